@@ -1,0 +1,81 @@
+import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
+import { Construct } from "constructs";
+import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
+import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
+import { PropsValidator } from "../lib/validation";
+import { INetwork, ISubnetwork } from "./refs";
+
+/** Props shared by the subnets GCP reserves for one purpose. */
+export interface DedicatedSubnetProps {
+  /** Network the subnet belongs to. */
+  readonly network: INetwork;
+  /** Name of the subnet. */
+  readonly name: string;
+  /** Region of the subnet. */
+  readonly region: string;
+  /** IPv4 range (RFC 1918 or 100.64.0.0/10). */
+  readonly ipCidrRange: string;
+  /** Project of the subnet. @default - the provider's project */
+  readonly project?: string;
+  /** Why the subnet exists. @default - a description of its purpose */
+  readonly description?: string;
+}
+
+/** What distinguishes one kind of dedicated subnet from another. */
+interface Purpose {
+  readonly kind: string;
+  readonly purpose: string;
+  readonly role?: string;
+  /** Largest prefix length (smallest subnet) GCP allows for the purpose. */
+  readonly maxPrefix: number;
+  readonly why: string;
+  readonly description: string;
+}
+
+/**
+ * A subnet GCP reserves for one purpose: no VM can use it. Validates the
+ * range and its size against the purpose's documented minimum.
+ */
+export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
+  /** The subnet resource. */
+  readonly subnet: ComputeSubnetwork;
+  readonly id: string;
+  readonly selfLink: string;
+  readonly name: string;
+  /** The subnet's range, as given. */
+  readonly ipCidrRange: string;
+
+  protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: Purpose) {
+    super(scope, id);
+    const v = new PropsValidator(`${purpose.kind} ${this.node.path}`);
+    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.check(
+      () => isNetworkCidr(props.ipCidrRange) && isPrivateCidr(props.ipCidrRange),
+      "ipCidrRange",
+      props.ipCidrRange,
+      "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero",
+    );
+    v.check(
+      () => (parseCidr(props.ipCidrRange)?.prefix ?? 0) <= purpose.maxPrefix,
+      "ipCidrRange",
+      props.ipCidrRange,
+      `must be a /${purpose.maxPrefix} or larger (${purpose.why})`,
+    );
+    v.throwIfInvalid();
+
+    this.ipCidrRange = props.ipCidrRange;
+    this.subnet = new ComputeSubnetwork(this, "subnet", {
+      name: props.name,
+      project: props.project,
+      region: props.region,
+      network: props.network.id,
+      ipCidrRange: props.ipCidrRange,
+      purpose: purpose.purpose,
+      role: purpose.role,
+      description: props.description ?? purpose.description,
+    });
+    this.id = this.subnet.id;
+    this.selfLink = this.subnet.selfLink;
+    this.name = this.subnet.name;
+  }
+}

@@ -1,0 +1,84 @@
+import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
+import { Construct } from "constructs";
+import { isNetworkCidr, isPrivateCidr, overlaps, parseCidr } from "../lib/cidr";
+import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { PropsValidator } from "../lib/validation";
+import { INetwork, ISubnetwork } from "./refs";
+
+export interface GkeSubnetProps {
+  /** Network the subnet belongs to. */
+  readonly network: INetwork;
+  /** Name of the subnet; the secondary ranges are `<name>-pods` and `<name>-services`. */
+  readonly name: string;
+  /** Region of the subnet (the cluster's region). */
+  readonly region: string;
+  /** Primary range: node addresses. */
+  readonly nodesCidr: string;
+  /** Secondary range for pod addresses (GKE: /9 to /24). */
+  readonly podsCidr: string;
+  /** Secondary range for ClusterIP services (GKE: /16 to /28). */
+  readonly servicesCidr: string;
+  /** Project of the subnet. @default - the provider's project */
+  readonly project?: string;
+}
+
+/** A subnet a VPC-native GKE cluster can use: its secondary ranges, by name. */
+export interface IGkeSubnet extends ISubnetwork {
+  /** Name of the secondary range for pods. */
+  readonly podsRangeName: string;
+  /** Name of the secondary range for services. */
+  readonly servicesRangeName: string;
+}
+
+/**
+ * The node subnet of a VPC-native GKE cluster, with secondary ranges for pods
+ * and services and Private Google Access (private nodes reach Google APIs
+ * without external addresses).
+ */
+export class GkeSubnet extends Construct implements IGkeSubnet {
+  readonly subnet: ComputeSubnetwork;
+  readonly id: string;
+  readonly selfLink: string;
+  readonly name: string;
+  readonly podsRangeName: string;
+  readonly servicesRangeName: string;
+
+  constructor(scope: Construct, id: string, props: GkeSubnetProps) {
+    super(scope, id);
+    const v = new PropsValidator(`GkeSubnet ${this.node.path}`);
+    v.check(isGcpName(props.name) && props.name.length <= 54, "name", props.name, `${GCP_NAME_RULE}, and at most 54 characters to leave room for '-services'`);
+    const ranges = [
+      { field: "nodesCidr", cidr: props.nodesCidr, min: 8, max: 29 },
+      { field: "podsCidr", cidr: props.podsCidr, min: 9, max: 24 },
+      { field: "servicesCidr", cidr: props.servicesCidr, min: 16, max: 28 },
+    ];
+    ranges.forEach(({ field, cidr, min, max }, i) => {
+      v.check(isNetworkCidr(cidr) && isPrivateCidr(cidr), field, cidr, "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero");
+      const prefix = parseCidr(cidr)?.prefix ?? min;
+      v.check(prefix >= min && prefix <= max, field, cidr, `must be between /${min} and /${max} (GKE limits)`);
+      for (const other of ranges.slice(0, i)) {
+        v.check(!overlaps(other.cidr, cidr), field, cidr, `must not overlap ${other.field} ${other.cidr}`);
+      }
+    });
+    v.throwIfInvalid();
+
+    this.podsRangeName = resourceName(props.name, "pods");
+    this.servicesRangeName = resourceName(props.name, "services");
+    this.subnet = new ComputeSubnetwork(this, "subnet", {
+      name: props.name,
+      project: props.project,
+      region: props.region,
+      network: props.network.id,
+      ipCidrRange: props.nodesCidr,
+      description: "GKE nodes, with secondary ranges for pods and services",
+      privateIpGoogleAccess: true,
+      secondaryIpRange: [
+        { rangeName: this.podsRangeName, ipCidrRange: props.podsCidr },
+        { rangeName: this.servicesRangeName, ipCidrRange: props.servicesCidr },
+      ],
+    });
+    this.id = this.subnet.id;
+    this.selfLink = this.subnet.selfLink;
+    this.name = this.subnet.name;
+  }
+}

@@ -1,0 +1,53 @@
+import { ComputeHaVpnGateway } from "@cdktf/provider-google/lib/compute-ha-vpn-gateway";
+import { Construct } from "constructs";
+import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
+import { PropsValidator } from "../lib/validation";
+import { INetwork } from "./refs";
+
+export interface HaVpnGatewayProps {
+  /** Network the gateway serves. */
+  readonly network: INetwork;
+  /** Name of the gateway. */
+  readonly name: string;
+  /** Region of the gateway. */
+  readonly region: string;
+  /** Project of the gateway. @default - the provider's project */
+  readonly project?: string;
+}
+
+/** What a tunnel needs from an HA VPN gateway. */
+export interface IHaVpnGateway {
+  readonly id: string;
+  readonly selfLink: string;
+}
+
+/**
+ * An HA VPN gateway: two interfaces, each with its own public IP, for the
+ * 99.99% SLA when both have tunnels to a redundant peer.
+ */
+export class HaVpnGateway extends Construct implements IHaVpnGateway {
+  /** The gateway resource. */
+  readonly gateway: ComputeHaVpnGateway;
+  readonly id: string;
+  readonly selfLink: string;
+  /** Public IPs of interface 0 and interface 1: the AWS customer gateways' addresses. */
+  readonly interfaceIps: readonly [string, string];
+
+  constructor(scope: Construct, id: string, props: HaVpnGatewayProps) {
+    super(scope, id);
+    const v = new PropsValidator(`HaVpnGateway ${this.node.path}`);
+    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.throwIfInvalid();
+
+    this.gateway = new ComputeHaVpnGateway(this, "gateway", {
+      name: props.name,
+      project: props.project,
+      region: props.region,
+      network: props.network.id,
+      stackType: "IPV4_ONLY",
+    });
+    this.id = this.gateway.id;
+    this.selfLink = this.gateway.selfLink;
+    this.interfaceIps = [this.gateway.vpnInterfaces.get(0).ipAddress, this.gateway.vpnInterfaces.get(1).ipAddress];
+  }
+}

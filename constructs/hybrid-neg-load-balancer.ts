@@ -1,0 +1,161 @@
+import { ComputeAddress } from "@cdktf/provider-google/lib/compute-address";
+import { ComputeForwardingRule } from "@cdktf/provider-google/lib/compute-forwarding-rule";
+import { ComputeNetworkEndpointGroup } from "@cdktf/provider-google/lib/compute-network-endpoint-group";
+import { ComputeNetworkEndpoints } from "@cdktf/provider-google/lib/compute-network-endpoints";
+import { ComputeRegionBackendService } from "@cdktf/provider-google/lib/compute-region-backend-service";
+import { ComputeRegionHealthCheck } from "@cdktf/provider-google/lib/compute-region-health-check";
+import { ComputeRegionTargetHttpProxy } from "@cdktf/provider-google/lib/compute-region-target-http-proxy";
+import { ComputeRegionUrlMap } from "@cdktf/provider-google/lib/compute-region-url-map";
+import { Construct } from "constructs";
+import { isIpv4 } from "../lib/cidr";
+import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { PropsValidator } from "../lib/validation";
+import { ProxyOnlySubnet } from "./proxy-only-subnet";
+import { INetwork, ISubnetwork } from "./refs";
+
+/** An address and port outside Google Cloud, reached over hybrid connectivity. */
+export interface HybridEndpoint {
+  /** Private IPv4 address of the endpoint (e.g. an EC2 instance on AWS). */
+  readonly ipAddress: string;
+  /** Port the endpoint serves on. */
+  readonly port: number;
+}
+
+export interface HybridNegLoadBalancerProps {
+  /** Name prefix of the load balancer's resources (`<name>-neg`, `<name>-fr`, ...). */
+  readonly name: string;
+  /** Region of the load balancer. */
+  readonly region: string;
+  /** Zone of the hybrid NEG. Hybrid NEGs are zonal; pick the zone nearest the VPN. */
+  readonly zone: string;
+  /** Network reaching the endpoints through Cloud VPN or Interconnect (global dynamic routing). */
+  readonly network: INetwork;
+  /** Subnet of the internal forwarding rule's address. */
+  readonly subnetwork: ISubnetwork;
+  /**
+   * The region's proxy-only subnet, when made in the same stack: the
+   * forwarding rule waits for it, because GCP refuses an INTERNAL_MANAGED
+   * forwarding rule in a region and network without one.
+   * @default - the proxy-only subnet already exists
+   */
+  readonly proxyOnlySubnet?: ProxyOnlySubnet;
+  /** Backends outside Google Cloud (NON_GCP_PRIVATE_IP_PORT endpoints). */
+  readonly endpoints: readonly HybridEndpoint[];
+  /** Port the load balancer listens on. @default 80 */
+  readonly port?: number;
+  /** Fixed internal address of the forwarding rule, inside `subnetwork`. @default - allocated by GCP */
+  readonly ipAddress?: string;
+  /** HTTP path the health check requests from each endpoint. @default "/" */
+  readonly healthCheckPath?: string;
+  /**
+   * Requests per second per endpoint before the load balancer counts it as
+   * full. Hybrid NEGs support only the RATE balancing mode.
+   * @default 100
+   */
+  readonly maxRatePerEndpoint?: number;
+  /** Project of the resources. @default - the provider's project */
+  readonly project?: string;
+}
+
+/**
+ * A regional internal Application Load Balancer (INTERNAL_MANAGED) whose
+ * backend is a zonal hybrid connectivity NEG: Envoy proxies in the
+ * proxy-only subnet forward HTTP to private addresses outside Google Cloud.
+ */
+export class HybridNegLoadBalancer extends Construct {
+  /** The internal forwarding rule: the target of a PSC service attachment. */
+  readonly forwardingRule: ComputeForwardingRule;
+  /** The backend service, to add backends or tune timeouts. */
+  readonly backendService: ComputeRegionBackendService;
+  /** The hybrid NEG. */
+  readonly networkEndpointGroup: ComputeNetworkEndpointGroup;
+  /** Internal address of the load balancer. */
+  readonly ipAddress: string;
+
+  constructor(scope: Construct, id: string, props: HybridNegLoadBalancerProps) {
+    super(scope, id);
+    const port = props.port ?? 80;
+    const maxRate = props.maxRatePerEndpoint ?? 100;
+    const healthCheckPath = props.healthCheckPath ?? "/";
+    const v = new PropsValidator(`HybridNegLoadBalancer ${this.node.path}`);
+    v.check(isGcpName(props.name) && props.name.length <= 56, "name", props.name, `${GCP_NAME_RULE}, and at most 56 characters to leave room for suffixes like '-urlmap'`);
+    v.check(props.endpoints.length > 0, "endpoints", props.endpoints, "must list at least one endpoint");
+    props.endpoints.forEach((e, i) => {
+      v.check(isIpv4(e.ipAddress), `endpoints[${i}].ipAddress`, e.ipAddress, "must be an IPv4 address");
+      v.check(isPort(e.port), `endpoints[${i}].port`, e.port, "must be a port, 1-65535");
+    });
+    v.check(isPort(port), "port", port, "must be a port, 1-65535");
+    v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
+    v.check(healthCheckPath.startsWith("/"), "healthCheckPath", healthCheckPath, "must start with '/'");
+    if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address");
+    v.throwIfInvalid();
+
+    const common = { project: props.project, region: props.region };
+    this.networkEndpointGroup = new ComputeNetworkEndpointGroup(this, "neg", {
+      name: resourceName(props.name, "neg"),
+      project: props.project,
+      zone: props.zone,
+      network: props.network.id,
+      networkEndpointType: "NON_GCP_PRIVATE_IP_PORT",
+      defaultPort: props.endpoints[0].port,
+      description: "Hybrid NEG: backends outside Google Cloud, reached over the VPN",
+    });
+    new ComputeNetworkEndpoints(this, "endpoints", {
+      project: props.project,
+      zone: props.zone,
+      networkEndpointGroup: this.networkEndpointGroup.name,
+      networkEndpoints: props.endpoints.map((e) => ({ ipAddress: e.ipAddress, port: e.port })),
+    });
+    // Health checks of hybrid NEG endpoints come from the Envoy proxies
+    // (distributed Envoy health checks), i.e. from the proxy-only subnet.
+    const healthCheck = new ComputeRegionHealthCheck(this, "health-check", {
+      ...common,
+      name: resourceName(props.name, "hc"),
+      httpHealthCheck: { portSpecification: "USE_SERVING_PORT", requestPath: healthCheckPath },
+    });
+    this.backendService = new ComputeRegionBackendService(this, "backend-service", {
+      ...common,
+      name: resourceName(props.name, "bs"),
+      loadBalancingScheme: "INTERNAL_MANAGED",
+      protocol: "HTTP",
+      healthChecks: [healthCheck.id],
+      backend: [
+        { group: this.networkEndpointGroup.id, balancingMode: "RATE", maxRatePerEndpoint: maxRate, capacityScaler: 1 },
+      ],
+    });
+    const urlMap = new ComputeRegionUrlMap(this, "url-map", {
+      ...common,
+      name: resourceName(props.name, "urlmap"),
+      defaultService: this.backendService.id,
+    });
+    const proxy = new ComputeRegionTargetHttpProxy(this, "http-proxy", {
+      ...common,
+      name: resourceName(props.name, "proxy"),
+      urlMap: urlMap.id,
+    });
+    const address = new ComputeAddress(this, "address", {
+      ...common,
+      name: resourceName(props.name, "ip"),
+      addressType: "INTERNAL",
+      subnetwork: props.subnetwork.id,
+      address: props.ipAddress,
+    });
+    this.ipAddress = address.address;
+    this.forwardingRule = new ComputeForwardingRule(this, "forwarding-rule", {
+      ...common,
+      name: resourceName(props.name, "fr"),
+      loadBalancingScheme: "INTERNAL_MANAGED",
+      ipProtocol: "TCP",
+      portRange: String(port),
+      target: proxy.id,
+      network: props.network.id,
+      subnetwork: props.subnetwork.id,
+      ipAddress: address.id,
+      dependsOn: props.proxyOnlySubnet ? [props.proxyOnlySubnet.subnet] : undefined,
+    });
+  }
+}
+
+function isPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}

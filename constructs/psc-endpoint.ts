@@ -1,0 +1,103 @@
+import { ComputeAddress } from "@cdktf/provider-google/lib/compute-address";
+import { ComputeForwardingRule } from "@cdktf/provider-google/lib/compute-forwarding-rule";
+import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
+import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
+import { Construct } from "constructs";
+import { isIpv4 } from "../lib/cidr";
+import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { PropsValidator } from "../lib/validation";
+import { INetwork, ISubnetwork } from "./refs";
+
+export interface PscEndpointProps {
+  /** Name prefix of the endpoint's resources (`<name>-ip`, `<name>-fr`, `<name>-zone`). */
+  readonly name: string;
+  /** Region of the endpoint: the service attachment's region. */
+  readonly region: string;
+  /** Consumer network. */
+  readonly network: INetwork;
+  /** Consumer subnet the endpoint's internal address comes from. */
+  readonly subnetwork: ISubnetwork;
+  /** The producer's service attachment (self link or id). */
+  readonly serviceAttachment: string;
+  /** Fixed internal address, inside `subnetwork`. @default - allocated by GCP */
+  readonly ipAddress?: string;
+  /**
+   * Fully qualified name (ending with '.') to give the endpoint in a private
+   * Cloud DNS zone visible only to `network`; the zone is the name's parent
+   * domain (`api.aws-api.internal.` -> zone `aws-api.internal.`).
+   * @default - no DNS name
+   */
+  readonly dnsName?: string;
+  /** Project of the resources. @default - the provider's project */
+  readonly project?: string;
+}
+
+/**
+ * A Private Service Connect endpoint: one internal address in the consumer
+ * VPC that reaches a producer's service attachment. Nothing else of the
+ * producer (or what lies behind it) is routed into the consumer VPC.
+ */
+export class PscEndpoint extends Construct {
+  readonly forwardingRule: ComputeForwardingRule;
+  /** Internal address of the endpoint. */
+  readonly ipAddress: string;
+  /** The DNS name, when one was given. */
+  readonly dnsName?: string;
+
+  constructor(scope: Construct, id: string, props: PscEndpointProps) {
+    super(scope, id);
+    const v = new PropsValidator(`PscEndpoint ${this.node.path}`);
+    v.check(isGcpName(props.name) && props.name.length <= 58, "name", props.name, `${GCP_NAME_RULE}, and at most 58 characters to leave room for '-zone'`);
+    if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address");
+    if (props.dnsName !== undefined) {
+      v.check(
+        /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.){2,}$/.test(props.dnsName),
+        "dnsName",
+        props.dnsName,
+        "must be a fully qualified name of at least two labels ending with '.', e.g. api.aws-api.internal.",
+      );
+    }
+    v.throwIfInvalid();
+
+    const address = new ComputeAddress(this, "address", {
+      name: resourceName(props.name, "ip"),
+      project: props.project,
+      region: props.region,
+      addressType: "INTERNAL",
+      subnetwork: props.subnetwork.id,
+      address: props.ipAddress,
+      description: "PSC endpoint: the only address of the published service in this VPC",
+    });
+    this.ipAddress = address.address;
+    this.forwardingRule = new ComputeForwardingRule(this, "forwarding-rule", {
+      name: resourceName(props.name, "fr"),
+      project: props.project,
+      region: props.region,
+      network: props.network.id,
+      ipAddress: address.id,
+      target: props.serviceAttachment,
+      // An empty scheme is what makes a forwarding rule a PSC endpoint.
+      loadBalancingScheme: "",
+    });
+
+    if (props.dnsName !== undefined) {
+      this.dnsName = props.dnsName;
+      const zone = new DnsManagedZone(this, "zone", {
+        name: resourceName(props.name, "zone"),
+        project: props.project,
+        dnsName: props.dnsName.slice(props.dnsName.indexOf(".") + 1),
+        description: "Private name of the PSC endpoint",
+        visibility: "private",
+        privateVisibilityConfig: { networks: [{ networkUrl: props.network.id }] },
+      });
+      new DnsRecordSet(this, "record", {
+        project: props.project,
+        managedZone: zone.name,
+        name: props.dnsName,
+        type: "A",
+        ttl: 300,
+        rrdatas: [this.ipAddress],
+      });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsSiteToSiteVpn } from "../../constructs/aws-site-to-site-vpn";
+import { AwsVpc } from "../../constructs/aws-vpc";
+import { BackendInstance } from "../../constructs/backend-instance";
+import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
+import { Config } from "../config";
+import { useLocalState } from "./state";
+
+/** What the aws stack needs from the producer stack. */
+export interface AwsStackInputs {
+  readonly haVpnGateway: HaVpnGateway;
+}
+
+/**
+ * AWS: the VPC, the Site-to-Site VPN end (virtual private gateway, two
+ * customer gateways for the two HA VPN interfaces, two VPN connections) and
+ * the backend instance.
+ */
+export class AwsStack extends TerraformStack {
+  readonly vpn: AwsSiteToSiteVpn;
+
+  constructor(scope: Construct, id: string, config: Config, inputs: AwsStackInputs) {
+    super(scope, id);
+    useLocalState(this);
+    const { aws, prefix } = config;
+    new AwsProvider(this, "aws", {
+      region: aws.region,
+      defaultTags: [{ tags: { Project: prefix, ManagedBy: "cdktf" } }],
+    });
+
+    const network = new AwsVpc(this, "network", {
+      name: prefix,
+      cidrBlock: aws.vpcCidr,
+      availabilityZone: aws.availabilityZone,
+      publicSubnetCidr: aws.publicSubnetCidr,
+      privateSubnetCidr: aws.privateSubnetCidr,
+    });
+    this.vpn = new AwsSiteToSiteVpn(this, "vpn", {
+      name: prefix,
+      vpcId: network.vpc.id,
+      routeTableIds: network.routeTables.map((t) => t.id),
+      amazonSideAsn: aws.asn,
+      peerIps: inputs.haVpnGateway.interfaceIps,
+      peerAsn: config.gcp.routerAsn,
+      insideCidrs: config.vpn.insideCidrs,
+      dhGroup: config.vpn.dhGroup,
+    });
+    new BackendInstance(this, "api-backend", {
+      name: prefix,
+      vpcId: network.vpc.id,
+      subnetId: network.privateSubnet.id,
+      privateIp: aws.backend.privateIp,
+      port: aws.backend.port,
+      // AWS sees the load balancer's Envoy proxies, requests and health checks alike.
+      allowedCidrs: [config.gcp.proxyOnlyCidr],
+      instanceType: aws.backend.instanceType,
+      amiId: aws.backend.amiId,
+    });
+  }
+}

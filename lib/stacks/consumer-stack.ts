@@ -1,0 +1,69 @@
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { GkeSubnet } from "../../constructs/gke-subnet";
+import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
+import { PscEndpoint } from "../../constructs/psc-endpoint";
+import { ServiceAttachment } from "../../constructs/service-attachment";
+import { VpcNetwork } from "../../constructs/vpc-network";
+import { Config, TenantConfig } from "../config";
+import { resourceName } from "../naming";
+import { useLocalState } from "./state";
+
+/** What a consumer stack needs from the producer stack. */
+export interface ConsumerStackInputs {
+  readonly serviceAttachment: ServiceAttachment;
+}
+
+/**
+ * GCP, the tenant's project: its VPC, a private VPC-native GKE cluster, and
+ * the PSC endpoint with a private DNS name. Its ranges may overlap AWS and
+ * other tenants: nothing is routed between them.
+ */
+export class ConsumerStack extends TerraformStack {
+  readonly cluster: PrivateGkeCluster;
+  readonly pscEndpoint: PscEndpoint;
+
+  constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: ConsumerStackInputs) {
+    super(scope, id);
+    useLocalState(this);
+    const region = config.gcp.region;
+    const name = (...parts: string[]) => resourceName(config.prefix, tenant.name, ...parts);
+    new GoogleProvider(this, "google", { project: tenant.project, region });
+
+    const network = new VpcNetwork(this, "network", {
+      name: name("vpc"),
+      description: `Consumer ${tenant.name}: reaches the AWS API through one PSC endpoint`,
+    });
+    const gkeSubnet = new GkeSubnet(this, "gke-subnet", {
+      network,
+      name: name("gke"),
+      region,
+      nodesCidr: tenant.gkeNodesCidr,
+      podsCidr: tenant.podsCidr,
+      servicesCidr: tenant.servicesCidr,
+    });
+    const pscSubnet = network.addSubnet("psc-subnet", {
+      name: name("psc"),
+      region,
+      ipCidrRange: tenant.pscEndpointCidr,
+      description: "PSC endpoint address",
+    });
+    this.cluster = new PrivateGkeCluster(this, "gke", {
+      name: name("gke"),
+      location: region,
+      network,
+      subnet: gkeSubnet,
+      deletionProtection: tenant.deletionProtection,
+    });
+    this.pscEndpoint = new PscEndpoint(this, "psc-endpoint", {
+      name: name("aws-api"),
+      region,
+      network,
+      subnetwork: pscSubnet,
+      serviceAttachment: inputs.serviceAttachment.selfLink,
+      ipAddress: tenant.pscEndpointIp,
+      dnsName: config.service.dnsName,
+    });
+  }
+}

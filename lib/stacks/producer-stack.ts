@@ -1,0 +1,77 @@
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
+import { HybridNegLoadBalancer } from "../../constructs/hybrid-neg-load-balancer";
+import { ProxyOnlySubnet } from "../../constructs/proxy-only-subnet";
+import { PscNatSubnet } from "../../constructs/psc-nat-subnet";
+import { ServiceAttachment } from "../../constructs/service-attachment";
+import { VpcNetwork } from "../../constructs/vpc-network";
+import { Config } from "../config";
+import { resourceName } from "../naming";
+import { useLocalState } from "./state";
+
+/**
+ * GCP, producer project: the VPC, its dedicated subnets, the HA VPN gateway,
+ * the internal Application Load Balancer in front of the AWS backend, and
+ * the service attachment that publishes it. Needs nothing but config.
+ */
+export class ProducerStack extends TerraformStack {
+  readonly network: VpcNetwork;
+  readonly haVpnGateway: HaVpnGateway;
+  readonly serviceAttachment: ServiceAttachment;
+
+  constructor(scope: Construct, id: string, config: Config) {
+    super(scope, id);
+    useLocalState(this);
+    const { gcp, prefix } = config;
+    new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
+
+    this.network = new VpcNetwork(this, "network", {
+      name: resourceName(prefix, "producer"),
+      description: "Producer: publishes the AWS API over PSC and reaches AWS over HA VPN",
+      routingMode: "GLOBAL",
+    });
+    const frontend = this.network.addSubnet("frontend-subnet", {
+      name: resourceName(prefix, "frontend"),
+      region: gcp.region,
+      ipCidrRange: gcp.frontendCidr,
+      description: "Internal load balancer frontend (forwarding rule address)",
+    });
+    const proxyOnly = new ProxyOnlySubnet(this, "proxy-only-subnet", {
+      network: this.network,
+      name: resourceName(prefix, "proxy-only"),
+      region: gcp.region,
+      ipCidrRange: gcp.proxyOnlyCidr,
+    });
+    const pscNat = new PscNatSubnet(this, "psc-nat-subnet", {
+      network: this.network,
+      name: resourceName(prefix, "psc-nat"),
+      region: gcp.region,
+      ipCidrRange: gcp.pscNatCidr,
+    });
+    this.haVpnGateway = new HaVpnGateway(this, "ha-vpn-gateway", {
+      network: this.network,
+      name: resourceName(prefix, "ha-vpn"),
+      region: gcp.region,
+    });
+    const loadBalancer = new HybridNegLoadBalancer(this, "load-balancer", {
+      name: resourceName(prefix, "aws-api"),
+      region: gcp.region,
+      zone: gcp.negZone ?? `${gcp.region}-a`,
+      network: this.network,
+      subnetwork: frontend,
+      proxyOnlySubnet: proxyOnly,
+      endpoints: [{ ipAddress: config.aws.backend.privateIp, port: config.aws.backend.port }],
+      port: config.service.port,
+      healthCheckPath: config.service.healthCheckPath,
+    });
+    this.serviceAttachment = new ServiceAttachment(this, "service-attachment", {
+      name: resourceName(prefix, "aws-api"),
+      region: gcp.region,
+      targetService: loadBalancer.forwardingRule.id,
+      natSubnets: [pscNat],
+      consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsSiteToSiteVpn } from "../../constructs/aws-site-to-site-vpn";
+import { CloudRouterBgp } from "../../constructs/cloud-router-bgp";
+import { ExternalVpnGateway } from "../../constructs/external-vpn-gateway";
+import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
+import { INetwork } from "../../constructs/refs";
+import { VpnTunnelPair } from "../../constructs/vpn-tunnel-pair";
+import { Config } from "../config";
+import { resourceName } from "../naming";
+import { useLocalState } from "./state";
+
+/** What the tunnels stack needs from the producer and aws stacks. */
+export interface TunnelsStackInputs {
+  readonly network: INetwork;
+  readonly haVpnGateway: HaVpnGateway;
+  readonly awsVpn: AwsSiteToSiteVpn;
+}
+
+/**
+ * GCP, producer project: the Cloud Router with all its interfaces and BGP
+ * sessions, the external VPN gateway for AWS's four outside IPs, and the four
+ * tunnels. The router lives here whole: the Google provider serialises
+ * changes to one router only within one provider instance.
+ */
+export class TunnelsStack extends TerraformStack {
+  readonly router: CloudRouterBgp;
+  readonly tunnelPairs: readonly VpnTunnelPair[];
+
+  constructor(scope: Construct, id: string, config: Config, inputs: TunnelsStackInputs) {
+    super(scope, id);
+    useLocalState(this);
+    const { gcp, prefix } = config;
+    new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
+
+    this.router = new CloudRouterBgp(this, "router", {
+      name: resourceName(prefix, "router"),
+      network: inputs.network,
+      region: gcp.region,
+      asn: gcp.routerAsn,
+      // AWS must learn the proxy-only range: it is the source of every request and health check.
+      advertisedRanges: [gcp.proxyOnlyCidr],
+    });
+    const connections = inputs.awsVpn.connections;
+    const peerGateway = new ExternalVpnGateway(this, "aws-gateway", {
+      name: resourceName(prefix, "aws"),
+      description: "AWS Site-to-Site VPN: outside IPs of both connections' tunnels",
+      interfaceIps: connections.flatMap((c) => c.tunnels.map((t) => t.outsideIp)),
+    });
+    // HA VPN interface i -> AWS connection i+1 -> peer interfaces 2i and 2i+1.
+    this.tunnelPairs = connections.map((c, i) => {
+      const tunnel = (t: 0 | 1) => ({
+        peerInterface: i * 2 + t,
+        sharedSecret: c.tunnels[t].presharedKey,
+        insideAddress: c.tunnels[t].cgwInsideAddress,
+        peerInsideAddress: c.tunnels[t].vgwInsideAddress,
+      });
+      return new VpnTunnelPair(this, `connection-${i + 1}`, {
+        name: resourceName(prefix, "aws", String(i + 1)),
+        router: this.router,
+        haVpnGateway: inputs.haVpnGateway,
+        haInterface: i,
+        peerGateway,
+        peerAsn: config.aws.asn,
+        tunnels: [tunnel(0), tunnel(1)],
+      });
+    });
+  }
+}

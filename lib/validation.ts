@@ -1,0 +1,67 @@
+import { Token } from "cdktf";
+
+/**
+ * Collects every problem with a construct's props, then throws them together,
+ * so whoever edits the props learns all of them in one run.
+ *
+ * Values that are unresolved tokens (attributes of other resources, values
+ * from another stack) are passed through unchecked: they are only known at
+ * apply time.
+ */
+export class PropsValidator {
+  private readonly problems: string[] = [];
+
+  /** @param owner the construct type and path, used as the prefix of every message */
+  constructor(private readonly owner: string) {}
+
+  /** Records a problem: `field` must <rule>, got <value>. */
+  fail(field: string, value: unknown, rule: string): void {
+    this.problems.push(`'${field}' ${rule}, got ${show(value)}`);
+  }
+
+  /**
+   * Records a problem unless `ok` holds. Skips the check when the value is an
+   * unresolved token.
+   */
+  check(ok: boolean | (() => boolean), field: string, value: unknown, rule: string): void {
+    if (isToken(value)) return;
+    const holds = typeof ok === "function" ? ok() : ok;
+    if (!holds) this.fail(field, value, rule);
+  }
+
+  /** The problems recorded so far. */
+  get messages(): readonly string[] {
+    return this.problems;
+  }
+
+  /** Throws one error naming every recorded problem; does nothing when there is none. */
+  throwIfInvalid(): void {
+    if (this.problems.length === 0) return;
+    throw new PropsError(this.owner, this.problems);
+  }
+}
+
+/** Thrown by a construct whose props break its rules; lists every problem. */
+export class PropsError extends Error {
+  constructor(
+    readonly owner: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${owner}: invalid props:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "PropsError";
+  }
+}
+
+/** True when the value (or any string inside it) is an unresolved cdktf token. */
+export function isToken(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value) || value.some(isToken);
+  return Token.isUnresolved(value);
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (value === undefined) return "nothing";
+  return JSON.stringify(value);
+}

@@ -1,0 +1,27 @@
+import { App } from "cdktf";
+import { addStacks } from "./lib/app";
+import { ConfigError, EXAMPLE_CONFIG_FILE, loadConfig } from "./lib/config";
+import { PropsError } from "./lib/validation";
+
+/**
+ * The app: every stack of the environment described by the config file in
+ * PSC_CONFIG (default: the bundled example, DESIGN.md's reference plan).
+ * Bad config exits non-zero, listing every problem, before anything is written.
+ */
+function main(): void {
+  const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
+  try {
+    const config = loadConfig(file);
+    const app = new App();
+    addStacks(app, config);
+    app.synth();
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof PropsError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+main();
