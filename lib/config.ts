@@ -163,7 +163,8 @@ export function loadConfig(file: string): Config {
   } catch (e) {
     throw new ConfigError(file, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
-  return parseConfig(raw, path.relative(process.cwd(), file) || file);
+  const relative = path.relative(process.cwd(), file);
+  return parseConfig(raw, relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative);
 }
 
 /** The bundled example: DESIGN.md's reference network plan. */

@@ -1,0 +1,90 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import { addStacks, PscHybridStacks } from "../lib/app";
+import { Config, ConfigInput, EXAMPLE_CONFIG_FILE, loadConfig, parseConfig } from "../lib/config";
+
+/** One synthesized stack: Terraform JSON as written to cdktf.out. */
+export interface SynthesizedStack {
+  /** The file's text, for cdktf's matchers (which take synthesized JSON strings). */
+  readonly text: string;
+  /** The parsed JSON. */
+  readonly json: TerraformJson;
+}
+
+/** The parts of Terraform JSON the tests read. */
+export interface TerraformJson {
+  readonly provider?: Record<string, unknown[]>;
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, { value: unknown; sensitive?: boolean }>;
+  readonly terraform?: Record<string, unknown>;
+}
+
+export interface SynthesizedApp {
+  readonly stacks: PscHybridStacks;
+  readonly byName: Record<string, SynthesizedStack>;
+  /** cdktf's manifest.json: stack names, dependencies, working directories. */
+  readonly manifest: { stacks: Record<string, { dependencies: string[]; workingDirectory: string }> };
+}
+
+/** The bundled example config, validated. */
+export function exampleConfig(): Config {
+  return loadConfig(EXAMPLE_CONFIG_FILE);
+}
+
+/** The example config as plain data, to derive variants from in tests. */
+export function exampleInput(): ConfigInput {
+  return structuredClone(exampleConfig()) as ConfigInput;
+}
+
+/** A variant of the example: `edit` changes a copy of its data, which is then validated. */
+export function exampleWith(edit: (c: ConfigInput & Record<string, any>) => void): Config {
+  const input = exampleInput() as ConfigInput & Record<string, any>;
+  edit(input);
+  return parseConfig(input);
+}
+
+/**
+ * Synthesizes the whole app the way `cdktf synth` does (stacks prepared, so
+ * cross-stack references come out as remote state), into a temporary
+ * directory, and reads every stack back.
+ */
+export function synthApp(config: Config = exampleConfig()): SynthesizedApp {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-synth-"));
+  try {
+    const app = new App({ outdir });
+    const stacks = addStacks(app, config);
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    const byName: Record<string, SynthesizedStack> = {};
+    for (const [name, entry] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
+      const text = fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), "utf8");
+      byName[name] = { text, json: JSON.parse(text) };
+    }
+    return { stacks, byName, manifest };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The resources of one type in a stack, keyed by logical id. */
+export function resourcesOf(stack: SynthesizedStack, type: string): Record<string, Record<string, any>> {
+  return stack.json.resource?.[type] ?? {};
+}
+
+/** The single resource of a type in a stack; fails when there is not exactly one. */
+export function onlyResource(stack: SynthesizedStack, type: string): Record<string, any> {
+  const all = Object.values(resourcesOf(stack, type));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** Every string anywhere inside a JSON value. */
+export function allStrings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(allStrings);
+  return [];
+}

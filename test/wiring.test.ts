@@ -1,0 +1,76 @@
+import { allStrings, resourcesOf, synthApp } from "./helpers";
+
+// Cross-stack values travel as cdktf outputs + terraform_remote_state, and
+// pre-shared keys only ever exist in AWS's state: never as literals.
+const { byName, manifest } = synthApp();
+const REMOTE = (stack: string) => `\${data.terraform_remote_state.cross-stack-reference-input-${stack}.outputs.`;
+
+describe("cross-stack wiring", () => {
+  test("tunnels read each pre-shared key from the aws stack's state", () => {
+    const tunnels = Object.values(resourcesOf(byName["tunnels"], "google_compute_vpn_tunnel"));
+    expect(tunnels).toHaveLength(4);
+    const secrets = tunnels.map((t) => t.shared_secret);
+    for (const secret of secrets) {
+      expect(secret.startsWith(REMOTE("aws"))).toBe(true);
+      expect(secret).toMatch(/_preshared_key\}$/);
+    }
+    expect(new Set(secrets).size).toBe(4);
+  });
+
+  test("router interfaces take the AWS customer-gateway inside addresses from the aws stack", () => {
+    const interfaces = Object.values(resourcesOf(byName["tunnels"], "google_compute_router_interface"));
+    expect(interfaces.map((i) => i.ip_range)).toEqual(
+      interfaces.map(() => expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-aws\.outputs\.[^}]*cgw_inside_address\}\/30$/)),
+    );
+  });
+
+  test("the aws stack exports the keys only as sensitive outputs, and every cross-stack output is sensitive", () => {
+    const outputs = byName["aws"].json.output ?? {};
+    const keyOutputs = Object.entries(outputs).filter(([name]) => name.includes("preshared_key"));
+    expect(keyOutputs).toHaveLength(4);
+    for (const stack of Object.values(byName)) {
+      for (const output of Object.values(stack.json.output ?? {})) expect(output.sensitive).toBe(true);
+    }
+  });
+
+  test("AWS generates the keys: the VPN connections set none", () => {
+    for (const connection of Object.values(resourcesOf(byName["aws"], "aws_vpn_connection"))) {
+      expect(Object.keys(connection).filter((k) => k.includes("preshared_key"))).toEqual([]);
+    }
+  });
+
+  test("no secret literal appears in any synthesized stack", () => {
+    for (const stack of Object.values(byName)) {
+      const secretish = Object.values(stack.json.resource ?? {})
+        .flatMap((byId) => Object.values(byId))
+        .flatMap((resource) => Object.entries(resource).filter(([key]) => /secret|preshared|password|token|private_key/.test(key)));
+      for (const [key, value] of secretish) {
+        expect({ key, value }).toEqual({ key, value: expect.stringMatching(/^\$\{[^}]+\}$/) });
+      }
+      // Nothing looks like an AWS-generated key (8-64 of [0-9A-Za-z_.]) sitting next to a secret-named field.
+      expect(stack.text).not.toMatch(/"(shared_secret|[a-z0-9_]*preshared_key)":\s*"[0-9A-Za-z_.]{8,64}"/);
+    }
+  });
+
+  test("remote state of each origin is read from its own relative state file", () => {
+    const data = byName["tunnels"].json.data?.["terraform_remote_state"] ?? {};
+    expect(Object.keys(data).sort()).toEqual(["cross-stack-reference-input-aws", "cross-stack-reference-input-producer"]);
+    expect(data["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.aws.tfstate" } });
+  });
+
+  test("stack dependencies follow the deploy waves: producer -> aws + consumer -> tunnels + workloads", () => {
+    const deps = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]));
+    expect(deps).toEqual({
+      producer: [],
+      aws: ["producer"],
+      "consumer-team-a": ["producer"],
+      tunnels: ["aws", "producer"],
+      "workloads-team-a": ["consumer-team-a"],
+    });
+  });
+
+  test("the consumer stack reads only the service attachment from the producer", () => {
+    const consumerRefs = allStrings(byName["consumer-team-a"].json.resource).filter((s) => s.includes("terraform_remote_state"));
+    expect(consumerRefs).toEqual([expect.stringMatching(/google_compute_service_attachment.*self_link\}$/)]);
+  });
+});
