@@ -1,6 +1,6 @@
 import { App } from "cdktf";
 import { addStacks } from "./lib/app";
-import { ConfigError, EXAMPLE_CONFIG_FILE, loadConfig } from "./lib/config";
+import { ConfigError, EXAMPLE_CONFIG_FILE, formatProblems, loadConfig } from "./lib/config";
 import { PropsError } from "./lib/validation";
 
 /**
@@ -11,7 +11,8 @@ import { PropsError } from "./lib/validation";
 function main(): void {
   const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
   try {
-    const config = loadConfig(file);
+    const { config, warnings } = loadConfig(file);
+    if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
     const app = new App();
     addStacks(app, config);
     app.synth();

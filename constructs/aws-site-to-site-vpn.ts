@@ -103,7 +103,8 @@ export class AwsSiteToSiteVpn extends Construct {
       const customerGateway = new CustomerGateway(this, `customer-gateway-${n}`, {
         type: "ipsec.1",
         ipAddress,
-        bgpAsn: String(props.peerAsn),
+        // bgp_asn takes 1-2147483647; larger (4-byte private) ASNs go in bgp_asn_extended (AWS EC2 API, CreateCustomerGateway).
+        ...(props.peerAsn > 2147483647 ? { bgpAsnExtended: String(props.peerAsn) } : { bgpAsn: String(props.peerAsn) }),
         tags: { Name: resourceName(props.name, "cgw", String(n)) },
       });
       const [cidr1, cidr2] = insideCidrs.slice(i * 2, i * 2 + 2);

@@ -2,7 +2,6 @@ import { ComputeRouter } from "@cdktf/provider-google/lib/compute-router";
 import { Construct } from "constructs";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../lib/asn";
 import { isNetworkCidr } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork } from "./refs";
 
@@ -53,7 +52,7 @@ export class CloudRouterBgp extends Construct implements ICloudRouter {
     const ranges = props.advertisedRanges ?? [];
     const keepalive = props.keepaliveIntervalSeconds ?? 20;
     const v = new PropsValidator(`CloudRouterBgp ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.check(isPrivateAsn(props.asn), "asn", props.asn, PRIVATE_ASN_RULE);
     ranges.forEach((r, i) => v.check(isNetworkCidr(r), `advertisedRanges[${i}]`, r, "must be an IPv4 CIDR block with its host bits zero"));
     v.check(new Set(ranges).size === ranges.length, "advertisedRanges", ranges, "must not list a range twice");

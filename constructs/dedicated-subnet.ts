@@ -1,7 +1,6 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
 import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
@@ -48,7 +47,7 @@ export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
   protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: Purpose) {
     super(scope, id);
     const v = new PropsValidator(`${purpose.kind} ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.check(
       () => isNetworkCidr(props.ipCidrRange) && isPrivateCidr(props.ipCidrRange),
       "ipCidrRange",

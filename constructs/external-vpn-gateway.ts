@@ -1,7 +1,6 @@
 import { ComputeExternalVpnGateway } from "@cdktf/provider-google/lib/compute-external-vpn-gateway";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
 export interface ExternalVpnGatewayProps {
@@ -45,7 +44,7 @@ export class ExternalVpnGateway extends Construct implements IExternalVpnGateway
     super(scope, id);
     const count = props.interfaceIps.length;
     const v = new PropsValidator(`ExternalVpnGateway ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.check(count in REDUNDANCY, "interfaceIps", `${count} addresses`, "must list 1, 2 or 4 addresses");
     props.interfaceIps.forEach((ip, i) => v.check(isIpv4(ip), `interfaceIps[${i}]`, ip, "must be an IPv4 address"));
     v.throwIfInvalid();

@@ -1,7 +1,7 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
 import { isNetworkCidr, isPrivateCidr, overlaps, parseCidr } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
@@ -36,6 +36,9 @@ export interface IGkeSubnet extends ISubnetwork {
  * without external addresses).
  */
 export class GkeSubnet extends Construct implements IGkeSubnet {
+  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = 54;
+
   readonly subnet: ComputeSubnetwork;
   readonly id: string;
   readonly selfLink: string;
@@ -46,7 +49,7 @@ export class GkeSubnet extends Construct implements IGkeSubnet {
   constructor(scope: Construct, id: string, props: GkeSubnetProps) {
     super(scope, id);
     const v = new PropsValidator(`GkeSubnet ${this.node.path}`);
-    v.check(isGcpName(props.name) && props.name.length <= 54, "name", props.name, `${GCP_NAME_RULE}, and at most 54 characters to leave room for '-services'`);
+    v.gcpName("name", props.name, GkeSubnet.MAX_NAME_LENGTH, "to leave room for '-services'");
     const ranges = [
       { field: "nodesCidr", cidr: props.nodesCidr, min: 8, max: 29 },
       { field: "podsCidr", cidr: props.podsCidr, min: 9, max: 24 },

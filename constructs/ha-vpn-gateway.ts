@@ -1,6 +1,5 @@
 import { ComputeHaVpnGateway } from "@cdktf/provider-google/lib/compute-ha-vpn-gateway";
 import { Construct } from "constructs";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork } from "./refs";
 
@@ -36,7 +35,7 @@ export class HaVpnGateway extends Construct implements IHaVpnGateway {
   constructor(scope: Construct, id: string, props: HaVpnGatewayProps) {
     super(scope, id);
     const v = new PropsValidator(`HaVpnGateway ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.throwIfInvalid();
 
     this.gateway = new ComputeHaVpnGateway(this, "gateway", {

@@ -8,7 +8,7 @@ import { ComputeRegionTargetHttpProxy } from "@cdktf/provider-google/lib/compute
 import { ComputeRegionUrlMap } from "@cdktf/provider-google/lib/compute-region-url-map";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { ProxyOnlySubnet } from "./proxy-only-subnet";
 import { INetwork, ISubnetwork } from "./refs";
@@ -63,6 +63,9 @@ export interface HybridNegLoadBalancerProps {
  * proxy-only subnet forward HTTP to private addresses outside Google Cloud.
  */
 export class HybridNegLoadBalancer extends Construct {
+  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = 56;
+
   /** The internal forwarding rule: the target of a PSC service attachment. */
   readonly forwardingRule: ComputeForwardingRule;
   /** The backend service, to add backends or tune timeouts. */
@@ -78,7 +81,7 @@ export class HybridNegLoadBalancer extends Construct {
     const maxRate = props.maxRatePerEndpoint ?? 100;
     const healthCheckPath = props.healthCheckPath ?? "/";
     const v = new PropsValidator(`HybridNegLoadBalancer ${this.node.path}`);
-    v.check(isGcpName(props.name) && props.name.length <= 56, "name", props.name, `${GCP_NAME_RULE}, and at most 56 characters to leave room for suffixes like '-urlmap'`);
+    v.gcpName("name", props.name, HybridNegLoadBalancer.MAX_NAME_LENGTH, "to leave room for suffixes like '-urlmap'");
     v.check(props.endpoints.length > 0, "endpoints", props.endpoints, "must list at least one endpoint");
     props.endpoints.forEach((e, i) => {
       v.check(isIpv4(e.ipAddress), `endpoints[${i}].ipAddress`, e.ipAddress, "must be an IPv4 address");

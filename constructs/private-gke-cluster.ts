@@ -1,6 +1,6 @@
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { Construct } from "constructs";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
+import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
 import { PropsValidator } from "../lib/validation";
 import { IGkeSubnet } from "./gke-subnet";
 import { INetwork } from "./refs";
@@ -14,6 +14,11 @@ export interface PrivateGkeClusterProps {
   readonly network: INetwork;
   /** Node subnet; its secondary ranges hold pods and services. */
   readonly subnet: IGkeSubnet;
+  /**
+   * A /28 for a peering-based private control plane (`master_ipv4_cidr_block`).
+   * @default - none: GKE's Private Service Connect-based control plane, no range to plan
+   */
+  readonly controlPlaneCidr?: string;
   /** Release channel. @default "REGULAR" */
   readonly releaseChannel?: "RAPID" | "REGULAR" | "STABLE";
   /**
@@ -33,6 +38,9 @@ export interface PrivateGkeClusterProps {
  * bastion (Google Cloud docs, "About network isolation in GKE").
  */
 export class PrivateGkeCluster extends Construct {
+  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = 40;
+
   readonly cluster: ContainerCluster;
   /** Name of the cluster. */
   readonly name: string;
@@ -42,7 +50,11 @@ export class PrivateGkeCluster extends Construct {
   constructor(scope: Construct, id: string, props: PrivateGkeClusterProps) {
     super(scope, id);
     const v = new PropsValidator(`PrivateGkeCluster ${this.node.path}`);
-    v.check(isGcpName(props.name) && props.name.length <= 40, "name", props.name, `${GCP_NAME_RULE}, and at most 40 characters (GKE cluster names)`);
+    v.gcpName("name", props.name, PrivateGkeCluster.MAX_NAME_LENGTH, "(GKE cluster names)");
+    if (props.controlPlaneCidr !== undefined) {
+      const cidr = props.controlPlaneCidr;
+      v.check(isNetworkCidr(cidr) && isPrivateCidr(cidr) && parseCidr(cidr)?.prefix === 28, "controlPlaneCidr", cidr, "must be a private /28 with its host bits zero (GKE control-plane range)");
+    }
     v.throwIfInvalid();
 
     this.cluster = new ContainerCluster(this, "cluster", {
@@ -59,7 +71,7 @@ export class PrivateGkeCluster extends Construct {
         servicesSecondaryRangeName: props.subnet.servicesRangeName,
       },
       // Nodes get internal addresses only; the control plane has no public IP endpoint.
-      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true, masterIpv4CidrBlock: props.controlPlaneCidr },
       controlPlaneEndpointsConfig: { dnsEndpointConfig: { allowExternalTraffic: true } },
       masterAuthorizedNetworksConfig: { gcpPublicCidrsAccessEnabled: false },
     });

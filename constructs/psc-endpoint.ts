@@ -4,7 +4,7 @@ import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
@@ -38,6 +38,9 @@ export interface PscEndpointProps {
  * producer (or what lies behind it) is routed into the consumer VPC.
  */
 export class PscEndpoint extends Construct {
+  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = 58;
+
   readonly forwardingRule: ComputeForwardingRule;
   /** Internal address of the endpoint. */
   readonly ipAddress: string;
@@ -47,7 +50,7 @@ export class PscEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: PscEndpointProps) {
     super(scope, id);
     const v = new PropsValidator(`PscEndpoint ${this.node.path}`);
-    v.check(isGcpName(props.name) && props.name.length <= 58, "name", props.name, `${GCP_NAME_RULE}, and at most 58 characters to leave room for '-zone'`);
+    v.gcpName("name", props.name, PscEndpoint.MAX_NAME_LENGTH, "to leave room for '-zone'");
     if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address");
     if (props.dnsName !== undefined) {
       v.check(

@@ -1,6 +1,5 @@
 import { ComputeServiceAttachment } from "@cdktf/provider-google/lib/compute-service-attachment";
 import { Construct } from "constructs";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { ISubnetwork } from "./refs";
 
@@ -51,7 +50,7 @@ export class ServiceAttachment extends Construct {
   constructor(scope: Construct, id: string, props: ServiceAttachmentProps) {
     super(scope, id);
     const v = new PropsValidator(`ServiceAttachment ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.check(props.natSubnets.length > 0, "natSubnets", props.natSubnets, "must list at least one PSC NAT subnet");
     const seen = new Set<string>();
     props.consumers.forEach((c, i) => {

@@ -2,7 +2,6 @@ import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
 import { isNetworkCidr } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork } from "./refs";
 
@@ -33,7 +32,7 @@ export class VpcNetwork extends Construct implements INetwork {
   constructor(scope: Construct, id: string, props: VpcNetworkProps) {
     super(scope, id);
     const v = new PropsValidator(`VpcNetwork ${this.node.path}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.throwIfInvalid();
 
     this.project = props.project;
@@ -55,7 +54,7 @@ export class VpcNetwork extends Construct implements INetwork {
    */
   addSubnet(id: string, props: SubnetProps): ComputeSubnetwork {
     const v = new PropsValidator(`VpcNetwork ${this.node.path} subnet ${id}`);
-    v.check(isGcpName(props.name), "name", props.name, GCP_NAME_RULE);
+    v.gcpName("name", props.name);
     v.check(isNetworkCidr(props.ipCidrRange), "ipCidrRange", props.ipCidrRange, "must be an IPv4 CIDR block with its host bits zero");
     v.throwIfInvalid();
     return new ComputeSubnetwork(this, id, {

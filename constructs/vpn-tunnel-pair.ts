@@ -4,7 +4,7 @@ import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel"
 import { Construct } from "constructs";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../lib/asn";
 import { containsIp, isIpv4 } from "../lib/cidr";
-import { GCP_NAME_RULE, isGcpName, resourceName } from "../lib/naming";
+import { resourceName } from "../lib/naming";
 import { isToken, PropsValidator } from "../lib/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
 import { IExternalVpnGateway } from "./external-vpn-gateway";
@@ -54,6 +54,9 @@ export interface VpnTunnelPairProps {
  * four-tunnel topology of the 99.99% SLA.
  */
 export class VpnTunnelPair extends Construct {
+  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = 54;
+
   /** The two tunnels, in the order of `tunnels`. */
   readonly tunnels: readonly ComputeVpnTunnel[];
   /** The two BGP sessions, in the order of `tunnels`. */
@@ -63,7 +66,7 @@ export class VpnTunnelPair extends Construct {
     super(scope, id);
     const priority = props.advertisedRoutePriority ?? 100;
     const v = new PropsValidator(`VpnTunnelPair ${this.node.path}`);
-    v.check(isGcpName(props.name) && props.name.length <= 54, "name", props.name, `${GCP_NAME_RULE}, and at most 54 characters to leave room for '-tunnel-1'`);
+    v.gcpName("name", props.name, VpnTunnelPair.MAX_NAME_LENGTH, "to leave room for '-tunnel-1'");
     v.check(props.haInterface === 0 || props.haInterface === 1, "haInterface", props.haInterface, "must be 0 or 1 (an HA VPN gateway has two interfaces)");
     v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
     v.check(props.peerAsn !== props.router.asn, "peerAsn", props.peerAsn, `must differ from the router's ASN ${props.router.asn} (eBGP)`);

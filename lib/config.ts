@@ -1,27 +1,62 @@
+import { closest, distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
-import { containsCidr, containsIp, isIpv4, isNetworkCidr, isPrivateCidr, overlaps } from "./cidr";
+import { canonicalCidr, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, parseCidr } from "./cidr";
+import { crossChecks } from "./config-rules";
 import { GCP_NAME_RULE, isGcpName } from "./naming";
 
 /**
  * The configuration of one environment: everything the five stacks need.
- * Written in YAML (see config/example.yaml); every key is documented there.
+ * Written in YAML (config/example.yaml documents every key). Shape and
+ * single-value rules live in the schema below; rules that relate several
+ * values live in config-rules.ts.
  */
 
-const cidr = z
-  .string()
-  .refine(isNetworkCidr, "must be an IPv4 CIDR block with its host bits zero, e.g. 10.0.10.0/24");
-const privateCidr = cidr.refine(isPrivateCidr, "must lie inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10");
-const ipv4 = z.string().refine(isIpv4, "must be an IPv4 address, e.g. 10.0.20.10");
-const port = z.number().int().min(1).max(65535);
+/** An IPv4 CIDR block with its host bits zero, optionally private and within a prefix-length range. */
+function cidr(opts: { private?: boolean; minPrefix?: number; maxPrefix?: number; why?: string } = {}) {
+  return z.string().superRefine((value, ctx) => {
+    const block = parseCidr(value);
+    if (!block) {
+      ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR block like 10.0.10.0/24" });
+      return;
+    }
+    if (!isNetworkCidr(value)) {
+      ctx.addIssue({ code: "custom", message: `must have its host bits zero. Fix: write ${canonicalCidr(value)}` });
+    }
+    if (opts.private && !isPrivateCidr(value)) {
+      ctx.addIssue({ code: "custom", message: "must be a private range: inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10" });
+    }
+    const min = opts.minPrefix ?? 0;
+    const max = opts.maxPrefix ?? 32;
+    if (block.prefix < min || block.prefix > max) {
+      const range = min === max ? `a /${min}` : `between /${min} and /${max}`;
+      ctx.addIssue({ code: "custom", message: `must be ${range}${opts.why ? ` (${opts.why})` : ""}` });
+    }
+  });
+}
+
+const ipv4 = z.string().refine(isIpv4, "must be an IPv4 address like 10.0.20.10");
+const port = z.number().int("must be a whole number").min(1, "must be a port, 1-65535").max(65535, "must be a port, 1-65535");
 const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
-const privateAsn = z.number().int().refine(isPrivateAsn, PRIVATE_ASN_RULE);
+const k8sName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes DNS label: 1-63 lowercase letters, digits and '-', not starting or ending with '-'");
+const privateAsn = z.number().int("must be a whole number").refine(isPrivateAsn, PRIVATE_ASN_RULE);
 const gcpProject = z
   .string()
-  .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id: 6-30 lowercase letters, digits and '-'");
+  .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter");
+const gcpRegion = z.string().regex(/^[a-z]+-[a-z]+\d+$/, "must be a GCP region like asia-northeast1");
+const gcpZone = z.string().regex(/^[a-z]+-[a-z]+\d+-[a-z]$/, "must be a GCP zone like asia-northeast1-a");
+const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "must be an AWS region like ap-northeast-1");
+const awsZone = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, "must be an AWS availability zone like ap-northeast-1a");
+
+/** A subnet's primary range: GCP subnets are /8 to /29. */
+const gcpSubnet = cidr({ private: true, minPrefix: 8, maxPrefix: 29, why: "GCP subnet sizes" });
+/** AWS VPCs and subnets are /16 to /28. */
+const awsBlock = cidr({ private: true, minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" });
 
 const tenantSchema = z.strictObject({
   /** Short tenant name; used in stack ids (`consumer-<name>`) and resource names. */
@@ -29,19 +64,21 @@ const tenantSchema = z.strictObject({
   /** GCP project holding the tenant's VPC and GKE cluster. */
   project: gcpProject,
   /** Primary range of the GKE node subnet. May overlap AWS and other tenants. */
-  gkeNodesCidr: privateCidr,
+  gkeNodesCidr: gcpSubnet,
   /** Secondary range for pods. */
-  podsCidr: privateCidr,
+  podsCidr: cidr({ private: true, minPrefix: 9, maxPrefix: 24, why: "GKE pod range sizes" }),
   /** Secondary range for services. */
-  servicesCidr: privateCidr,
+  servicesCidr: cidr({ private: true, minPrefix: 16, maxPrefix: 28, why: "GKE service range sizes" }),
   /** Subnet holding the PSC endpoint's internal address. */
-  pscEndpointCidr: privateCidr,
+  pscEndpointCidr: gcpSubnet,
   /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
   pscEndpointIp: ipv4.optional(),
+  /** Control-plane range of a peering-based private cluster; default: none (PSC-based control plane). */
+  controlPlaneCidr: cidr({ private: true, minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" }).optional(),
   /** Connections this tenant may open to the service attachment. */
-  connectionLimit: z.number().int().min(1).max(1000).default(10),
+  connectionLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(10),
   /** Kubernetes namespace for the API's in-cluster name. */
-  namespace: gcpName.default("aws-api"),
+  namespace: k8sName.default("aws-api"),
   /** Keep the GKE cluster from being deleted by Terraform. */
   deletionProtection: z.boolean().default(true),
 });
@@ -51,37 +88,37 @@ const configSchema = z.strictObject({
   prefix: gcpName,
   gcp: z.strictObject({
     /** Region of the producer and of every tenant's PSC endpoint (PSC endpoints are regional). */
-    region: z.string().regex(/^[a-z]+-[a-z]+\d+$/, "must be a GCP region, e.g. asia-northeast1"),
+    region: gcpRegion,
     /** Zone of the hybrid NEG; default: `<region>-a`. */
-    negZone: z.string().regex(/^[a-z]+-[a-z]+\d+-[a-z]$/, "must be a GCP zone, e.g. asia-northeast1-a").optional(),
+    negZone: gcpZone.optional(),
     /** Project holding the producer VPC, load balancer, service attachment and HA VPN. */
     producerProject: gcpProject,
     /** BGP ASN of the Cloud Router. */
     routerAsn: privateAsn,
     /** Dedicated PSC NAT subnet (purpose PRIVATE_SERVICE_CONNECT). */
-    pscNatCidr: privateCidr,
+    pscNatCidr: cidr({ private: true, minPrefix: 8, maxPrefix: 29, why: "the smallest PSC NAT subnet is a /29" }),
     /** Subnet of the load balancer's internal forwarding rule. */
-    frontendCidr: privateCidr,
+    frontendCidr: gcpSubnet,
     /** Proxy-only subnet (REGIONAL_MANAGED_PROXY): the source AWS sees. */
-    proxyOnlyCidr: privateCidr,
+    proxyOnlyCidr: cidr({ private: true, minPrefix: 8, maxPrefix: 26, why: "a proxy-only subnet needs at least 64 addresses" }),
   }),
   aws: z.strictObject({
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region, e.g. ap-northeast-1"),
+    region: awsRegion,
     /** Availability zone of the subnets and the backend. */
-    availabilityZone: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "must be an AWS availability zone, e.g. ap-northeast-1a"),
+    availabilityZone: awsZone,
     /** Amazon-side BGP ASN of the virtual private gateway. */
     asn: privateAsn,
-    vpcCidr: privateCidr,
-    publicSubnetCidr: privateCidr,
-    privateSubnetCidr: privateCidr,
+    vpcCidr: awsBlock,
+    publicSubnetCidr: awsBlock,
+    privateSubnetCidr: awsBlock,
     backend: z.strictObject({
       /** Private address of the backend instance, inside privateSubnetCidr. */
       privateIp: ipv4,
       /** Port the backend serves HTTP on. */
       port: port,
-      instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "must be an EC2 instance type, e.g. t3.micro").default("t3.micro"),
+      instanceType: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "must be an EC2 instance type like t3.micro").default("t3.micro"),
       /** Explicit AMI id; default: the latest Amazon Linux 2023, resolved through SSM at launch. */
-      amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "must be an AMI id, e.g. ami-0123456789abcdef0").optional(),
+      amiId: z.string().regex(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/, "must be an AMI id like ami-0123456789abcdef0").optional(),
     }),
   }),
   service: z
@@ -89,20 +126,34 @@ const configSchema = z.strictObject({
       /** Port the internal load balancer and the PSC endpoint listen on. */
       port: port.default(80),
       /** HTTP path of the hybrid NEG health check. */
-      healthCheckPath: z.string().startsWith("/", "must start with '/'").default("/"),
+      healthCheckPath: z.string().regex(/^\/[\x21-\x7e]*$/, "must be an HTTP path starting with '/', without spaces").default("/"),
       /** Private DNS name of the API in every consumer VPC. */
       dnsName: z
         .string()
-        .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.){2,}$/, "must be a fully qualified name ending with '.', e.g. api.aws-api.internal.")
+        .regex(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.")
         .default("api.aws-api.internal."),
     })
     .prefault({}),
   vpn: z
     .strictObject({
       /** Diffie-Hellman group of both IKE phases. */
-      dhGroup: z.union([z.literal(14), z.literal(19), z.literal(20), z.literal(21)]).default(14),
+      dhGroup: z
+        .union([z.literal(14), z.literal(19), z.literal(20), z.literal(21)], {
+          error: "must be 14, 19, 20 or 21 (the groups both AWS and Cloud VPN support)",
+        })
+        .default(14),
       /** Inside /30s of the four tunnels (connection 1 tunnels 1-2, connection 2 tunnels 1-2); default: allocated from 169.254.10.0. */
-      insideCidrs: z.array(cidr).length(4).optional(),
+      insideCidrs: z
+        .array(
+          z
+            .string()
+            .refine(
+              isUsableInsideCidr,
+              "must be a /30 inside 169.254.0.0/16 with host bits zero, not one AWS reserves (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)",
+            ),
+        )
+        .length(4, "must list exactly 4 /30s, one per tunnel")
+        .optional(),
     })
     .prefault({}),
   tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
@@ -119,8 +170,15 @@ export type ConfigInput = z.input<typeof configSchema>;
 export interface ConfigProblem {
   /** Where, as a config path: `tenants[1].podsCidr`. */
   readonly path: string;
-  /** What is wrong and what would be valid. */
+  /** The rule, the value found, and a fix where one can be named. */
   readonly message: string;
+}
+
+/** A configuration that passed validation, with the warnings it raised. */
+export interface ValidatedConfig {
+  readonly config: Config;
+  /** Things that work but deserve a look; they never fail synth. */
+  readonly warnings: readonly ConfigProblem[];
 }
 
 /** Raised when a configuration has problems; lists all of them. */
@@ -129,103 +187,96 @@ export class ConfigError extends Error {
     readonly source: string,
     readonly problems: readonly ConfigProblem[],
   ) {
-    super(
-      `${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
-        problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n"),
-    );
+    super(`${source}: ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n${formatProblems(problems)}`);
     this.name = "ConfigError";
   }
 }
 
-/** Checks a parsed configuration and applies defaults; throws a ConfigError listing every problem. */
-export function parseConfig(raw: unknown, source = "config"): Config {
+/** Formats problems or warnings one per line. */
+export function formatProblems(problems: readonly ConfigProblem[]): string {
+  return problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n");
+}
+
+/**
+ * Checks a parsed configuration, applies defaults, and returns it with its
+ * warnings; throws a ConfigError listing every problem. Cross-field rules run
+ * only once the shape is right, so every problem reported is real.
+ */
+export function validateConfig(raw: unknown, source = "config"): ValidatedConfig {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(
-      source,
-      result.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: withValue(issue.message, valueAt(raw, issue.path)),
-      })),
-    );
+    throw new ConfigError(source, result.error.issues.flatMap((issue) => shapeProblems(issue, raw)));
   }
-  const problems = crossChecks(result.data);
-  if (problems.length > 0) throw new ConfigError(source, problems);
-  return result.data;
+  const { errors, warnings } = crossChecks(result.data);
+  if (errors.length > 0) throw new ConfigError(source, errors);
+  return { config: result.data, warnings };
+}
+
+/** Like validateConfig, for callers that do not print warnings (tests, other apps). */
+export function parseConfig(raw: unknown, source = "config"): Config {
+  return validateConfig(raw, source).config;
 }
 
 /** Reads and checks a YAML (or JSON) configuration file. */
-export function loadConfig(file: string): Config {
-  const text = fs.readFileSync(file, "utf8");
+export function loadConfig(file: string): ValidatedConfig {
+  const relative = path.relative(process.cwd(), file);
+  const source = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(source, [{ path: "(file)", message: `cannot be read: ${(e as Error).message}` }]);
+  }
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (e) {
-    throw new ConfigError(file, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
+    throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
-  const relative = path.relative(process.cwd(), file);
-  return parseConfig(raw, relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative);
+  return validateConfig(raw, source);
 }
 
 /** The bundled example: DESIGN.md's reference network plan. */
 export const EXAMPLE_CONFIG_FILE = path.join(__dirname, "..", "config", "example.yaml");
 
-/** Rules that relate several fields to each other. */
-function crossChecks(config: Config): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const { gcp, aws } = config;
-
-  if (gcp.routerAsn === aws.asn) {
-    problems.push({ path: "aws.asn", message: `must differ from gcp.routerAsn (eBGP between two ASNs), got ${aws.asn} for both` });
-  }
-  for (const key of ["publicSubnetCidr", "privateSubnetCidr"] as const) {
-    if (!containsCidr(aws.vpcCidr, aws[key])) {
-      problems.push({ path: `aws.${key}`, message: `must lie inside aws.vpcCidr ${aws.vpcCidr}, got ${aws[key]}` });
-    }
-  }
-  if (overlaps(aws.publicSubnetCidr, aws.privateSubnetCidr)) {
-    problems.push({ path: "aws.privateSubnetCidr", message: `must not overlap aws.publicSubnetCidr ${aws.publicSubnetCidr}, got ${aws.privateSubnetCidr}` });
-  }
-  if (!containsIp(aws.privateSubnetCidr, aws.backend.privateIp)) {
-    problems.push({
-      path: "aws.backend.privateIp",
-      message: `must lie inside aws.privateSubnetCidr ${aws.privateSubnetCidr}, got ${aws.backend.privateIp}`,
+/** Turns one zod issue into config-path problems with the value found. */
+function shapeProblems(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
+  const at = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeys(issue.path);
+    return issue.keys.map((key) => {
+      const near = known.length > 0 ? closest(key, known) : undefined;
+      const fix = near !== undefined && distance(key, near) <= 2 ? `did you mean '${near}'?` : `remove it, or use one of: ${known.join(", ")}`;
+      return { path: at === "(top level)" ? key : `${at}.${key}`, message: `is not a known key. Fix: ${fix}` };
     });
   }
+  const value = valueAt(raw, issue.path);
+  if (issue.code === "invalid_type") {
+    if (value === undefined) return [{ path: at, message: `is required (${issue.expected})` }];
+    return [{ path: at, message: `must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}, got ${describe(value)}` }];
+  }
+  const [rule, fix] = issue.message.split(". Fix: ");
+  return [{ path: at, message: `${rule}, got ${describe(value)}${fix ? `. Fix: ${fix}` : ""}` }];
+}
 
-  // Producer ranges are routed over the VPN, so they must be unique on both sides (DESIGN.md).
-  const producer = (["pscNatCidr", "frontendCidr", "proxyOnlyCidr"] as const).map((key) => ({ path: `gcp.${key}`, cidr: gcp[key] }));
-  producer.forEach((a, i) => {
-    if (overlaps(a.cidr, aws.vpcCidr)) {
-      problems.push({ path: a.path, message: `must not overlap aws.vpcCidr ${aws.vpcCidr} (producer ranges are routed over the VPN), got ${a.cidr}` });
-    }
-    for (const b of producer.slice(i + 1)) {
-      if (overlaps(a.cidr, b.cidr)) problems.push({ path: b.path, message: `must not overlap ${a.path} ${a.cidr}, got ${b.cidr}` });
-    }
-  });
+/** The keys the schema accepts at a path (for unknown-key messages). */
+function knownKeys(segments: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = configSchema;
+  for (const seg of segments) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof z.ZodObject) schema = schema.shape[seg as string] as z.ZodType;
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
 
-  // Consumer ranges may overlap AWS and other tenants (that is what PSC is for), but not each other within one VPC.
-  const seen = new Set<string>();
-  config.tenants.forEach((tenant, t) => {
-    if (seen.has(tenant.name)) problems.push({ path: `tenants[${t}].name`, message: `must be unique among tenants, got '${tenant.name}' twice` });
-    seen.add(tenant.name);
-    const ranges = (["gkeNodesCidr", "podsCidr", "servicesCidr", "pscEndpointCidr"] as const).map((key) => ({
-      path: `tenants[${t}].${key}`,
-      cidr: tenant[key],
-    }));
-    ranges.forEach((a, i) => {
-      for (const b of ranges.slice(i + 1)) {
-        if (overlaps(a.cidr, b.cidr)) problems.push({ path: b.path, message: `must not overlap ${a.path} ${a.cidr} in the same VPC, got ${b.cidr}` });
-      }
-    });
-    if (tenant.pscEndpointIp !== undefined && !containsIp(tenant.pscEndpointCidr, tenant.pscEndpointIp)) {
-      problems.push({
-        path: `tenants[${t}].pscEndpointIp`,
-        message: `must lie inside tenants[${t}].pscEndpointCidr ${tenant.pscEndpointCidr}, got ${tenant.pscEndpointIp}`,
-      });
-    }
-  });
-  return problems;
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
 }
 
 function formatPath(segments: readonly PropertyKey[]): string {
@@ -245,7 +296,15 @@ function valueAt(raw: unknown, segments: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function withValue(message: string, value: unknown): string {
-  if (value === undefined || typeof value === "object") return message;
-  return `${message}, got ${JSON.stringify(value)}`;
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value !== null && typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}
+
+/** Zod's type names in the words of a YAML file. */
+const TYPE_NAMES: Record<string, string> = { int: "a whole number", array: "a list", object: "a mapping", boolean: "true or false" };
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

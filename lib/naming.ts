@@ -14,3 +14,32 @@ export function isGcpName(name: string): boolean {
 export function resourceName(...parts: string[]): string {
   return parts.filter((p) => p.length > 0).join("-");
 }
+
+/** Names of the producer-side resources (producer and tunnels stacks), from the config's prefix. */
+export function producerNames(prefix: string) {
+  return {
+    network: resourceName(prefix, "producer"),
+    frontendSubnet: resourceName(prefix, "frontend"),
+    proxyOnlySubnet: resourceName(prefix, "proxy-only"),
+    pscNatSubnet: resourceName(prefix, "psc-nat"),
+    haVpnGateway: resourceName(prefix, "ha-vpn"),
+    loadBalancer: resourceName(prefix, "aws-api"),
+    serviceAttachment: resourceName(prefix, "aws-api"),
+    router: resourceName(prefix, "router"),
+    peerGateway: resourceName(prefix, "aws"),
+    /** The GCP side of AWS VPN connection n (1-based). */
+    tunnelPair: (n: number) => resourceName(prefix, "aws", String(n)),
+  };
+}
+
+/** Names of one tenant's resources (its consumer stack), from the prefix and tenant name. */
+export function tenantNames(prefix: string, tenant: string) {
+  const name = (...parts: string[]) => resourceName(prefix, tenant, ...parts);
+  return {
+    network: name("vpc"),
+    gkeSubnet: name("gke"),
+    pscSubnet: name("psc"),
+    cluster: name("gke"),
+    pscEndpoint: name("aws-api"),
+  };
+}

@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { GCP_NAME_RULE, isGcpName } from "./naming";
 
 /**
  * Collects every problem with a construct's props, then throws them together,
@@ -27,6 +28,17 @@ export class PropsValidator {
     if (isToken(value)) return;
     const holds = typeof ok === "function" ? ok() : ok;
     if (!holds) this.fail(field, value, rule);
+  }
+
+  /**
+   * Checks a GCP resource name, and that it leaves room for the suffixes the
+   * construct appends (`maxLength` below 63).
+   */
+  gcpName(field: string, value: string, maxLength = 63, reason = "to leave room for the suffixes of the resources it names"): void {
+    this.check(isGcpName(value), field, value, GCP_NAME_RULE);
+    if (maxLength < 63) {
+      this.check(value.length <= maxLength, field, value, `must be at most ${maxLength} characters ${reason} (${value.length} given)`);
+    }
   }
 
   /** The problems recorded so far. */

@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, loadConfig, parseConfig } from "../lib/config";
+import { ConfigError, EXAMPLE_CONFIG_FILE, loadConfig, parseConfig, validateConfig } from "../lib/config";
 import { exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
 
-/** The problems a config produces, as `path: message` lines. */
+/** The problems a variant of the example produces, as `path: message` lines. */
 function problemsOf(edit: (c: any) => void): string[] {
   try {
     exampleWith(edit);
@@ -14,6 +14,14 @@ function problemsOf(edit: (c: any) => void): string[] {
   }
   return [];
 }
+
+function warningsOf(edit: (c: any) => void): string[] {
+  const input = exampleInput() as any;
+  edit(input);
+  return validateConfig(input).warnings.map((w) => `${w.path}: ${w.message}`);
+}
+
+const tenant0 = (c: any) => c.tenants[0];
 
 describe("example config", () => {
   test("reproduces DESIGN.md's reference plan", () => {
@@ -26,13 +34,28 @@ describe("example config", () => {
     ]);
   });
 
-  test("consumer ranges overlapping AWS are accepted (the point of PSC)", () => {
-    expect(problemsOf(() => undefined)).toEqual([]);
+  test("passes with zero warnings", () => {
+    expect(loadConfig(EXAMPLE_CONFIG_FILE).warnings).toEqual([]);
+  });
+
+  test("applies documented defaults", () => {
+    const input = exampleInput() as any;
+    delete input.service;
+    delete input.vpn;
+    delete input.tenants[0].connectionLimit;
+    const config = parseConfig(input);
+    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal." });
+    expect(config.vpn).toEqual({ dhGroup: 14 });
+    expect(config.tenants[0].connectionLimit).toBe(10);
   });
 });
 
-describe("a second tenant", () => {
-  test("with the same CIDRs as the first synthesizes its own two stacks", () => {
+describe("consumer ranges may overlap AWS and each other (the point of PSC)", () => {
+  test("the example's consumer ranges equal AWS subnets and are accepted", () => {
+    expect(problemsOf(() => undefined)).toEqual([]);
+  });
+
+  test("a second tenant with the first one's CIDRs synthesizes its own two stacks", () => {
     const config = exampleWith((c) => c.tenants.push({ ...c.tenants[0], name: "team-b", project: "example-consumer-b" }));
     expect(Object.keys(synthApp(config).byName).sort()).toEqual([
       "aws",
@@ -45,71 +68,148 @@ describe("a second tenant", () => {
     ]);
   });
 
-  test("fails when it reuses a tenant name", () => {
-    expect(problemsOf((c) => c.tenants.push({ ...c.tenants[0] }))).toEqual(["tenants[1].name: must be unique among tenants, got 'team-a' twice"]);
+  test("a consumer range equal to a producer range is accepted (PSC NATs consumer traffic)", () => {
+    expect(problemsOf((c) => (tenant0(c).gkeNodesCidr = "10.10.30.0/24"))).toEqual([]);
   });
 });
 
-describe("bad config is refused with the config path of each problem", () => {
-  test("fails on an unknown key", () => {
-    expect(problemsOf((c) => (c.gcp.routerAns = 65000))).toEqual([expect.stringMatching(/^gcp: Unrecognized key: "routerAns"/)]);
+// Each row: a bad value, the config path blamed, and the message the user reads.
+// Every row must produce exactly that one problem.
+const badInputs: Array<[string, (c: any) => void, RegExp]> = [
+  // Shape
+  ["an unknown top-level key", (c) => (c.tenats = []), /^tenats: is not a known key\. Fix: did you mean 'tenants'\?$/],
+  ["an unknown nested key", (c) => (c.gcp.routerAns = 65000), /^gcp\.routerAns: is not a known key\. Fix: did you mean 'routerAsn'\?$/],
+  ["an unknown key with no near match", (c) => (c.aws.backend.colour = "blue"), /^aws\.backend\.colour: is not a known key\. Fix: remove it, or use one of: privateIp, port, instanceType, amiId$/],
+  ["a missing required key", (c) => delete c.aws.vpcCidr, /^aws\.vpcCidr: is required \(string\)$/],
+  ["a missing tenant key", (c) => delete tenant0(c).project, /^tenants\[0\]\.project: is required \(string\)$/],
+  ["a number written as a string", (c) => (c.gcp.routerAsn = "65000"), /^gcp\.routerAsn: must be a number, got "65000"$/],
+  ["tenants as a mapping", (c) => (c.tenants = { "team-a": {} }), /^tenants: must be a list, got a mapping$/],
+  ["no tenant", (c) => (c.tenants = []), /^tenants: must list at least one tenant, got a list of 0$/],
+  ["a boolean written as a word", (c) => (tenant0(c).deletionProtection = "yes"), /^tenants\[0\]\.deletionProtection: must be true or false, got "yes"$/],
+  // CIDR syntax, host bits, private ranges
+  ["a CIDR without a prefix length", (c) => (tenant0(c).gkeNodesCidr = "10.0.10.0"), /^tenants\[0\]\.gkeNodesCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "10\.0\.10\.0"$/],
+  ["a CIDR with an octet over 255", (c) => (c.aws.vpcCidr = "10.0.300.0/16"), /^aws\.vpcCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "10\.0\.300\.0\/16"$/],
+  ["a CIDR with host bits set", (c) => (tenant0(c).podsCidr = "10.0.100.5/24"), /^tenants\[0\]\.podsCidr: must have its host bits zero, got "10\.0\.100\.5\/24"\. Fix: write 10\.0\.100\.0\/24$/],
+  ["a public producer range", (c) => (c.gcp.frontendCidr = "8.8.8.0/24"), /^gcp\.frontendCidr: must be a private range: inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16 or 100\.64\.0\.0\/10, got "8\.8\.8\.0\/24"$/],
+  ["a public AWS VPC", (c) => (c.aws.vpcCidr = "52.0.0.0/16"), /^aws\.vpcCidr: must be a private range/],
+  // AWS containment and overlap
+  ["an AWS subnet outside the VPC", (c) => ((c.aws.privateSubnetCidr = "10.1.20.0/24"), (c.aws.backend.privateIp = "10.1.20.10")), /^aws\.privateSubnetCidr: must lie inside aws\.vpcCidr 10\.0\.0\.0\/16, got 10\.1\.20\.0\/24$/],
+  ["overlapping AWS subnets", (c) => (c.aws.publicSubnetCidr = "10.0.20.0/25"), /^aws\.privateSubnetCidr: must not overlap aws\.publicSubnetCidr 10\.0\.20\.0\/25 in the AWS VPC, got 10\.0\.20\.0\/24$/],
+  // One consumer VPC
+  ["services overlapping nodes", (c) => (tenant0(c).servicesCidr = "10.0.10.128/25"), /^tenants\[0\]\.servicesCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.128\/25$/],
+  ["the PSC subnet overlapping pods", (c) => (tenant0(c).pscEndpointCidr = "10.0.100.0/25"), /^tenants\[0\]\.pscEndpointCidr: must not overlap tenants\[0\]\.podsCidr 10\.0\.100\.0\/24 in the same consumer VPC/],
+  ["the control plane overlapping nodes", (c) => (tenant0(c).controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.16\/28$/],
+  // Producer ranges are routed over the VPN
+  ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got 10\.0\.30\.0\/24$/],
+  ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.frontendCidr: must not overlap gcp\.pscNatCidr 10\.10\.10\.0\/24 in the producer VPC, got 10\.10\.10\.0\/25$/],
+  // Sizes
+  ["a proxy-only subnet smaller than /26", (c) => (c.gcp.proxyOnlyCidr = "10.10.30.0/27"), /^gcp\.proxyOnlyCidr: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10\.10\.30\.0\/27"$/],
+  ["a PSC NAT subnet smaller than /29", (c) => (c.gcp.pscNatCidr = "10.10.10.0/30"), /^gcp\.pscNatCidr: must be between \/8 and \/29 \(the smallest PSC NAT subnet is a \/29\)/],
+  ["a pod range smaller than /24", (c) => (tenant0(c).podsCidr = "10.0.100.0/25"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.100\.0\/25"$/],
+  ["a pod range larger than /9", (c) => (tenant0(c).podsCidr = "10.0.0.0/8"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.0\.0\/8"$/],
+  ["a service range smaller than /28", (c) => (tenant0(c).servicesCidr = "10.0.200.0/29"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28 \(GKE service range sizes\)/],
+  ["a service range larger than /16", (c) => (tenant0(c).servicesCidr = "172.16.0.0/15"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28/],
+  ["a control-plane range that is not /28", (c) => (tenant0(c).controlPlaneCidr = "172.16.0.0/27"), /^tenants\[0\]\.controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172\.16\.0\.0\/27"$/],
+  ["an AWS VPC larger than /16", (c) => (c.aws.vpcCidr = "10.0.0.0/12"), /^aws\.vpcCidr: must be between \/16 and \/28 \(AWS VPC and subnet sizes\)/],
+  ["a GCP subnet smaller than /29", (c) => (tenant0(c).gkeNodesCidr = "10.0.10.0/30"), /^tenants\[0\]\.gkeNodesCidr: must be between \/8 and \/29 \(GCP subnet sizes\)/],
+  // ASNs
+  ["a public router ASN", (c) => (c.gcp.routerAsn = 15169), /^gcp\.routerAsn: must be a private ASN: 64512-65534 or 4200000000-4294967294 \(RFC 6996\), got 15169$/],
+  ["the reserved ASN 65535", (c) => (c.aws.asn = 65535), /^aws\.asn: must be a private ASN.*got 65535$/],
+  ["a fractional ASN", (c) => (c.aws.asn = 65001.5), /^aws\.asn: must be a whole number, got 65001\.5$/],
+  ["the same ASN on both sides", (c) => (c.aws.asn = 65000), /^aws\.asn: must differ from gcp\.routerAsn \(the two sides speak eBGP\), got 65000 for both\. Fix: pick another private ASN, e.g\. 65001$/],
+  // VPN
+  ["an inside CIDR that is not a /30", (c) => (c.vpn.insideCidrs = ["169.254.10.0/29", "169.254.10.8/30", "169.254.10.12/30", "169.254.10.16/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 inside 169\.254\.0\.0\/16.*got "169\.254\.10\.0\/29"$/],
+  ["an inside CIDR outside 169.254.0.0/16", (c) => (c.vpn.insideCidrs = ["10.0.0.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 inside 169\.254\.0\.0\/16/],
+  ["an inside CIDR AWS reserves (169.254.2.0/30)", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.2.0/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[1\]: .*not one AWS reserves.*got "169\.254\.2\.0\/30"$/],
+  ["an inside CIDR AWS reserves (169.254.169.252/30)", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.169.252/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[2\]: .*got "169\.254\.169\.252\/30"$/],
+  ["two tunnels with one inside CIDR", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.0/30"]), /^vpn\.insideCidrs\[3\]: must differ from every other tunnel's, got 169\.254\.10\.0\/30 again \(also vpn\.insideCidrs\[0\]\)$/],
+  ["three inside CIDRs for four tunnels", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30"]), /^vpn\.insideCidrs: must list exactly 4 \/30s, one per tunnel, got a list of 3$/],
+  ["a DH group Cloud VPN does not offer", (c) => (c.vpn.dhGroup = 2), /^vpn\.dhGroup: must be 14, 19, 20 or 21 \(the groups both AWS and Cloud VPN support\), got 2$/],
+  // Names and locations
+  ["an uppercase prefix", (c) => (c.prefix = "PSC"), /^prefix: must be a GCP resource name.*got "PSC"$/],
+  ["a tenant name with an underscore", (c) => (tenant0(c).name = "team_a"), /^tenants\[0\]\.name: must be a GCP resource name.*got "team_a"$/],
+  ["two tenants with one name", (c) => c.tenants.push({ ...c.tenants[0], project: "example-consumer-b" }), /^tenants\[1\]\.name: must be unique among tenants, got 'team-a' \(also tenants\[0\]\.name\)$/],
+  ["two tenants in one project", (c) => c.tenants.push({ ...c.tenants[0], name: "team-b" }), /^tenants\[1\]\.project: must be unique among tenants \(the service attachment accepts each project once\)/],
+  ["a tenant name that makes the GKE cluster name too long", (c) => (tenant0(c).name = "a-very-long-tenant-name-for-the-gke"), /^tenants\[0\]\.name: makes the GKE cluster name 'psc-a-very-long-tenant-name-for-the-gke-gke' 43 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 3$/],
+  ["a prefix that makes the tenant's cluster name too long", (c) => (c.prefix = "p".repeat(34)), /^tenants\[0\]\.name: makes the GKE cluster name 'p{34}-team-a-gke' 45 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 5$/],
+  ["a GCP region with a space", (c) => (c.gcp.region = "asia northeast1"), /^gcp\.region: must be a GCP region like asia-northeast1, got "asia northeast1"$/],
+  ["a NEG zone in another region", (c) => (c.gcp.negZone = "europe-west1-b"), /^gcp\.negZone: must be a zone of gcp\.region asia-northeast1, got europe-west1-b\. Fix: e\.g\. asia-northeast1-a$/],
+  ["a NEG zone that is a region", (c) => (c.gcp.negZone = "asia-northeast1"), /^gcp\.negZone: must be a GCP zone like asia-northeast1-a, got "asia-northeast1"$/],
+  ["an AWS region by city", (c) => (c.aws.region = "tokyo"), /^aws\.region: must be an AWS region like ap-northeast-1, got "tokyo"$/],
+  ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got us-east-1a\. Fix: e\.g\. ap-northeast-1a$/],
+  ["a project name instead of an id", (c) => (c.gcp.producerProject = "My Project"), /^gcp\.producerProject: must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter, got "My Project"$/],
+  // Backend and service
+  ["a backend IP outside the private subnet", (c) => (c.aws.backend.privateIp = "10.0.10.10"), /^aws\.backend\.privateIp: must lie inside aws\.privateSubnetCidr 10\.0\.20\.0\/24, got 10\.0\.10\.10$/],
+  ["a backend IP AWS reserves", (c) => (c.aws.backend.privateIp = "10.0.20.1"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got 10\.0\.20\.1\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a backend IP that is the subnet's last address", (c) => (c.aws.backend.privateIp = "10.0.20.255"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves/],
+  ["a backend IP that is not an address", (c) => (c.aws.backend.privateIp = "10.0.20"), /^aws\.backend\.privateIp: must be an IPv4 address like 10\.0\.20\.10, got "10\.0\.20"$/],
+  ["backend port 0", (c) => (c.aws.backend.port = 0), /^aws\.backend\.port: must be a port, 1-65535, got 0$/],
+  ["backend port 70000", (c) => (c.aws.backend.port = 70000), /^aws\.backend\.port: must be a port, 1-65535, got 70000$/],
+  ["a malformed AMI id", (c) => (c.aws.backend.amiId = "ami-xyz"), /^aws\.backend\.amiId: must be an AMI id like ami-0123456789abcdef0, got "ami-xyz"$/],
+  ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got 10\.0\.21\.10$/],
+  ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got 10\.0\.20\.1\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a DNS name without the final dot", (c) => (c.service.dnsName = "api.aws-api.internal"), /^service\.dnsName: must be a fully qualified name of at least two labels ending with '\.'.*got "api\.aws-api\.internal"$/],
+  ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"$/],
+  ["a namespace with an underscore", (c) => (tenant0(c).namespace = "Team_A"), /^tenants\[0\]\.namespace: must be a Kubernetes DNS label.*got "Team_A"$/],
+  ["a connection limit of 0", (c) => (tenant0(c).connectionLimit = 0), /^tenants\[0\]\.connectionLimit: must be at least 1, got 0$/],
+];
+
+describe("bad config is refused, naming the path, the value and the rule", () => {
+  test("covers at least 40 distinct bad inputs", () => {
+    expect(new Set(badInputs.map(([name]) => name)).size).toBe(badInputs.length);
+    expect(badInputs.length).toBeGreaterThanOrEqual(40);
   });
 
-  test("fails on a missing required key", () => {
-    expect(problemsOf((c) => delete c.aws.vpcCidr)).toEqual([expect.stringMatching(/^aws.vpcCidr: .*expected string/)]);
-  });
-
-  test("fails on a CIDR with host bits set", () => {
-    expect(problemsOf((c) => (c.tenants[0].podsCidr = "10.0.100.5/24"))).toEqual([
-      'tenants[0].podsCidr: must be an IPv4 CIDR block with its host bits zero, e.g. 10.0.10.0/24, got "10.0.100.5/24"',
-    ]);
-  });
-
-  test("fails when a producer range overlaps AWS (it is routed over the VPN)", () => {
-    expect(problemsOf((c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"))).toEqual([
-      "gcp.proxyOnlyCidr: must not overlap aws.vpcCidr 10.0.0.0/16 (producer ranges are routed over the VPN), got 10.0.30.0/24",
-    ]);
-  });
-
-  test("fails when the backend IP is outside the private subnet", () => {
-    expect(problemsOf((c) => (c.aws.backend.privateIp = "10.0.10.10"))).toEqual([
-      "aws.backend.privateIp: must lie inside aws.privateSubnetCidr 10.0.20.0/24, got 10.0.10.10",
-    ]);
-  });
-
-  test("fails when both sides use the same ASN", () => {
-    expect(problemsOf((c) => (c.aws.asn = 65000))).toEqual(["aws.asn: must differ from gcp.routerAsn (eBGP between two ASNs), got 65000 for both"]);
-  });
-
-  test("fails when two ranges of one consumer VPC overlap", () => {
-    expect(problemsOf((c) => (c.tenants[0].servicesCidr = "10.0.10.128/25"))).toEqual([
-      "tenants[0].servicesCidr: must not overlap tenants[0].gkeNodesCidr 10.0.10.0/24 in the same VPC, got 10.0.10.128/25",
-    ]);
+  test.each(badInputs)("fails on %s", (_name, edit, message) => {
+    expect(problemsOf(edit)).toEqual([expect.stringMatching(message)]);
   });
 
   test("reports every problem at once", () => {
     const problems = problemsOf((c) => {
       c.gcp.routerAsn = 15169;
       c.aws.backend.port = 0;
-      c.tenants[0].name = "Team A";
+      tenant0(c).name = "Team A";
     });
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["aws.backend.port", "gcp.routerAsn", "tenants[0].name"]);
+  });
+
+  test("the error lists the source and every problem, one per line", () => {
+    const input = exampleInput() as any;
+    input.gcp.routerAsn = 1;
+    input.aws.asn = 2;
+    expect(() => parseConfig(input, "config/prod.yaml")).toThrow(/^config\/prod\.yaml: 2 problems:\n {2}- gcp\.routerAsn: .*got 1\n {2}- aws\.asn: .*got 2$/);
+  });
+
+  test("fails on a prefix too long for the load balancer's names, blaming the prefix", () => {
+    expect(problemsOf((c) => (c.prefix = "p".repeat(49)))).toContainEqual(
+      expect.stringMatching(/^prefix: makes the load balancer's name prefix 'p{49}-aws-api' 57 characters, over its limit of 56\. Fix: shorten prefix by 1$/),
+    );
   });
 
   test("fails on a file that is not YAML, naming the file", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "psc-config-")), "broken.yaml");
     fs.writeFileSync(file, "prefix: [unclosed\n");
-    expect(() => loadConfig(file)).toThrow(/broken\.yaml: 1 problem:\n  - \(file\): is not valid YAML/);
+    expect(() => loadConfig(file)).toThrow(/broken\.yaml: 1 problem:\n {2}- \(file\): is not valid YAML/);
   });
 
-  test("applies documented defaults", () => {
-    const input = exampleInput() as any;
-    delete input.service;
-    delete input.vpn;
-    delete input.tenants[0].connectionLimit;
-    const config = parseConfig(input);
-    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal." });
-    expect(config.vpn).toEqual({ dhGroup: 14 });
-    expect(config.tenants[0].connectionLimit).toBe(10);
+  test("fails on a file that does not exist, naming the file", () => {
+    expect(() => loadConfig("/nonexistent/prod.yaml")).toThrow(/\/nonexistent\/prod\.yaml: 1 problem:\n {2}- \(file\): cannot be read/);
+  });
+
+  test("fails on a YAML file that is a list, not a mapping", () => {
+    expect(() => parseConfig([1, 2])).toThrow(/- \(top level\): must be a mapping, got a list of 2/);
+  });
+});
+
+describe("warnings do not fail", () => {
+  test("a PSC NAT subnet with fewer addresses than the tenants' connection limits", () => {
+    expect(warningsOf((c) => ((c.gcp.pscNatCidr = "10.10.10.0/29"), (c.tenants[0].connectionLimit = 10)))).toEqual([
+      "gcp.pscNatCidr: has 4 usable addresses, fewer than the 10 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: a larger range, or lower connection limits",
+    ]);
+  });
+
+  test("and the config still synthesizes", () => {
+    const config = exampleWith((c) => (c.gcp.pscNatCidr = "10.10.10.0/29"));
+    expect(Object.keys(synthApp(config).byName)).toHaveLength(5);
   });
 });

@@ -259,6 +259,20 @@ describe("AwsSiteToSiteVpn", () => {
     expect(connections[0]).toMatchObject({ tunnel1_phase1_dh_group_numbers: [20], tunnel2_phase2_dh_group_numbers: [20], tunnel2_ike_versions: ["ikev2"] });
   });
 
+  test("a 4-byte peer ASN goes in the customer gateway's extended field", () => {
+    const out = synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerAsn: 4200000001 }));
+    expect(out).toHaveResourceWithProperties({ tfResourceType: "aws_customer_gateway" }, { bgp_asn_extended: "4200000001" });
+    expect(out).not.toHaveResourceWithProperties({ tfResourceType: "aws_customer_gateway" }, { bgp_asn: "4200000001" });
+  });
+
+  test("a 2-byte peer ASN stays in bgp_asn", () => {
+    const json = JSON.parse(synth((s) => new AwsSiteToSiteVpn(s, "vpn", base)));
+    expect(Object.values<any>(json.resource.aws_customer_gateway).map((c) => [c.bgp_asn, c.bgp_asn_extended])).toEqual([
+      ["65000", undefined],
+      ["65000", undefined],
+    ]);
+  });
+
   test("fails when an inside CIDR is one AWS reserves", () => {
     expect(() =>
       synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, insideCidrs: ["169.254.1.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"] })),
@@ -300,6 +314,16 @@ describe("GkeSubnet and PrivateGkeCluster", () => {
       enable_autopilot: true,
       deletion_protection: true,
     });
+  });
+
+  test("fails when the control-plane range is not a /28", () => {
+    expect(() =>
+      synth((s) => {
+        const net = network(s);
+        const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
+        new PrivateGkeCluster(s, "c", { name: "c1", location: "r1", network: net, subnet, controlPlaneCidr: "172.16.0.0/27" });
+      }),
+    ).toThrow(/'controlPlaneCidr' must be a private \/28 with its host bits zero \(GKE control-plane range\), got '172.16.0.0\/27'/);
   });
 
   test("fails when pods and services overlap", () => {

@@ -31,7 +31,7 @@ export interface SynthesizedApp {
 
 /** The bundled example config, validated. */
 export function exampleConfig(): Config {
-  return loadConfig(EXAMPLE_CONFIG_FILE);
+  return loadConfig(EXAMPLE_CONFIG_FILE).config;
 }
 
 /** The example config as plain data, to derive variants from in tests. */

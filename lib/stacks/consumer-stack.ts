@@ -7,7 +7,7 @@ import { PscEndpoint } from "../../constructs/psc-endpoint";
 import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config, TenantConfig } from "../config";
-import { resourceName } from "../naming";
+import { tenantNames } from "../naming";
 import { useLocalState } from "./state";
 
 /** What a consumer stack needs from the producer stack. */
@@ -28,36 +28,37 @@ export class ConsumerStack extends TerraformStack {
     super(scope, id);
     useLocalState(this);
     const region = config.gcp.region;
-    const name = (...parts: string[]) => resourceName(config.prefix, tenant.name, ...parts);
+    const names = tenantNames(config.prefix, tenant.name);
     new GoogleProvider(this, "google", { project: tenant.project, region });
 
     const network = new VpcNetwork(this, "network", {
-      name: name("vpc"),
+      name: names.network,
       description: `Consumer ${tenant.name}: reaches the AWS API through one PSC endpoint`,
     });
     const gkeSubnet = new GkeSubnet(this, "gke-subnet", {
       network,
-      name: name("gke"),
+      name: names.gkeSubnet,
       region,
       nodesCidr: tenant.gkeNodesCidr,
       podsCidr: tenant.podsCidr,
       servicesCidr: tenant.servicesCidr,
     });
     const pscSubnet = network.addSubnet("psc-subnet", {
-      name: name("psc"),
+      name: names.pscSubnet,
       region,
       ipCidrRange: tenant.pscEndpointCidr,
       description: "PSC endpoint address",
     });
     this.cluster = new PrivateGkeCluster(this, "gke", {
-      name: name("gke"),
+      name: names.cluster,
       location: region,
       network,
       subnet: gkeSubnet,
       deletionProtection: tenant.deletionProtection,
+      controlPlaneCidr: tenant.controlPlaneCidr,
     });
     this.pscEndpoint = new PscEndpoint(this, "psc-endpoint", {
-      name: name("aws-api"),
+      name: names.pscEndpoint,
       region,
       network,
       subnetwork: pscSubnet,

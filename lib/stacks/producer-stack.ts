@@ -8,7 +8,7 @@ import { PscNatSubnet } from "../../constructs/psc-nat-subnet";
 import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config } from "../config";
-import { resourceName } from "../naming";
+import { producerNames } from "../naming";
 import { useLocalState } from "./state";
 
 /**
@@ -24,39 +24,40 @@ export class ProducerStack extends TerraformStack {
   constructor(scope: Construct, id: string, config: Config) {
     super(scope, id);
     useLocalState(this);
-    const { gcp, prefix } = config;
+    const { gcp } = config;
+    const names = producerNames(config.prefix);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
 
     this.network = new VpcNetwork(this, "network", {
-      name: resourceName(prefix, "producer"),
+      name: names.network,
       description: "Producer: publishes the AWS API over PSC and reaches AWS over HA VPN",
       routingMode: "GLOBAL",
     });
     const frontend = this.network.addSubnet("frontend-subnet", {
-      name: resourceName(prefix, "frontend"),
+      name: names.frontendSubnet,
       region: gcp.region,
       ipCidrRange: gcp.frontendCidr,
       description: "Internal load balancer frontend (forwarding rule address)",
     });
     const proxyOnly = new ProxyOnlySubnet(this, "proxy-only-subnet", {
       network: this.network,
-      name: resourceName(prefix, "proxy-only"),
+      name: names.proxyOnlySubnet,
       region: gcp.region,
       ipCidrRange: gcp.proxyOnlyCidr,
     });
     const pscNat = new PscNatSubnet(this, "psc-nat-subnet", {
       network: this.network,
-      name: resourceName(prefix, "psc-nat"),
+      name: names.pscNatSubnet,
       region: gcp.region,
       ipCidrRange: gcp.pscNatCidr,
     });
     this.haVpnGateway = new HaVpnGateway(this, "ha-vpn-gateway", {
       network: this.network,
-      name: resourceName(prefix, "ha-vpn"),
+      name: names.haVpnGateway,
       region: gcp.region,
     });
     const loadBalancer = new HybridNegLoadBalancer(this, "load-balancer", {
-      name: resourceName(prefix, "aws-api"),
+      name: names.loadBalancer,
       region: gcp.region,
       zone: gcp.negZone ?? `${gcp.region}-a`,
       network: this.network,
@@ -67,7 +68,7 @@ export class ProducerStack extends TerraformStack {
       healthCheckPath: config.service.healthCheckPath,
     });
     this.serviceAttachment = new ServiceAttachment(this, "service-attachment", {
-      name: resourceName(prefix, "aws-api"),
+      name: names.serviceAttachment,
       region: gcp.region,
       targetService: loadBalancer.forwardingRule.id,
       natSubnets: [pscNat],

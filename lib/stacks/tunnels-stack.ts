@@ -8,7 +8,7 @@ import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
 import { INetwork } from "../../constructs/refs";
 import { VpnTunnelPair } from "../../constructs/vpn-tunnel-pair";
 import { Config } from "../config";
-import { resourceName } from "../naming";
+import { producerNames } from "../naming";
 import { useLocalState } from "./state";
 
 /** What the tunnels stack needs from the producer and aws stacks. */
@@ -31,11 +31,12 @@ export class TunnelsStack extends TerraformStack {
   constructor(scope: Construct, id: string, config: Config, inputs: TunnelsStackInputs) {
     super(scope, id);
     useLocalState(this);
-    const { gcp, prefix } = config;
+    const { gcp } = config;
+    const names = producerNames(config.prefix);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
 
     this.router = new CloudRouterBgp(this, "router", {
-      name: resourceName(prefix, "router"),
+      name: names.router,
       network: inputs.network,
       region: gcp.region,
       asn: gcp.routerAsn,
@@ -44,7 +45,7 @@ export class TunnelsStack extends TerraformStack {
     });
     const connections = inputs.awsVpn.connections;
     const peerGateway = new ExternalVpnGateway(this, "aws-gateway", {
-      name: resourceName(prefix, "aws"),
+      name: names.peerGateway,
       description: "AWS Site-to-Site VPN: outside IPs of both connections' tunnels",
       interfaceIps: connections.flatMap((c) => c.tunnels.map((t) => t.outsideIp)),
     });
@@ -57,7 +58,7 @@ export class TunnelsStack extends TerraformStack {
         peerInsideAddress: c.tunnels[t].vgwInsideAddress,
       });
       return new VpnTunnelPair(this, `connection-${i + 1}`, {
-        name: resourceName(prefix, "aws", String(i + 1)),
+        name: names.tunnelPair(i + 1),
         router: this.router,
         haVpnGateway: inputs.haVpnGateway,
         haInterface: i,
