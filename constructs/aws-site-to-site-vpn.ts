@@ -1,24 +1,49 @@
 import { CustomerGateway } from "@cdktf/provider-aws/lib/customer-gateway";
-import { VpnConnection } from "@cdktf/provider-aws/lib/vpn-connection";
+import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayRouteTable } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table";
+import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
+import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { VpnConnection, VpnConnectionConfig } from "@cdktf/provider-aws/lib/vpn-connection";
 import { VpnGateway } from "@cdktf/provider-aws/lib/vpn-gateway";
 import { VpnGatewayRoutePropagation } from "@cdktf/provider-aws/lib/vpn-gateway-route-propagation";
 import { Construct } from "constructs";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../lib/asn";
-import { allocateInsideCidrs, isIpv4, isUsableInsideCidr } from "../lib/cidr";
+import { allocateInsideCidrs, isIpv4, isNetworkCidr, isUsableInsideCidr } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
 /** Diffie-Hellman groups both AWS and Cloud VPN support. */
 export type DhGroup = 14 | 19 | 20 | 21;
 
+/** AES-256 encryptions both AWS and Cloud VPN support. */
+export type VpnEncryption = "AES256" | "AES256-GCM-16";
+
+/** Where AWS terminates the VPN. */
+export type VpnTermination = "vgw" | "tgw";
+
 export interface AwsSiteToSiteVpnProps {
   /** Name prefix, used in `Name` tags. */
   readonly name: string;
-  /** VPC the virtual private gateway attaches to. */
+  /** VPC the gateway serves. */
   readonly vpcId: string;
-  /** Route tables that receive the routes learned over BGP. */
+  /** Route tables of the VPC that must reach the peer's ranges. */
   readonly routeTableIds: readonly string[];
-  /** Amazon-side BGP ASN of the virtual private gateway. */
+  /**
+   * What terminates the VPN on AWS. `vgw`: a virtual private gateway attached
+   * to the VPC, BGP routes propagated into `routeTableIds`. `tgw`: a transit
+   * gateway with ECMP across the tunnels, a VPC attachment in
+   * `attachmentSubnetIds`, its own route table, and static routes to
+   * `peerCidrs` in `routeTableIds`.
+   * @default "vgw"
+   */
+  readonly termination?: VpnTermination;
+  /** Subnets (one per AZ) of the transit gateway's VPC attachment. Required with `tgw`. @default - none */
+  readonly attachmentSubnetIds?: readonly string[];
+  /** The peer's ranges the VPC routes to the transit gateway. Required with `tgw`. @default - none */
+  readonly peerCidrs?: readonly string[];
+  /** Amazon-side BGP ASN of the gateway. */
   readonly amazonSideAsn: number;
   /**
    * Public IPs of the peer's VPN interfaces: one customer gateway and one VPN
@@ -35,6 +60,14 @@ export interface AwsSiteToSiteVpnProps {
   readonly insideCidrs?: readonly string[];
   /** Diffie-Hellman group of both IKE phases. @default 14 */
   readonly dhGroup?: DhGroup;
+  /** Encryption of both IKE phases. @default "AES256" */
+  readonly encryption?: VpnEncryption;
+  /**
+   * Refuse `terraform destroy` (and replacement) of the VPN connections: a
+   * replaced connection gets new outside IPs and keys, and every tunnel drops.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** One tunnel of an AWS VPN connection: what the peer side needs to build its end. */
@@ -58,30 +91,42 @@ export interface AwsVpnConnectionTunnels {
 }
 
 /**
- * The AWS end of a redundant BGP VPN: a virtual private gateway attached to
- * the VPC with route propagation, and one customer gateway plus one VPN
- * connection per peer IP. Each tunnel offers exactly one IKEv2 proposal:
- * AWS's default multi-proposal sets make IKE messages large enough to
- * fragment, which Cloud VPN does not support (Google Cloud docs, "Create HA
- * VPN connections between Google Cloud and AWS").
+ * The AWS end of a redundant BGP VPN: a virtual private gateway or a transit
+ * gateway, and one customer gateway plus one VPN connection per peer IP.
+ * Each tunnel offers exactly one IKEv2 proposal per phase: AWS's default
+ * multi-proposal sets make IKE messages large enough to fragment, which Cloud
+ * VPN does not support (Google Cloud docs, "Create HA VPN connections between
+ * Google Cloud and AWS").
  */
 export class AwsSiteToSiteVpn extends Construct {
-  readonly vpnGateway: VpnGateway;
+  /** The virtual private gateway (`vgw` termination). */
+  readonly vpnGateway?: VpnGateway;
+  /** The transit gateway (`tgw` termination). */
+  readonly transitGateway?: Ec2TransitGateway;
   /** One per peer IP, in order. */
   readonly connections: readonly AwsVpnConnectionTunnels[];
 
   constructor(scope: Construct, id: string, props: AwsSiteToSiteVpnProps) {
     super(scope, id);
+    const termination = props.termination ?? "vgw";
     const dhGroup = props.dhGroup ?? 14;
+    const encryption = props.encryption ?? "AES256";
     const tunnelCount = props.peerIps.length * 2;
     const insideCidrs = props.insideCidrs ?? allocateInsideCidrs(tunnelCount);
     const v = new PropsValidator(`AwsSiteToSiteVpn ${this.node.path}`);
+    v.check(termination === "vgw" || termination === "tgw", "termination", termination, "must be 'vgw' or 'tgw'");
+    if (termination === "tgw") {
+      v.check((props.attachmentSubnetIds ?? []).length > 0, "attachmentSubnetIds", props.attachmentSubnetIds, "must list the VPC attachment's subnets (one per AZ) when termination is 'tgw'");
+      v.check((props.peerCidrs ?? []).length > 0, "peerCidrs", props.peerCidrs, "must list the peer's ranges to route to the transit gateway when termination is 'tgw'");
+      (props.peerCidrs ?? []).forEach((cidr, i) => v.check(isNetworkCidr(cidr), `peerCidrs[${i}]`, cidr, "must be an IPv4 CIDR block with its host bits zero"));
+    }
     v.check(isPrivateAsn(props.amazonSideAsn), "amazonSideAsn", props.amazonSideAsn, PRIVATE_ASN_RULE);
     v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
     v.check(props.peerAsn !== props.amazonSideAsn, "peerAsn", props.peerAsn, `must differ from amazonSideAsn ${props.amazonSideAsn} (eBGP)`);
     v.check(props.peerIps.length >= 1, "peerIps", props.peerIps, "must list at least one peer IP");
     props.peerIps.forEach((ip, i) => v.check(isIpv4(ip), `peerIps[${i}]`, ip, "must be an IPv4 address"));
     v.check([14, 19, 20, 21].includes(dhGroup), "dhGroup", dhGroup, "must be 14, 19, 20 or 21 (supported by both AWS and Cloud VPN)");
+    v.check(encryption === "AES256" || encryption === "AES256-GCM-16", "encryption", encryption, "must be 'AES256' or 'AES256-GCM-16'");
     v.check(insideCidrs.length === tunnelCount, "insideCidrs", insideCidrs, `must list ${tunnelCount} /30s, two per peer IP`);
     insideCidrs.forEach((cidr, i) => {
       v.check(isUsableInsideCidr(cidr), `insideCidrs[${i}]`, cidr, "must be a /30 inside 169.254.0.0/16, not one AWS reserves (169.254.0.0/30-169.254.5.0/30, 169.254.169.252/30)");
@@ -89,14 +134,56 @@ export class AwsSiteToSiteVpn extends Construct {
     });
     v.throwIfInvalid();
 
-    this.vpnGateway = new VpnGateway(this, "vpn-gateway", {
-      vpcId: props.vpcId,
-      amazonSideAsn: String(props.amazonSideAsn),
-      tags: { Name: resourceName(props.name, "vgw") },
-    });
-    props.routeTableIds.forEach((routeTableId, i) => {
-      new VpnGatewayRoutePropagation(this, `route-propagation-${i + 1}`, { vpnGatewayId: this.vpnGateway.id, routeTableId });
-    });
+    let gateway: Pick<VpnConnectionConfig, "vpnGatewayId" | "transitGatewayId">;
+    let tgwRouteTable: Ec2TransitGatewayRouteTable | undefined;
+    if (termination === "vgw") {
+      this.vpnGateway = new VpnGateway(this, "vpn-gateway", {
+        vpcId: props.vpcId,
+        amazonSideAsn: String(props.amazonSideAsn),
+        tags: { Name: resourceName(props.name, "vgw") },
+      });
+      props.routeTableIds.forEach((routeTableId, i) => {
+        new VpnGatewayRoutePropagation(this, `route-propagation-${i + 1}`, { vpnGatewayId: this.vpnGateway!.id, routeTableId });
+      });
+      gateway = { vpnGatewayId: this.vpnGateway.id };
+    } else {
+      const tgw = new Ec2TransitGateway(this, "transit-gateway", {
+        description: "Terminates the HA VPN from Google Cloud",
+        amazonSideAsn: props.amazonSideAsn,
+        // ECMP spreads traffic over all tunnels with equal BGP paths.
+        vpnEcmpSupport: "enable",
+        // Attachments join only the route table below, never a default one.
+        defaultRouteTableAssociation: "disable",
+        defaultRouteTablePropagation: "disable",
+        autoAcceptSharedAttachments: "disable",
+        tags: { Name: resourceName(props.name, "tgw") },
+      });
+      this.transitGateway = tgw;
+      tgwRouteTable = new Ec2TransitGatewayRouteTable(this, "tgw-route-table", {
+        transitGatewayId: tgw.id,
+        tags: { Name: resourceName(props.name, "tgw") },
+      });
+      const vpcAttachment = new Ec2TransitGatewayVpcAttachment(this, "vpc-attachment", {
+        transitGatewayId: tgw.id,
+        vpcId: props.vpcId,
+        subnetIds: [...(props.attachmentSubnetIds ?? [])],
+        transitGatewayDefaultRouteTableAssociation: false,
+        transitGatewayDefaultRouteTablePropagation: false,
+        tags: { Name: resourceName(props.name, "vpc") },
+      });
+      this.attachToRouteTable("vpc", tgwRouteTable, vpcAttachment.id);
+      props.routeTableIds.forEach((routeTableId, i) => {
+        (props.peerCidrs ?? []).forEach((cidr, j) => {
+          new Route(this, `peer-route-${i + 1}-${j + 1}`, {
+            routeTableId,
+            destinationCidrBlock: cidr,
+            transitGatewayId: tgw.id,
+            dependsOn: [vpcAttachment],
+          });
+        });
+      });
+      gateway = { transitGatewayId: tgw.id };
+    }
 
     this.connections = props.peerIps.map((ipAddress, i) => {
       const n = i + 1;
@@ -108,17 +195,20 @@ export class AwsSiteToSiteVpn extends Construct {
         tags: { Name: resourceName(props.name, "cgw", String(n)) },
       });
       const [cidr1, cidr2] = insideCidrs.slice(i * 2, i * 2 + 2);
+      const options = tunnelOptions(dhGroup, encryption);
       const connection = new VpnConnection(this, `connection-${n}`, {
         type: "ipsec.1",
         customerGatewayId: customerGateway.id,
-        vpnGatewayId: this.vpnGateway.id,
+        ...gateway,
         staticRoutesOnly: false,
         tunnel1InsideCidr: cidr1,
         tunnel2InsideCidr: cidr2,
-        ...tunnelOptions("tunnel1", dhGroup),
-        ...tunnelOptions("tunnel2", dhGroup),
+        ...prefixed("tunnel1", options),
+        ...prefixed("tunnel2", options),
         tags: { Name: resourceName(props.name, "vpn", String(n)) },
+        lifecycle: { preventDestroy: props.preventDestroy ?? true },
       });
+      if (tgwRouteTable) this.attachToRouteTable(`vpn-${n}`, tgwRouteTable, connection.transitGatewayAttachmentId);
       const tunnel = (t: "tunnel1" | "tunnel2", insideCidr: string): AwsVpnTunnel => ({
         outsideIp: connection[`${t}Address`],
         presharedKey: connection[`${t}PresharedKey`],
@@ -129,23 +219,56 @@ export class AwsSiteToSiteVpn extends Construct {
       return { connection, tunnels: [tunnel("tunnel1", cidr1), tunnel("tunnel2", cidr2)] as const };
     });
   }
+
+  /** Associates an attachment with the transit gateway route table and propagates its routes into it. */
+  private attachToRouteTable(id: string, table: Ec2TransitGatewayRouteTable, attachmentId: string): void {
+    const target = { transitGatewayRouteTableId: table.id, transitGatewayAttachmentId: attachmentId };
+    new Ec2TransitGatewayRouteTableAssociation(this, `${id}-association`, target);
+    new Ec2TransitGatewayRouteTablePropagation(this, `${id}-propagation`, target);
+  }
+}
+
+/** The options of one tunnel, before the `tunnel1`/`tunnel2` prefix. */
+interface TunnelOptions {
+  readonly IkeVersions: string[];
+  readonly Phase1EncryptionAlgorithms: string[];
+  readonly Phase1IntegrityAlgorithms: string[];
+  readonly Phase1DhGroupNumbers: number[];
+  readonly Phase1LifetimeSeconds: number;
+  readonly Phase2EncryptionAlgorithms: string[];
+  readonly Phase2IntegrityAlgorithms: string[];
+  readonly Phase2DhGroupNumbers: number[];
+  readonly Phase2LifetimeSeconds: number;
+  readonly StartupAction: string;
+  readonly DpdTimeoutAction: string;
+  readonly DpdTimeoutSeconds: number;
 }
 
 /** One explicit proposal per phase, from the set both AWS and Cloud VPN support. */
-function tunnelOptions(t: "tunnel1" | "tunnel2", dhGroup: DhGroup): Record<string, unknown> {
+export function tunnelOptions(dhGroup: DhGroup, encryption: VpnEncryption): TunnelOptions {
   return {
-    [`${t}IkeVersions`]: ["ikev2"],
-    [`${t}Phase1EncryptionAlgorithms`]: ["AES256"],
-    [`${t}Phase1IntegrityAlgorithms`]: ["SHA2-256"],
-    [`${t}Phase1DhGroupNumbers`]: [dhGroup],
-    [`${t}Phase1LifetimeSeconds`]: 28800,
-    [`${t}Phase2EncryptionAlgorithms`]: ["AES256"],
-    [`${t}Phase2IntegrityAlgorithms`]: ["SHA2-256"],
-    [`${t}Phase2DhGroupNumbers`]: [dhGroup],
-    [`${t}Phase2LifetimeSeconds`]: 3600,
-    // AWS initiates and restarts IKE after dead peer detection, so a tunnel
-    // comes back without waiting for traffic from GCP.
-    [`${t}StartupAction`]: "start",
-    [`${t}DpdTimeoutAction`]: "restart",
+    IkeVersions: ["ikev2"],
+    Phase1EncryptionAlgorithms: [encryption],
+    // With GCM, phase 1 still needs SHA2-256 as its PRF; phase 2 ignores integrity for GCM.
+    Phase1IntegrityAlgorithms: ["SHA2-256"],
+    Phase1DhGroupNumbers: [dhGroup],
+    // AWS's maximums, both below Cloud VPN's (36000 s and 10800 s), so Cloud VPN accepts them
+    // (Google Cloud docs, "Supported IKE ciphers").
+    Phase1LifetimeSeconds: 28800,
+    Phase2EncryptionAlgorithms: [encryption],
+    Phase2IntegrityAlgorithms: ["SHA2-256"],
+    Phase2DhGroupNumbers: [dhGroup],
+    Phase2LifetimeSeconds: 3600,
+    // AWS initiates, and restarts IKE after dead peer detection, so a tunnel
+    // comes back without waiting for traffic from Google Cloud.
+    StartupAction: "start",
+    DpdTimeoutAction: "restart",
+    DpdTimeoutSeconds: 30,
   };
+}
+
+type Prefixed<P extends string, T> = { [K in keyof T as `${P}${K & string}`]: T[K] };
+
+function prefixed<P extends "tunnel1" | "tunnel2">(prefix: P, options: TunnelOptions): Prefixed<P, TunnelOptions> {
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [`${prefix}${key}`, value])) as Prefixed<P, TunnelOptions>;
 }

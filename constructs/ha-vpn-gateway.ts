@@ -12,6 +12,13 @@ export interface HaVpnGatewayProps {
   readonly region: string;
   /** Project of the gateway. @default - the provider's project */
   readonly project?: string;
+  /**
+   * Refuse `terraform destroy` (and replacement) of the gateway: a new
+   * gateway has new public IPs, so every AWS customer gateway and VPN
+   * connection behind it would be replaced too.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** What a tunnel needs from an HA VPN gateway. */
@@ -44,6 +51,7 @@ export class HaVpnGateway extends Construct implements IHaVpnGateway {
       region: props.region,
       network: props.network.id,
       stackType: "IPV4_ONLY",
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     this.id = this.gateway.id;
     this.selfLink = this.gateway.selfLink;

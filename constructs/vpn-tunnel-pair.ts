@@ -24,6 +24,12 @@ export interface PeerTunnel {
   readonly insideAddress: string;
   /** AWS side (AWS "virtual private gateway") inside address: the BGP peer, e.g. 169.254.10.1. */
   readonly peerInsideAddress: string;
+  /**
+   * Priority (MED) of the routes advertised on this tunnel's session; lower
+   * is preferred. Higher values on some sessions make them passive.
+   * @default - the pair's `advertisedRoutePriority`
+   */
+  readonly advertisedRoutePriority?: number;
 }
 
 export interface VpnTunnelPairProps {
@@ -70,7 +76,7 @@ export class VpnTunnelPair extends Construct {
     v.check(props.haInterface === 0 || props.haInterface === 1, "haInterface", props.haInterface, "must be 0 or 1 (an HA VPN gateway has two interfaces)");
     v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
     v.check(props.peerAsn !== props.router.asn, "peerAsn", props.peerAsn, `must differ from the router's ASN ${props.router.asn} (eBGP)`);
-    v.check(Number.isInteger(priority) && priority >= 0 && priority <= 65535, "advertisedRoutePriority", priority, "must be 0-65535");
+    v.check(isPriority(priority), "advertisedRoutePriority", priority, "must be a whole number 0-65535");
     v.check(props.tunnels.length === 2, "tunnels", `${props.tunnels.length} tunnels`, "must list exactly 2 tunnels (one AWS VPN connection)");
     v.check(
       props.tunnels.length !== 2 || props.tunnels[0].peerInterface !== props.tunnels[1].peerInterface,
@@ -80,6 +86,9 @@ export class VpnTunnelPair extends Construct {
     );
     props.tunnels.forEach((t, i) => {
       v.check([0, 1, 2, 3].includes(t.peerInterface), `tunnels[${i}].peerInterface`, t.peerInterface, "must be 0-3");
+      if (t.advertisedRoutePriority !== undefined) {
+        v.check(isPriority(t.advertisedRoutePriority), `tunnels[${i}].advertisedRoutePriority`, t.advertisedRoutePriority, "must be a whole number 0-65535");
+      }
       // A literal key would be written into cdk.tf.json and the snapshots.
       if (!isToken(t.sharedSecret)) {
         v.fail(`tunnels[${i}].sharedSecret`, "a literal string (hidden)", "must be a reference to a resource attribute (e.g. the AWS VPN connection's tunnel1PresharedKey), so no key is written into synthesized JSON");
@@ -123,7 +132,7 @@ export class VpnTunnelPair extends Construct {
           interface: routerInterface.name,
           peerIpAddress: t.peerInsideAddress,
           peerAsn: props.peerAsn,
-          advertisedRoutePriority: priority,
+          advertisedRoutePriority: t.advertisedRoutePriority ?? priority,
         }),
       );
       tunnels.push(tunnel);
@@ -131,4 +140,8 @@ export class VpnTunnelPair extends Construct {
     this.tunnels = tunnels;
     this.bgpPeers = peers;
   }
+}
+
+function isPriority(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 65535;
 }

@@ -63,6 +63,11 @@ export function crossChecks(config: Config): RuleResults {
     }
   }
   noOverlaps(producer, "in the producer VPC", fail);
+  config.vpn.advertisedRanges.forEach((range, i) => {
+    if (overlaps(range, aws.vpcCidr)) {
+      fail(`vpn.advertisedRanges[${i}]`, `must not overlap aws.vpcCidr ${aws.vpcCidr} (it is advertised to AWS over BGP), got ${range}`);
+    }
+  });
 
   const insideCidrs = config.vpn.insideCidrs ?? [];
   insideCidrs.forEach((cidr, i) => {

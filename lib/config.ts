@@ -108,6 +108,8 @@ const configSchema = z.strictObject({
     availabilityZone: awsZone,
     /** Amazon-side BGP ASN of the virtual private gateway. */
     asn: privateAsn,
+    /** What terminates the VPN: a virtual private gateway (vgw) or a transit gateway (tgw). */
+    termination: z.enum(["vgw", "tgw"], { error: "must be 'vgw' (virtual private gateway) or 'tgw' (transit gateway)" }).default("vgw"),
     vpcCidr: awsBlock,
     publicSubnetCidr: awsBlock,
     privateSubnetCidr: awsBlock,
@@ -142,6 +144,20 @@ const configSchema = z.strictObject({
           error: "must be 14, 19, 20 or 21 (the groups both AWS and Cloud VPN support)",
         })
         .default(14),
+      /** Encryption of both IKE phases. */
+      encryption: z.enum(["AES256", "AES256-GCM-16"], { error: "must be 'AES256' or 'AES256-GCM-16' (AES-256, supported by both AWS and Cloud VPN)" }).default("AES256"),
+      /** Ranges the Cloud Router advertises to AWS beyond all producer subnets (the proxy-only range is always advertised). */
+      advertisedRanges: z.array(cidr({ private: true })).default([]),
+      /**
+       * Priority (MED) of the routes advertised on each of the four BGP sessions, in tunnel order;
+       * lower is preferred. Equal values: active/active; e.g. [100, 100, 200, 200]: interface 1 passive.
+       */
+      routePriorities: z
+        .array(z.number().int("must be a whole number").min(0, "must be 0-65535").max(65535, "must be 0-65535"))
+        .length(4, "must list exactly 4 priorities, one per BGP session")
+        .default([100, 100, 100, 100]),
+      /** Keep Terraform from destroying (or replacing) the HA VPN gateway and the AWS VPN connections. */
+      preventDestroy: z.boolean().default(true),
       /** Inside /30s of the four tunnels (connection 1 tunnels 1-2, connection 2 tunnels 1-2); default: allocated from 169.254.10.0. */
       insideCidrs: z
         .array(
@@ -234,6 +250,15 @@ export function loadConfig(file: string): ValidatedConfig {
     throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
   return validateConfig(raw, source);
+}
+
+/**
+ * The producer ranges AWS must route back over the VPN: every producer
+ * subnet (the Cloud Router advertises all subnets) plus the extra ranges.
+ */
+export function advertisedToAws(config: Config): string[] {
+  const { gcp, vpn } = config;
+  return [gcp.proxyOnlyCidr, gcp.frontendCidr, gcp.pscNatCidr, ...vpn.advertisedRanges];
 }
 
 /** The bundled example: DESIGN.md's reference network plan. */

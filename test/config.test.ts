@@ -45,7 +45,8 @@ describe("example config", () => {
     delete input.tenants[0].connectionLimit;
     const config = parseConfig(input);
     expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal." });
-    expect(config.vpn).toEqual({ dhGroup: 14 });
+    expect(config.vpn).toEqual({ dhGroup: 14, encryption: "AES256", advertisedRanges: [], routePriorities: [100, 100, 100, 100], preventDestroy: true });
+    expect(config.aws.termination).toBe("vgw");
     expect(config.tenants[0].connectionLimit).toBe(10);
   });
 });
@@ -125,6 +126,10 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["two tunnels with one inside CIDR", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.0/30"]), /^vpn\.insideCidrs\[3\]: must differ from every other tunnel's, got 169\.254\.10\.0\/30 again \(also vpn\.insideCidrs\[0\]\)$/],
   ["three inside CIDRs for four tunnels", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30"]), /^vpn\.insideCidrs: must list exactly 4 \/30s, one per tunnel, got a list of 3$/],
   ["a DH group Cloud VPN does not offer", (c) => (c.vpn.dhGroup = 2), /^vpn\.dhGroup: must be 14, 19, 20 or 21 \(the groups both AWS and Cloud VPN support\), got 2$/],
+  ["an encryption Cloud VPN and AWS do not share", (c) => (c.vpn.encryption = "AES128"), /^vpn\.encryption: must be 'AES256' or 'AES256-GCM-16'.*got "AES128"$/],
+  ["three route priorities for four sessions", (c) => (c.vpn.routePriorities = [100, 100, 200]), /^vpn\.routePriorities: must list exactly 4 priorities, one per BGP session, got a list of 3$/],
+  ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP\), got 10\.0\.64\.0\/20$/],
+  ["an unknown AWS termination", (c) => (c.aws.termination = "direct-connect"), /^aws\.termination: must be 'vgw' \(virtual private gateway\) or 'tgw' \(transit gateway\), got "direct-connect"$/],
   // Names and locations
   ["an uppercase prefix", (c) => (c.prefix = "PSC"), /^prefix: must be a GCP resource name.*got "PSC"$/],
   ["a tenant name with an underscore", (c) => (tenant0(c).name = "team_a"), /^tenants\[0\]\.name: must be a GCP resource name.*got "team_a"$/],

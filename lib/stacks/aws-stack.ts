@@ -5,7 +5,7 @@ import { AwsSiteToSiteVpn } from "../../constructs/aws-site-to-site-vpn";
 import { AwsVpc } from "../../constructs/aws-vpc";
 import { BackendInstance } from "../../constructs/backend-instance";
 import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
-import { Config } from "../config";
+import { advertisedToAws, Config } from "../config";
 import { useLocalState } from "./state";
 
 /** What the aws stack needs from the producer stack. */
@@ -41,11 +41,17 @@ export class AwsStack extends TerraformStack {
       name: prefix,
       vpcId: network.vpc.id,
       routeTableIds: network.routeTables.map((t) => t.id),
+      termination: aws.termination,
+      attachmentSubnetIds: [network.privateSubnet.id],
+      // With a transit gateway, the VPC routes the ranges advertised from Google Cloud to it.
+      peerCidrs: advertisedToAws(config),
       amazonSideAsn: aws.asn,
       peerIps: inputs.haVpnGateway.interfaceIps,
       peerAsn: config.gcp.routerAsn,
       insideCidrs: config.vpn.insideCidrs,
       dhGroup: config.vpn.dhGroup,
+      encryption: config.vpn.encryption,
+      preventDestroy: config.vpn.preventDestroy,
     });
     new BackendInstance(this, "api-backend", {
       name: prefix,

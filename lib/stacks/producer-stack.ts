@@ -55,6 +55,7 @@ export class ProducerStack extends TerraformStack {
       network: this.network,
       name: names.haVpnGateway,
       region: gcp.region,
+      preventDestroy: config.vpn.preventDestroy,
     });
     const loadBalancer = new HybridNegLoadBalancer(this, "load-balancer", {
       name: names.loadBalancer,

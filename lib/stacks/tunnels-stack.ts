@@ -41,7 +41,7 @@ export class TunnelsStack extends TerraformStack {
       region: gcp.region,
       asn: gcp.routerAsn,
       // AWS must learn the proxy-only range: it is the source of every request and health check.
-      advertisedRanges: [gcp.proxyOnlyCidr],
+      advertisedRanges: [gcp.proxyOnlyCidr, ...config.vpn.advertisedRanges],
     });
     const connections = inputs.awsVpn.connections;
     const peerGateway = new ExternalVpnGateway(this, "aws-gateway", {
@@ -56,6 +56,7 @@ export class TunnelsStack extends TerraformStack {
         sharedSecret: c.tunnels[t].presharedKey,
         insideAddress: c.tunnels[t].cgwInsideAddress,
         peerInsideAddress: c.tunnels[t].vgwInsideAddress,
+        advertisedRoutePriority: config.vpn.routePriorities[i * 2 + t],
       });
       return new VpnTunnelPair(this, `connection-${i + 1}`, {
         name: names.tunnelPair(i + 1),
