@@ -1,11 +1,17 @@
 import { EndpointSliceV1 } from "@cdktf/provider-kubernetes/lib/endpoint-slice-v1";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
 import { PropsValidator } from "../lib/validation";
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Kubernetes DNS labels (namespaces, Service names). */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_LABEL_RULE = "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63";
+
+/** NodeLocal DNSCache's address, on GKE clusters that run it (Autopilot does). */
+const NODE_LOCAL_DNS = "169.254.20.10/32";
 
 export interface ClusterApiServiceProps {
   /** Namespace of the Service; created here. */
@@ -16,16 +22,25 @@ export interface ClusterApiServiceProps {
   readonly targetIp: string;
   /** Port of the Service and of the target. @default 80 */
   readonly port?: number;
+  /**
+   * Limit egress of every pod in the namespace to the target (and DNS).
+   * Needs a cluster that enforces NetworkPolicy (GKE Dataplane V2 does).
+   * @default true
+   */
+  readonly restrictEgress?: boolean;
 }
 
 /**
  * A stable in-cluster name for an API outside the cluster: a namespace, a
  * selector-less ClusterIP Service and an EndpointSlice pointing at one
- * address (the PSC endpoint). Pods use the name, never the IP.
+ * address (the PSC endpoint), and a NetworkPolicy that lets the namespace's
+ * pods reach that address and DNS and nothing else.
  */
 export class ClusterApiService extends Construct {
   readonly namespace: NamespaceV1;
   readonly service: ServiceV1;
+  /** The egress policy, unless `restrictEgress` is false. */
+  readonly egressPolicy?: NetworkPolicyV1;
   /** In-cluster URL of the API. */
   readonly url: string;
 
@@ -34,22 +49,23 @@ export class ClusterApiService extends Construct {
     const serviceName = props.serviceName ?? "aws-api";
     const port = props.port ?? 80;
     const v = new PropsValidator(`ClusterApiService ${this.node.path}`);
-    v.check(DNS_LABEL.test(props.namespace), "namespace", props.namespace, "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63");
-    v.check(DNS_LABEL.test(serviceName), "serviceName", serviceName, "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63");
+    v.check(DNS_LABEL.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
+    v.check(DNS_LABEL.test(serviceName), "serviceName", serviceName, DNS_LABEL_RULE);
     v.check(isIpv4(props.targetIp), "targetIp", props.targetIp, "must be an IPv4 address");
     v.check(Number.isInteger(port) && port >= 1 && port <= 65535, "port", port, "must be a port, 1-65535");
     v.throwIfInvalid();
 
     this.namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
+    const namespace = this.namespace.metadata.name;
     this.service = new ServiceV1(this, "service", {
-      metadata: { name: serviceName, namespace: this.namespace.metadata.name },
+      metadata: { name: serviceName, namespace },
       // No selector: the EndpointSlice below supplies the one endpoint.
       spec: { type: "ClusterIP", port: [{ name: "http", port, targetPort: String(port), protocol: "TCP" }] },
     });
     new EndpointSliceV1(this, "endpoint-slice", {
       metadata: {
         name: serviceName,
-        namespace: this.namespace.metadata.name,
+        namespace,
         labels: {
           // Links the slice to the Service (Kubernetes docs, "EndpointSlices").
           "kubernetes.io/service-name": serviceName,
@@ -60,6 +76,31 @@ export class ClusterApiService extends Construct {
       endpoint: [{ addresses: [props.targetIp], condition: { ready: true } }],
       port: [{ name: "http", port: String(port), protocol: "TCP", appProtocol: "http" }],
     });
+
+    if (props.restrictEgress ?? true) {
+      const dnsPorts = [
+        { port: "53", protocol: "UDP" },
+        { port: "53", protocol: "TCP" },
+      ];
+      this.egressPolicy = new NetworkPolicyV1(this, "egress-policy", {
+        metadata: { name: `${serviceName}-egress`, namespace },
+        spec: {
+          podSelector: {},
+          policyTypes: ["Egress"],
+          egress: [
+            // Service traffic is matched after translation, i.e. against the PSC endpoint's address.
+            { to: [{ ipBlock: { cidr: `${props.targetIp}/32` } }], ports: [{ port: String(port), protocol: "TCP" }] },
+            {
+              to: [
+                { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } },
+                { ipBlock: { cidr: NODE_LOCAL_DNS } },
+              ],
+              ports: dnsPorts,
+            },
+          ],
+        },
+      });
+    }
     this.url = `http://${serviceName}.${props.namespace}.svc.cluster.local${port === 80 ? "" : `:${port}`}`;
   }
 }

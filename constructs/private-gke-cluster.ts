@@ -1,9 +1,32 @@
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
+import { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
+import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
+import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { Construct } from "constructs";
 import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
 import { PropsValidator } from "../lib/validation";
 import { IGkeSubnet } from "./gke-subnet";
 import { INetwork } from "./refs";
+
+/** A range allowed to reach the control plane's private endpoint. */
+export interface AuthorizedNetwork {
+  /** IPv4 range (private). */
+  readonly cidr: string;
+  /** What the range is (shown in the console). */
+  readonly displayName: string;
+}
+
+/** The node pool of a Standard cluster. */
+export interface StandardNodePool {
+  /** Machine type. @default "e2-standard-2" */
+  readonly machineType?: string;
+  /** Fewest nodes per zone. @default 1 */
+  readonly minNodesPerZone?: number;
+  /** Most nodes per zone. @default 3 */
+  readonly maxNodesPerZone?: number;
+  /** Boot disk size. @default 50 */
+  readonly diskSizeGb?: number;
+}
 
 export interface PrivateGkeClusterProps {
   /** Name of the cluster (at most 40 characters: GKE limit). */
@@ -15,10 +38,20 @@ export interface PrivateGkeClusterProps {
   /** Node subnet; its secondary ranges hold pods and services. */
   readonly subnet: IGkeSubnet;
   /**
-   * A /28 for a peering-based private control plane (`master_ipv4_cidr_block`).
-   * @default - none: GKE's Private Service Connect-based control plane, no range to plan
+   * Project of the cluster. Required in Standard mode, whose Workload
+   * Identity pool is named after the project.
+   * @default - the provider's project
    */
-  readonly controlPlaneCidr?: string;
+  readonly project?: string;
+  /**
+   * Autopilot (Google manages nodes; Workload Identity, Dataplane V2 and
+   * Shielded nodes always on) or Standard (a node pool managed here, with
+   * the same settings made explicit).
+   * @default "autopilot"
+   */
+  readonly mode?: "autopilot" | "standard";
+  /** Node pool of a Standard cluster; Autopilot forbids it. @default - e2-standard-2, 1-3 nodes per zone */
+  readonly nodePool?: StandardNodePool;
   /** Release channel. @default "REGULAR" */
   readonly releaseChannel?: "RAPID" | "REGULAR" | "STABLE";
   /**
@@ -27,55 +60,174 @@ export interface PrivateGkeClusterProps {
    * @default true
    */
   readonly deletionProtection?: boolean;
-  /** Project of the cluster. @default - the provider's project */
-  readonly project?: string;
+  /**
+   * Serve the control plane on its DNS-based endpoint: kubectl and Terraform
+   * reach it with IAM authorisation from any network, without a bastion.
+   * @default true
+   */
+  readonly dnsEndpoint?: boolean;
+  /**
+   * Ranges allowed to reach the control plane's private IP endpoint (e.g. a
+   * CI runner's subnet or an admin VPN).
+   * @default - none: only the cluster's own VPC
+   */
+  readonly authorizedNetworks?: readonly AuthorizedNetwork[];
+  /**
+   * Give the control plane a public IP endpoint as well. An explicit opt-in:
+   * the DNS endpoint serves the same purpose without a public IP.
+   * @default false
+   */
+  readonly publicEndpoint?: boolean;
+  /** A /28 for a peering-based private control plane. @default - none: GKE's PSC-based control plane */
+  readonly controlPlaneCidr?: string;
+  /**
+   * Email of the nodes' service account.
+   * @default - a dedicated account created here with only roles/container.defaultNodeServiceAccount (not the Compute default account, which is Editor)
+   */
+  readonly nodeServiceAccount?: string;
 }
 
 /**
- * A VPC-native GKE Autopilot cluster with private nodes and no public
- * control-plane IP: kubectl and Terraform reach the control plane through
- * its DNS-based endpoint, authorised by IAM, from any network and without a
- * bastion (Google Cloud docs, "About network isolation in GKE").
+ * A VPC-native, private GKE cluster (Google Cloud docs, "About network
+ * isolation in GKE"): nodes have internal addresses only, the control plane
+ * has no public IP endpoint unless asked for, Workload Identity and
+ * Dataplane V2 are on, nodes run as a least-privilege service account.
  */
 export class PrivateGkeCluster extends Construct {
-  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  /** Longest `name` accepted (GKE limit). */
   static readonly MAX_NAME_LENGTH = 40;
 
   readonly cluster: ContainerCluster;
   /** Name of the cluster. */
   readonly name: string;
+  /** "autopilot" or "standard". */
+  readonly mode: "autopilot" | "standard";
   /** DNS name of the control plane (`gke-<id>.<region>.gke.goog`): the Kubernetes API host. */
   readonly dnsEndpoint: string;
+  /** Email of the nodes' service account. */
+  readonly nodeServiceAccount: string;
+  /** The node pool (Standard mode). */
+  readonly nodePool?: ContainerNodePool;
 
   constructor(scope: Construct, id: string, props: PrivateGkeClusterProps) {
     super(scope, id);
+    const mode = props.mode ?? "autopilot";
+    const authorized = props.authorizedNetworks ?? [];
     const v = new PropsValidator(`PrivateGkeCluster ${this.node.path}`);
     v.gcpName("name", props.name, PrivateGkeCluster.MAX_NAME_LENGTH, "(GKE cluster names)");
+    v.check(mode === "autopilot" || mode === "standard", "mode", mode, "must be 'autopilot' or 'standard'");
+    if (mode === "autopilot") {
+      v.check(props.nodePool === undefined, "nodePool", "a node pool", "is a Standard-mode option: Autopilot manages nodes itself. Fix: remove it, or set mode 'standard'");
+    } else {
+      v.check(props.project !== undefined, "project", props.project, "is required in Standard mode (the Workload Identity pool is <project>.svc.id.goog)");
+      const pool = props.nodePool ?? {};
+      const min = pool.minNodesPerZone ?? 1;
+      const max = pool.maxNodesPerZone ?? 3;
+      v.check(Number.isInteger(min) && min >= 0, "nodePool.minNodesPerZone", min, "must be a whole number of at least 0");
+      v.check(Number.isInteger(max) && max >= Math.max(1, min), "nodePool.maxNodesPerZone", max, `must be a whole number of at least 1 and at least minNodesPerZone (${min})`);
+      v.check(Number.isInteger(pool.diskSizeGb ?? 50) && (pool.diskSizeGb ?? 50) >= 10, "nodePool.diskSizeGb", pool.diskSizeGb, "must be a whole number of at least 10");
+    }
+    authorized.forEach((n, i) => {
+      v.check(isNetworkCidr(n.cidr) && isPrivateCidr(n.cidr), `authorizedNetworks[${i}].cidr`, n.cidr, "must be a private IPv4 CIDR block with its host bits zero (the private endpoint is reached from private networks)");
+    });
     if (props.controlPlaneCidr !== undefined) {
       const cidr = props.controlPlaneCidr;
       v.check(isNetworkCidr(cidr) && isPrivateCidr(cidr) && parseCidr(cidr)?.prefix === 28, "controlPlaneCidr", cidr, "must be a private /28 with its host bits zero (GKE control-plane range)");
     }
     v.throwIfInvalid();
 
-    this.cluster = new ContainerCluster(this, "cluster", {
+    this.mode = mode;
+    this.nodeServiceAccount = props.nodeServiceAccount ?? this.dedicatedNodeAccount(props);
+
+    const common = {
       name: props.name,
       project: props.project,
       location: props.location,
       network: props.network.id,
       subnetwork: props.subnet.id,
-      enableAutopilot: true,
+      networkingMode: "VPC_NATIVE",
       deletionProtection: props.deletionProtection ?? true,
       releaseChannel: { channel: props.releaseChannel ?? "REGULAR" },
       ipAllocationPolicy: {
         clusterSecondaryRangeName: props.subnet.podsRangeName,
         servicesSecondaryRangeName: props.subnet.servicesRangeName,
       },
-      // Nodes get internal addresses only; the control plane has no public IP endpoint.
-      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true, masterIpv4CidrBlock: props.controlPlaneCidr },
-      controlPlaneEndpointsConfig: { dnsEndpointConfig: { allowExternalTraffic: true } },
-      masterAuthorizedNetworksConfig: { gcpPublicCidrsAccessEnabled: false },
-    });
+      // Nodes get internal addresses only; the control plane's IP endpoint is private unless opted in.
+      privateClusterConfig: {
+        enablePrivateNodes: true,
+        enablePrivateEndpoint: !(props.publicEndpoint ?? false),
+        masterIpv4CidrBlock: props.controlPlaneCidr,
+      },
+      controlPlaneEndpointsConfig: {
+        dnsEndpointConfig: { allowExternalTraffic: props.dnsEndpoint ?? true },
+        ipEndpointsConfig: { enabled: true },
+      },
+      masterAuthorizedNetworksConfig: {
+        cidrBlocks: authorized.map((n) => ({ cidrBlock: n.cidr, displayName: n.displayName })),
+        // Google Cloud's public ranges get no access; authorized networks apply to the private endpoint too.
+        gcpPublicCidrsAccessEnabled: false,
+        privateEndpointEnforcementEnabled: true,
+      },
+    };
+
+    if (mode === "autopilot") {
+      this.cluster = new ContainerCluster(this, "cluster", {
+        ...common,
+        // Autopilot always runs Workload Identity, Dataplane V2 and Shielded nodes.
+        enableAutopilot: true,
+        clusterAutoscaling: { autoProvisioningDefaults: { serviceAccount: this.nodeServiceAccount } },
+      });
+    } else {
+      const pool = props.nodePool ?? {};
+      this.cluster = new ContainerCluster(this, "cluster", {
+        ...common,
+        datapathProvider: "ADVANCED_DATAPATH",
+        workloadIdentityConfig: { workloadPool: `${props.project}.svc.id.goog` },
+        enableShieldedNodes: true,
+        // The default pool is replaced by the managed pool below.
+        removeDefaultNodePool: true,
+        initialNodeCount: 1,
+      });
+      this.nodePool = new ContainerNodePool(this, "node-pool", {
+        name: "default",
+        project: props.project,
+        location: props.location,
+        cluster: this.cluster.id,
+        autoscaling: { minNodeCount: pool.minNodesPerZone ?? 1, maxNodeCount: pool.maxNodesPerZone ?? 3 },
+        management: { autoRepair: true, autoUpgrade: true },
+        nodeConfig: {
+          machineType: pool.machineType ?? "e2-standard-2",
+          diskSizeGb: pool.diskSizeGb ?? 50,
+          imageType: "COS_CONTAINERD",
+          serviceAccount: this.nodeServiceAccount,
+          oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+          // Secure boot and integrity monitoring (CIS GKE Benchmark 5.5.5, 5.5.6).
+          shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+          // Pods see the GKE metadata server, never the node's credentials (CIS GKE Benchmark 5.4.2).
+          workloadMetadataConfig: { mode: "GKE_METADATA" },
+          metadata: { "disable-legacy-endpoints": "true" },
+        },
+      });
+    }
     this.name = this.cluster.name;
     this.dnsEndpoint = this.cluster.controlPlaneEndpointsConfig.dnsEndpointConfig.endpoint;
+  }
+
+  /** A service account for the nodes with only the role GKE documents for them. */
+  private dedicatedNodeAccount(props: PrivateGkeClusterProps): string {
+    // Account ids are 6-30 characters.
+    const accountId = `${props.name.slice(0, 24).replace(/-+$/, "")}-nodes`;
+    const account = new ServiceAccount(this, "node-service-account", {
+      accountId,
+      project: props.project,
+      displayName: `GKE nodes of ${props.name}`,
+      description: "Least-privilege node identity (logging, monitoring, image pulls)",
+    });
+    new ProjectIamMember(this, "node-service-account-role", {
+      project: account.project,
+      role: "roles/container.defaultNodeServiceAccount",
+      member: account.member,
+    });
+    return account.email;
   }
 }

@@ -89,11 +89,17 @@ export function crossChecks(config: Config): RuleResults {
     }
     projects.set(tenant.project, t);
 
-    const ranges: Range[] = (["gkeNodesCidr", "podsCidr", "servicesCidr", "pscEndpointCidr", "controlPlaneCidr"] as const)
-      .filter((key) => tenant[key] !== undefined)
-      .map((key) => ({ path: `${at}.${key}`, cidr: tenant[key] as string }));
+    const ranges: Range[] = (["gkeNodesCidr", "podsCidr", "servicesCidr", "pscEndpointCidr"] as const).map((key) => ({ path: `${at}.${key}`, cidr: tenant[key] }));
+    if (tenant.gke.controlPlaneCidr !== undefined) ranges.push({ path: `${at}.gke.controlPlaneCidr`, cidr: tenant.gke.controlPlaneCidr });
     noOverlaps(ranges, "in the same consumer VPC", fail);
 
+    if (tenant.gke.mode === "autopilot" && tenant.gke.nodePool !== undefined) {
+      fail(`${at}.gke.nodePool`, `is a Standard-mode option: Autopilot manages nodes itself. Fix: remove it, or set ${at}.gke.mode: standard`);
+    }
+    const pool = tenant.gke.nodePool;
+    if (pool !== undefined && pool.maxNodesPerZone < pool.minNodesPerZone) {
+      fail(`${at}.gke.nodePool.maxNodesPerZone`, `must be at least ${at}.gke.nodePool.minNodesPerZone (${pool.minNodesPerZone}), got ${pool.maxNodesPerZone}`);
+    }
     if (tenant.pscEndpointIp !== undefined) {
       if (!containsIp(tenant.pscEndpointCidr, tenant.pscEndpointIp)) {
         fail(`${at}.pscEndpointIp`, `must lie inside ${at}.pscEndpointCidr ${tenant.pscEndpointCidr}, got ${tenant.pscEndpointIp}`);

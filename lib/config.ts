@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { canonicalCidr, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, parseCidr } from "./cidr";
+import { DEFAULT_CHECK_IMAGE } from "../constructs/connectivity-check";
 import { crossChecks } from "./config-rules";
 import { GCP_NAME_RULE, isGcpName } from "./naming";
 
@@ -58,6 +59,33 @@ const gcpSubnet = cidr({ private: true, minPrefix: 8, maxPrefix: 29, why: "GCP s
 /** AWS VPCs and subnets are /16 to /28. */
 const awsBlock = cidr({ private: true, minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" });
 
+const gkeSchema = z.strictObject({
+  /** autopilot (Google manages nodes) or standard (a node pool managed here). */
+  mode: z.enum(["autopilot", "standard"], { error: "must be 'autopilot' or 'standard'" }).default("autopilot"),
+  releaseChannel: z.enum(["RAPID", "REGULAR", "STABLE"], { error: "must be RAPID, REGULAR or STABLE" }).default("REGULAR"),
+  /** Keep the cluster from being deleted by Terraform; turn off only for throwaway environments. */
+  deletionProtection: z.boolean().default(true),
+  /** Serve the control plane on its IAM-authorised DNS endpoint (how Terraform and kubectl reach it). */
+  dnsEndpoint: z.boolean().default(true),
+  /** Give the control plane a public IP endpoint too (explicit opt-in). */
+  publicEndpoint: z.boolean().default(false),
+  /** Private ranges allowed to reach the control plane's private IP endpoint. */
+  authorizedNetworks: z.array(z.strictObject({ cidr: cidr({ private: true }), displayName: z.string().min(1, "must not be empty") })).default([]),
+  /** Control-plane range of a peering-based private cluster; default: none (PSC-based control plane). */
+  controlPlaneCidr: cidr({ private: true, minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" }).optional(),
+  /** Route and private DNS zones for restricted.googleapis.com, for a VPC with no internet path. */
+  restrictedGoogleApis: z.boolean().default(false),
+  /** Node pool (Standard mode only). */
+  nodePool: z
+    .strictObject({
+      machineType: z.string().regex(/^[a-z0-9]+-[a-z0-9-]+$/, "must be a machine type like e2-standard-2").default("e2-standard-2"),
+      minNodesPerZone: z.number().int("must be a whole number").min(0, "must be at least 0").default(1),
+      maxNodesPerZone: z.number().int("must be a whole number").min(1, "must be at least 1").default(3),
+      diskSizeGb: z.number().int("must be a whole number").min(10, "must be at least 10").default(50),
+    })
+    .optional(),
+});
+
 const tenantSchema = z.strictObject({
   /** Short tenant name; used in stack ids (`consumer-<name>`) and resource names. */
   name: gcpName,
@@ -73,14 +101,20 @@ const tenantSchema = z.strictObject({
   pscEndpointCidr: gcpSubnet,
   /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
   pscEndpointIp: ipv4.optional(),
-  /** Control-plane range of a peering-based private cluster; default: none (PSC-based control plane). */
-  controlPlaneCidr: cidr({ private: true, minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" }).optional(),
   /** Connections this tenant may open to the service attachment. */
   connectionLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(10),
   /** Kubernetes namespace for the API's in-cluster name. */
   namespace: k8sName.default("aws-api"),
-  /** Keep the GKE cluster from being deleted by Terraform. */
-  deletionProtection: z.boolean().default(true),
+  /** The tenant's GKE cluster. */
+  gke: gkeSchema.prefault({}),
+  /**
+   * How Terraform authenticates to the cluster for the workloads stack:
+   * `gke-gcloud-auth-plugin` (the caller's gcloud login; no token in state) or
+   * `access-token` (a Google access token from the credentials Terraform runs with).
+   */
+  kubernetesAuth: z.enum(["gke-gcloud-auth-plugin", "access-token"], { error: "must be 'gke-gcloud-auth-plugin' or 'access-token'" }).default("gke-gcloud-auth-plugin"),
+  /** Image of the connectivity check job (needs sh and curl; must be pullable by private nodes). */
+  checkImage: z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/, "must be a container image reference like gcr.io/project/image:tag").default(DEFAULT_CHECK_IMAGE),
 });
 
 const configSchema = z.strictObject({

@@ -86,7 +86,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a number written as a string", (c) => (c.gcp.routerAsn = "65000"), /^gcp\.routerAsn: must be a number, got "65000"$/],
   ["tenants as a mapping", (c) => (c.tenants = { "team-a": {} }), /^tenants: must be a list, got a mapping$/],
   ["no tenant", (c) => (c.tenants = []), /^tenants: must list at least one tenant, got a list of 0$/],
-  ["a boolean written as a word", (c) => (tenant0(c).deletionProtection = "yes"), /^tenants\[0\]\.deletionProtection: must be true or false, got "yes"$/],
+  ["a boolean written as a word", (c) => (tenant0(c).gke = { deletionProtection: "yes" }), /^tenants\[0\]\.gke\.deletionProtection: must be true or false, got "yes"$/],
   // CIDR syntax, host bits, private ranges
   ["a CIDR without a prefix length", (c) => (tenant0(c).gkeNodesCidr = "10.0.10.0"), /^tenants\[0\]\.gkeNodesCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "10\.0\.10\.0"$/],
   ["a CIDR with an octet over 255", (c) => (c.aws.vpcCidr = "10.0.300.0/16"), /^aws\.vpcCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "10\.0\.300\.0\/16"$/],
@@ -99,7 +99,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   // One consumer VPC
   ["services overlapping nodes", (c) => (tenant0(c).servicesCidr = "10.0.10.128/25"), /^tenants\[0\]\.servicesCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.128\/25$/],
   ["the PSC subnet overlapping pods", (c) => (tenant0(c).pscEndpointCidr = "10.0.100.0/25"), /^tenants\[0\]\.pscEndpointCidr: must not overlap tenants\[0\]\.podsCidr 10\.0\.100\.0\/24 in the same consumer VPC/],
-  ["the control plane overlapping nodes", (c) => (tenant0(c).controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.16\/28$/],
+  ["the control plane overlapping nodes", (c) => (tenant0(c).gke.controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.gke\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.16\/28$/],
   // Producer ranges are routed over the VPN
   ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got 10\.0\.30\.0\/24$/],
   ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.frontendCidr: must not overlap gcp\.pscNatCidr 10\.10\.10\.0\/24 in the producer VPC, got 10\.10\.10\.0\/25$/],
@@ -110,7 +110,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a pod range larger than /9", (c) => (tenant0(c).podsCidr = "10.0.0.0/8"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.0\.0\/8"$/],
   ["a service range smaller than /28", (c) => (tenant0(c).servicesCidr = "10.0.200.0/29"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28 \(GKE service range sizes\)/],
   ["a service range larger than /16", (c) => (tenant0(c).servicesCidr = "172.16.0.0/15"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28/],
-  ["a control-plane range that is not /28", (c) => (tenant0(c).controlPlaneCidr = "172.16.0.0/27"), /^tenants\[0\]\.controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172\.16\.0\.0\/27"$/],
+  ["a control-plane range that is not /28", (c) => (tenant0(c).gke.controlPlaneCidr = "172.16.0.0/27"), /^tenants\[0\]\.gke\.controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172\.16\.0\.0\/27"$/],
   ["an AWS VPC larger than /16", (c) => (c.aws.vpcCidr = "10.0.0.0/12"), /^aws\.vpcCidr: must be between \/16 and \/28 \(AWS VPC and subnet sizes\)/],
   ["a GCP subnet smaller than /29", (c) => (tenant0(c).gkeNodesCidr = "10.0.10.0/30"), /^tenants\[0\]\.gkeNodesCidr: must be between \/8 and \/29 \(GCP subnet sizes\)/],
   // ASNs

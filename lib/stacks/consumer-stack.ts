@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { GkeSubnet } from "../../constructs/gke-subnet";
 import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
 import { PscEndpoint } from "../../constructs/psc-endpoint";
+import { RestrictedGoogleApis } from "../../constructs/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config, TenantConfig } from "../config";
@@ -49,14 +50,25 @@ export class ConsumerStack extends TerraformStack {
       ipCidrRange: tenant.pscEndpointCidr,
       description: "PSC endpoint address",
     });
+    const gke = tenant.gke;
     this.cluster = new PrivateGkeCluster(this, "gke", {
       name: names.cluster,
+      project: tenant.project,
       location: region,
       network,
       subnet: gkeSubnet,
-      deletionProtection: tenant.deletionProtection,
-      controlPlaneCidr: tenant.controlPlaneCidr,
+      mode: gke.mode,
+      nodePool: gke.nodePool,
+      releaseChannel: gke.releaseChannel,
+      deletionProtection: gke.deletionProtection,
+      dnsEndpoint: gke.dnsEndpoint,
+      publicEndpoint: gke.publicEndpoint,
+      authorizedNetworks: gke.authorizedNetworks,
+      controlPlaneCidr: gke.controlPlaneCidr,
     });
+    if (gke.restrictedGoogleApis) {
+      new RestrictedGoogleApis(this, "restricted-google-apis", { name: names.network, network, project: tenant.project });
+    }
     this.pscEndpoint = new PscEndpoint(this, "psc-endpoint", {
       name: names.pscEndpoint,
       region,

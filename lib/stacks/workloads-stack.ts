@@ -1,7 +1,10 @@
+import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-client-config";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ClusterApiService } from "../../constructs/cluster-api-service";
+import { ConnectivityCheck } from "../../constructs/connectivity-check";
 import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
 import { PscEndpoint } from "../../constructs/psc-endpoint";
 import { Config, TenantConfig } from "../config";
@@ -14,28 +17,46 @@ export interface WorkloadsStackInputs {
 }
 
 /**
- * Kubernetes, the tenant's cluster: a namespace and an in-cluster Service
- * name for the AWS API that forwards to the PSC endpoint.
+ * Kubernetes, the tenant's cluster: a namespace, an in-cluster Service name
+ * for the AWS API that forwards to the PSC endpoint, an egress policy that
+ * allows only that (and DNS), and an on-demand connectivity check.
  */
 export class WorkloadsStack extends TerraformStack {
   readonly api: ClusterApiService;
+  readonly check: ConnectivityCheck;
 
   constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: WorkloadsStackInputs) {
     super(scope, id);
     useLocalState(this);
-    new KubernetesProvider(this, "kubernetes", {
-      // The DNS-based control-plane endpoint serves a publicly trusted
-      // certificate, so no CA certificate is configured; credentials come
-      // from the caller's gcloud login through the GKE auth plugin and never
-      // enter Terraform state.
-      host: `https://${inputs.cluster.dnsEndpoint}`,
-      exec: [{ apiVersion: "client.authentication.k8s.io/v1beta1", command: "gke-gcloud-auth-plugin" }],
-    });
+    // The DNS-based control-plane endpoint serves a publicly trusted
+    // certificate, so no CA certificate is configured (Google Cloud docs,
+    // "About network isolation in GKE: DNS-based endpoint").
+    const host = `https://${inputs.cluster.dnsEndpoint}`;
+    if (tenant.kubernetesAuth === "access-token") {
+      // The Kubernetes provider's documented GKE pattern: a Google access token
+      // of the credentials Terraform runs with.
+      new GoogleProvider(this, "google", { project: tenant.project, region: config.gcp.region });
+      const client = new DataGoogleClientConfig(this, "google-client");
+      new KubernetesProvider(this, "kubernetes", { host, token: client.accessToken });
+    } else {
+      // The token comes from the caller's gcloud login through the GKE auth plugin and never enters state.
+      new KubernetesProvider(this, "kubernetes", {
+        host,
+        exec: [{ apiVersion: "client.authentication.k8s.io/v1beta1", command: "gke-gcloud-auth-plugin" }],
+      });
+    }
     this.api = new ClusterApiService(this, "aws-api", {
       namespace: tenant.namespace,
       serviceName: "aws-api",
       targetIp: inputs.pscEndpoint.ipAddress,
       port: config.service.port,
     });
+    this.check = new ConnectivityCheck(this, "connectivity-check", {
+      namespace: tenant.namespace,
+      url: `${this.api.url}${config.service.healthCheckPath}`,
+      image: tenant.checkImage,
+    });
+    new TerraformOutput(this, "api-url", { value: this.api.url, description: "In-cluster URL of the AWS API" });
+    new TerraformOutput(this, "run-connectivity-check", { value: this.check.runCommand, description: "Runs the connectivity check" });
   }
 }
