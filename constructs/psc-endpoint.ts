@@ -28,6 +28,12 @@ export interface PscEndpointProps {
    * @default - no DNS name
    */
   readonly dnsName?: string;
+  /**
+   * Let clients in every region of the consumer VPC use the endpoint (PSC
+   * global access); otherwise only clients in `region`.
+   * @default false
+   */
+  readonly globalAccess?: boolean;
   /** Project of the resources. @default - the provider's project */
   readonly project?: string;
 }
@@ -81,6 +87,7 @@ export class PscEndpoint extends Construct {
       target: props.serviceAttachment,
       // An empty scheme is what makes a forwarding rule a PSC endpoint.
       loadBalancingScheme: "",
+      allowPscGlobalAccess: props.globalAccess ? true : undefined,
     });
 
     if (props.dnsName !== undefined) {

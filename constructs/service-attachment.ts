@@ -31,6 +31,12 @@ export interface ServiceAttachmentProps {
    * @default false - ACCEPT_MANUAL with the `consumers` accept list
    */
   readonly acceptAllConsumers?: boolean;
+  /**
+   * DNS domain of the service (ending with '.'): consumers' PSC endpoints
+   * then get a DNS name in it automatically.
+   * @default - none
+   */
+  readonly domainName?: string;
   /** Project of the attachment. @default - the provider's project */
   readonly project?: string;
 }
@@ -63,6 +69,9 @@ export class ServiceAttachment extends Construct {
       v.check(!seen.has(c.project), `consumers[${i}].project`, c.project, "must appear once in the accept list");
       seen.add(c.project);
     });
+    if (props.domainName !== undefined) {
+      v.check(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/.test(props.domainName), "domainName", props.domainName, "must be a domain of at least two labels ending with '.'");
+    }
     v.throwIfInvalid();
 
     const acceptAll = props.acceptAllConsumers ?? false;
@@ -74,6 +83,7 @@ export class ServiceAttachment extends Construct {
       targetService: props.targetService,
       natSubnets: props.natSubnets.map((s) => s.id),
       enableProxyProtocol: false,
+      domainNames: props.domainName !== undefined ? [props.domainName] : undefined,
       connectionPreference: acceptAll ? "ACCEPT_AUTOMATIC" : "ACCEPT_MANUAL",
       consumerAcceptLists: acceptAll
         ? undefined

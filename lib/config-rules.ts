@@ -56,7 +56,10 @@ export function crossChecks(config: Config): RuleResults {
   }
 
   // Producer ranges are routed over the VPN: unique on both sides (DESIGN.md).
-  const producer: Range[] = (["pscNatCidr", "frontendCidr", "proxyOnlyCidr"] as const).map((key) => ({ path: `gcp.${key}`, cidr: gcp[key] }));
+  const producer: Range[] = [
+    ...(["pscNatCidr", "frontendCidr", "proxyOnlyCidr"] as const).map((key) => ({ path: `gcp.${key}`, cidr: gcp[key] })),
+    ...gcp.additionalPscNatCidrs.map((cidr, i) => ({ path: `gcp.additionalPscNatCidrs[${i}]`, cidr })),
+  ];
   for (const range of producer) {
     if (overlaps(range.cidr, aws.vpcCidr)) {
       fail(range.path, `must not overlap aws.vpcCidr ${aws.vpcCidr} (producer ranges are routed over the VPN), got ${range.cidr}`);
@@ -115,12 +118,12 @@ export function crossChecks(config: Config): RuleResults {
   checkGeneratedNames(config, fail);
 
   // Each PSC connection takes NAT addresses; GCP keeps four of every subnet for itself.
-  const natAddresses = natCapacity(gcp.pscNatCidr);
+  const natAddresses = [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].reduce((sum, cidr) => sum + natCapacity(cidr), 0);
   const connections = config.tenants.reduce((sum, t) => sum + t.connectionLimit, 0);
   if (natAddresses < connections) {
     warnings.push({
       path: "gcp.pscNatCidr",
-      message: `has ${natAddresses} usable addresses, fewer than the ${connections} connections the tenants may open (sum of tenants[*].connectionLimit). Fix: a larger range, or lower connection limits`,
+      message: `with gcp.additionalPscNatCidrs has ${natAddresses} usable addresses, fewer than the ${connections} connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits`,
     });
   }
   return { errors, warnings };

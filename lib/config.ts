@@ -103,6 +103,8 @@ const tenantSchema = z.strictObject({
   pscEndpointIp: ipv4.optional(),
   /** Connections this tenant may open to the service attachment. */
   connectionLimit: z.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").default(10),
+  /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
+  pscGlobalAccess: z.boolean().default(false),
   /** Kubernetes namespace for the API's in-cluster name. */
   namespace: k8sName.default("aws-api"),
   /** The tenant's GKE cluster. */
@@ -131,6 +133,11 @@ const configSchema = z.strictObject({
     routerAsn: privateAsn,
     /** Dedicated PSC NAT subnet (purpose PRIVATE_SERVICE_CONNECT). */
     pscNatCidr: cidr({ private: true, minPrefix: 8, maxPrefix: 29, why: "the smallest PSC NAT subnet is a /29" }),
+    /**
+     * More PSC NAT subnets, added as tenants grow (each connection takes NAT
+     * addresses). Appending one updates the service attachment in place.
+     */
+    additionalPscNatCidrs: z.array(cidr({ private: true, minPrefix: 8, maxPrefix: 29, why: "the smallest PSC NAT subnet is a /29" })).default([]),
     /** Subnet of the load balancer's internal forwarding rule. */
     frontendCidr: gcpSubnet,
     /** Proxy-only subnet (REGIONAL_MANAGED_PROXY): the source AWS sees. */
@@ -163,6 +170,19 @@ const configSchema = z.strictObject({
       port: port.default(80),
       /** HTTP path of the hybrid NEG health check. */
       healthCheckPath: z.string().regex(/^\/[\x21-\x7e]*$/, "must be an HTTP path starting with '/', without spaces").default("/"),
+      /**
+       * Accept PSC endpoints from any project. An explicit opt-in: by default only
+       * the tenants' projects are accepted (ACCEPT_MANUAL with an accept list).
+       */
+      acceptAllConsumers: z.boolean().default(false),
+      /**
+       * Domain of the service attachment (ending with '.'), so consumers' PSC endpoints get
+       * an automatic DNS name (Google Cloud docs, "Configure DNS names for published services").
+       */
+      attachmentDomainName: z
+        .string()
+        .regex(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/, "must be a domain of at least two labels ending with '.', like aws-api.example.com.")
+        .optional(),
       /** Private DNS name of the API in every consumer VPC. */
       dnsName: z
         .string()
@@ -292,7 +312,7 @@ export function loadConfig(file: string): ValidatedConfig {
  */
 export function advertisedToAws(config: Config): string[] {
   const { gcp, vpn } = config;
-  return [gcp.proxyOnlyCidr, gcp.frontendCidr, gcp.pscNatCidr, ...vpn.advertisedRanges];
+  return [gcp.proxyOnlyCidr, gcp.frontendCidr, gcp.pscNatCidr, ...gcp.additionalPscNatCidrs, ...vpn.advertisedRanges];
 }
 
 /** The bundled example: DESIGN.md's reference network plan. */

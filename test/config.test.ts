@@ -4,10 +4,16 @@ import * as path from "path";
 import { ConfigError, EXAMPLE_CONFIG_FILE, loadConfig, parseConfig, validateConfig } from "../lib/config";
 import { exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
 
-/** The problems a variant of the example produces, as `path: message` lines. */
+/** The example reduced to its first tenant, so each case below changes one thing. */
+const oneTenant = (edit: (c: any) => void) => (c: any) => {
+  c.tenants = c.tenants.slice(0, 1);
+  edit(c);
+};
+
+/** The problems a variant of the one-tenant example produces, as `path: message` lines. */
 function problemsOf(edit: (c: any) => void): string[] {
   try {
-    exampleWith(edit);
+    exampleWith(oneTenant(edit));
   } catch (e) {
     if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
     throw e;
@@ -17,7 +23,7 @@ function problemsOf(edit: (c: any) => void): string[] {
 
 function warningsOf(edit: (c: any) => void): string[] {
   const input = exampleInput() as any;
-  edit(input);
+  oneTenant(edit)(input);
   return validateConfig(input).warnings.map((w) => `${w.path}: ${w.message}`);
 }
 
@@ -29,9 +35,9 @@ describe("example config", () => {
     expect(config.gcp).toMatchObject({ region: "asia-northeast1", routerAsn: 65000, pscNatCidr: "10.10.10.0/24", frontendCidr: "10.10.20.0/24", proxyOnlyCidr: "10.10.30.0/24" });
     expect(config.aws).toMatchObject({ region: "ap-northeast-1", asn: 65001, vpcCidr: "10.0.0.0/16", publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.0.20.0/24" });
     expect(config.aws.backend).toMatchObject({ privateIp: "10.0.20.10", port: 80 });
-    expect(config.tenants).toEqual([
-      expect.objectContaining({ gkeNodesCidr: "10.0.10.0/24", pscEndpointCidr: "10.0.20.0/24", podsCidr: "10.0.100.0/24", servicesCidr: "10.0.200.0/24" }),
-    ]);
+    const plan = { gkeNodesCidr: "10.0.10.0/24", pscEndpointCidr: "10.0.20.0/24", podsCidr: "10.0.100.0/24", servicesCidr: "10.0.200.0/24" };
+    // Two tenants with identical ranges, overlapping AWS on purpose.
+    expect(config.tenants).toEqual([expect.objectContaining({ name: "team-a", ...plan }), expect.objectContaining({ name: "team-b", ...plan })]);
   });
 
   test("passes with zero warnings", () => {
@@ -44,7 +50,7 @@ describe("example config", () => {
     delete input.vpn;
     delete input.tenants[0].connectionLimit;
     const config = parseConfig(input);
-    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal." });
+    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal.", acceptAllConsumers: false });
     expect(config.vpn).toEqual({ dhGroup: 14, encryption: "AES256", advertisedRanges: [], routePriorities: [100, 100, 100, 100], preventDestroy: true });
     expect(config.aws.termination).toBe("vgw");
     expect(config.tenants[0].connectionLimit).toBe(10);
@@ -57,7 +63,7 @@ describe("consumer ranges may overlap AWS and each other (the point of PSC)", ()
   });
 
   test("a second tenant with the first one's CIDRs synthesizes its own two stacks", () => {
-    const config = exampleWith((c) => c.tenants.push({ ...c.tenants[0], name: "team-b", project: "example-consumer-b" }));
+    const config = exampleWith(oneTenant((c) => c.tenants.push({ ...c.tenants[0], name: "team-b", project: "example-consumer-b" })));
     expect(Object.keys(synthApp(config).byName).sort()).toEqual([
       "aws",
       "consumer-team-a",
@@ -209,12 +215,12 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
 describe("warnings do not fail", () => {
   test("a PSC NAT subnet with fewer addresses than the tenants' connection limits", () => {
     expect(warningsOf((c) => ((c.gcp.pscNatCidr = "10.10.10.0/29"), (c.tenants[0].connectionLimit = 10)))).toEqual([
-      "gcp.pscNatCidr: has 4 usable addresses, fewer than the 10 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: a larger range, or lower connection limits",
+      "gcp.pscNatCidr: with gcp.additionalPscNatCidrs has 4 usable addresses, fewer than the 10 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits",
     ]);
   });
 
   test("and the config still synthesizes", () => {
-    const config = exampleWith((c) => (c.gcp.pscNatCidr = "10.10.10.0/29"));
+    const config = exampleWith(oneTenant((c) => (c.gcp.pscNatCidr = "10.10.10.0/29")));
     expect(Object.keys(synthApp(config).byName)).toHaveLength(5);
   });
 });

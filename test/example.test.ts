@@ -5,11 +5,11 @@ import { synthApp } from "./helpers";
 describe("example config", () => {
   const { byName } = synthApp();
 
-  test("synthesizes the five stacks of the reference system", () => {
-    expect(Object.keys(byName).sort()).toEqual(["aws", "consumer-team-a", "producer", "tunnels", "workloads-team-a"]);
+  test("synthesizes the five kinds of stack, one consumer and one workloads stack per tenant", () => {
+    expect(Object.keys(byName).sort()).toEqual(["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"]);
   });
 
-  test.each(["producer", "aws", "tunnels", "consumer-team-a", "workloads-team-a"])("stack %s matches its snapshot", (name) => {
+  test.each(["producer", "aws", "tunnels", "consumer-team-a", "workloads-team-a", "consumer-team-b", "workloads-team-b"])("stack %s matches its snapshot", (name) => {
     expect(byName[name].json).toMatchSnapshot();
   });
 });

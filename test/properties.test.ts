@@ -60,12 +60,15 @@ describe("producer", () => {
     expect(fr.depends_on).toEqual([expect.stringMatching(/^google_compute_subnetwork\.proxy-only-subnet/)]);
   });
 
-  test("service attachment publishes the forwarding rule through the PSC NAT subnet, accepting only the tenant's project", () => {
+  test("service attachment publishes the forwarding rule through the PSC NAT subnet, accepting only the tenants' projects", () => {
     const sa = onlyResource(producer, "google_compute_service_attachment");
     expect(sa.target_service).toMatch(/^\$\{google_compute_forwarding_rule\.[^.]+\.id\}$/);
     expect(sa.nat_subnets).toEqual([expect.stringMatching(/^\$\{google_compute_subnetwork\.psc-nat-subnet/)]);
     expect(sa.connection_preference).toBe("ACCEPT_MANUAL");
-    expect(sa.consumer_accept_lists).toEqual([{ project_id_or_num: "example-consumer-project", connection_limit: 10 }]);
+    expect(sa.consumer_accept_lists).toEqual([
+      { project_id_or_num: "example-consumer-project", connection_limit: 10 },
+      { project_id_or_num: "example-consumer-b-project", connection_limit: 5 },
+    ]);
   });
 });
 

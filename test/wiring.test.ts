@@ -65,8 +65,10 @@ describe("cross-stack wiring", () => {
       producer: [],
       aws: ["producer"],
       "consumer-team-a": ["producer"],
+      "consumer-team-b": ["producer"],
       tunnels: ["aws", "producer"],
       "workloads-team-a": ["consumer-team-a"],
+      "workloads-team-b": ["consumer-team-b"],
     });
   });
 

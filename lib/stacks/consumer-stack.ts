@@ -77,6 +77,7 @@ export class ConsumerStack extends TerraformStack {
       serviceAttachment: inputs.serviceAttachment.selfLink,
       ipAddress: tenant.pscEndpointIp,
       dnsName: config.service.dnsName,
+      globalAccess: tenant.pscGlobalAccess,
     });
   }
 }

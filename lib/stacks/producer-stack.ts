@@ -45,12 +45,16 @@ export class ProducerStack extends TerraformStack {
       region: gcp.region,
       ipCidrRange: gcp.proxyOnlyCidr,
     });
-    const pscNat = new PscNatSubnet(this, "psc-nat-subnet", {
-      network: this.network,
-      name: names.pscNatSubnet,
-      region: gcp.region,
-      ipCidrRange: gcp.pscNatCidr,
-    });
+    // The first NAT subnet keeps its original construct id; later ones are appended, so adding one never renames another.
+    const natSubnets = [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].map(
+      (ipCidrRange, i) =>
+        new PscNatSubnet(this, i === 0 ? "psc-nat-subnet" : `psc-nat-subnet-${i + 1}`, {
+          network: this.network,
+          name: i === 0 ? names.pscNatSubnet : `${names.pscNatSubnet}-${i + 1}`,
+          region: gcp.region,
+          ipCidrRange,
+        }),
+    );
     this.haVpnGateway = new HaVpnGateway(this, "ha-vpn-gateway", {
       network: this.network,
       name: names.haVpnGateway,
@@ -72,8 +76,10 @@ export class ProducerStack extends TerraformStack {
       name: names.serviceAttachment,
       region: gcp.region,
       targetService: loadBalancer.forwardingRule.id,
-      natSubnets: [pscNat],
+      natSubnets,
       consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
+      acceptAllConsumers: config.service.acceptAllConsumers,
+      domainName: config.service.attachmentDomainName,
     });
   }
 }
