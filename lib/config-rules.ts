@@ -115,6 +115,14 @@ export function crossChecks(config: Config): RuleResults {
     }
   });
 
+  const { backend } = config.state;
+  if ((backend === "gcs" || backend === "split") && config.state.gcs === undefined) {
+    fail("state.gcs", `is required when state.backend is ${backend}. Fix: add state.gcs: {bucket: <bucket>}`);
+  }
+  if ((backend === "s3" || backend === "split") && config.state.s3 === undefined) {
+    fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, region: <region>}`);
+  }
+
   checkGeneratedNames(config, fail);
 
   // Each PSC connection takes NAT addresses; GCP keeps four of every subnet for itself.

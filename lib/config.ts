@@ -227,6 +227,28 @@ const configSchema = z.strictObject({
     })
     .prefault({}),
   tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
+  /** Where Terraform state lives; cross-stack references follow it. */
+  state: z
+    .strictObject({
+      /** local (default), split (GCP and Kubernetes stacks in GCS, the AWS stack in S3), gcs or s3 (every stack in one bucket). */
+      backend: z.enum(["local", "split", "gcs", "s3"], { error: "must be local, split, gcs or s3" }).default("local"),
+      gcs: z
+        .strictObject({
+          bucket: z.string().regex(/^[a-z0-9][-a-z0-9_.]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
+          /** Object prefix; each stack's state is under <prefix>/<stack>. */
+          prefix: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod").default("psc-hybrid"),
+        })
+        .optional(),
+      s3: z
+        .strictObject({
+          bucket: z.string().regex(/^[a-z0-9][-a-z0-9.]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+          /** Key prefix; each stack's state is <keyPrefix>/<stack>.tfstate. */
+          keyPrefix: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod").default("psc-hybrid"),
+          region: awsRegion,
+        })
+        .optional(),
+    })
+    .prefault({}),
 });
 
 /** A validated configuration, defaults applied. */

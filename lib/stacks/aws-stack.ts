@@ -6,7 +6,7 @@ import { AwsVpc } from "../../constructs/aws-vpc";
 import { BackendInstance } from "../../constructs/backend-instance";
 import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
 import { advertisedToAws, Config } from "../config";
-import { useLocalState } from "./state";
+import { useStateBackend } from "./state";
 
 /** What the aws stack needs from the producer stack. */
 export interface AwsStackInputs {
@@ -23,7 +23,7 @@ export class AwsStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: Config, inputs: AwsStackInputs) {
     super(scope, id);
-    useLocalState(this);
+    useStateBackend(this, config, "aws");
     const { aws, prefix } = config;
     new AwsProvider(this, "aws", {
       region: aws.region,

@@ -9,7 +9,7 @@ import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config, TenantConfig } from "../config";
 import { tenantNames } from "../naming";
-import { useLocalState } from "./state";
+import { useStateBackend } from "./state";
 
 /** What a consumer stack needs from the producer stack. */
 export interface ConsumerStackInputs {
@@ -27,7 +27,7 @@ export class ConsumerStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: ConsumerStackInputs) {
     super(scope, id);
-    useLocalState(this);
+    useStateBackend(this, config, "gcp");
     const region = config.gcp.region;
     const names = tenantNames(config.prefix, tenant.name);
     new GoogleProvider(this, "google", { project: tenant.project, region });

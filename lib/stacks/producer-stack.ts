@@ -9,7 +9,7 @@ import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config } from "../config";
 import { producerNames } from "../naming";
-import { useLocalState } from "./state";
+import { useStateBackend } from "./state";
 
 /**
  * GCP, producer project: the VPC, its dedicated subnets, the HA VPN gateway,
@@ -23,7 +23,7 @@ export class ProducerStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: Config) {
     super(scope, id);
-    useLocalState(this);
+    useStateBackend(this, config, "gcp");
     const { gcp } = config;
     const names = producerNames(config.prefix);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });

@@ -9,7 +9,7 @@ import { INetwork } from "../../constructs/refs";
 import { VpnTunnelPair } from "../../constructs/vpn-tunnel-pair";
 import { Config } from "../config";
 import { producerNames } from "../naming";
-import { useLocalState } from "./state";
+import { useStateBackend } from "./state";
 
 /** What the tunnels stack needs from the producer and aws stacks. */
 export interface TunnelsStackInputs {
@@ -30,7 +30,7 @@ export class TunnelsStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: Config, inputs: TunnelsStackInputs) {
     super(scope, id);
-    useLocalState(this);
+    useStateBackend(this, config, "gcp");
     const { gcp } = config;
     const names = producerNames(config.prefix);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });

@@ -8,7 +8,7 @@ import { ConnectivityCheck } from "../../constructs/connectivity-check";
 import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
 import { PscEndpoint } from "../../constructs/psc-endpoint";
 import { Config, TenantConfig } from "../config";
-import { useLocalState } from "./state";
+import { useStateBackend } from "./state";
 
 /** What a workloads stack needs from its consumer stack. */
 export interface WorkloadsStackInputs {
@@ -27,7 +27,7 @@ export class WorkloadsStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: WorkloadsStackInputs) {
     super(scope, id);
-    useLocalState(this);
+    useStateBackend(this, config, "kubernetes");
     // The DNS-based control-plane endpoint serves a publicly trusted
     // certificate, so no CA certificate is configured (Google Cloud docs,
     // "About network isolation in GKE: DNS-based endpoint").
