@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import { addStacks } from "./lib/app";
-import { ConfigError, EXAMPLE_CONFIG_FILE, formatProblems, loadConfig } from "./lib/config";
+import * as path from "path";
+import { ConfigError, formatProblems, loadConfig } from "./lib/config";
 import { PropsError } from "./lib/validation";
 
 /**
@@ -8,6 +9,9 @@ import { PropsError } from "./lib/validation";
  * PSC_CONFIG (default: the bundled example, DESIGN.md's reference plan).
  * Bad config exits non-zero, listing every problem, before anything is written.
  */
+/** The bundled example: DESIGN.md's reference network plan (not part of the published package). */
+const EXAMPLE_CONFIG_FILE = path.join(__dirname, "config", "example.yaml");
+
 function main(): void {
   const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
   try {

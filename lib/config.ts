@@ -337,9 +337,6 @@ export function advertisedToAws(config: Config): string[] {
   return [gcp.proxyOnlyCidr, gcp.frontendCidr, gcp.pscNatCidr, ...gcp.additionalPscNatCidrs, ...vpn.advertisedRanges];
 }
 
-/** The bundled example: DESIGN.md's reference network plan. */
-export const EXAMPLE_CONFIG_FILE = path.join(__dirname, "..", "config", "example.yaml");
-
 /** Turns one zod issue into config-path problems with the value found. */
 function shapeProblems(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   const at = formatPath(issue.path);

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, EXAMPLE_CONFIG_FILE, loadConfig, parseConfig, validateConfig } from "../lib/config";
-import { exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
+import { ConfigError, loadConfig, parseConfig, validateConfig } from "../lib/config";
+import { EXAMPLE_CONFIG_FILE, exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
 
 /** The example reduced to its first tenant, so each case below changes one thing. */
 const oneTenant = (edit: (c: any) => void) => (c: any) => {

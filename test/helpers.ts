@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { addStacks, PscHybridStacks } from "../lib/app";
-import { Config, ConfigInput, EXAMPLE_CONFIG_FILE, loadConfig, parseConfig } from "../lib/config";
+import { Config, ConfigInput, loadConfig, parseConfig } from "../lib/config";
 
 /** One synthesized stack: Terraform JSON as written to cdktf.out. */
 export interface SynthesizedStack {
@@ -28,6 +28,9 @@ export interface SynthesizedApp {
   /** cdktf's manifest.json: stack names, dependencies, working directories. */
   readonly manifest: { stacks: Record<string, { dependencies: string[]; workingDirectory: string }> };
 }
+
+/** The bundled example config (DESIGN.md's reference plan). */
+export const EXAMPLE_CONFIG_FILE = path.join(__dirname, "..", "config", "example.yaml");
 
 /** The bundled example config, validated. */
 export function exampleConfig(): Config {
