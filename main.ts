@@ -1,16 +1,21 @@
+import * as path from "path";
 import { App } from "cdktf";
 import { addStacks } from "./lib/app";
-import * as path from "path";
 import { ConfigError, formatProblems, loadConfig } from "./lib/config";
+import { writeReport } from "./lib/report";
 import { PropsError } from "./lib/validation";
 
 /**
  * The app: every stack of the environment described by the config file in
  * PSC_CONFIG (default: the bundled example, DESIGN.md's reference plan).
  * Bad config exits non-zero, listing every problem, before anything is written.
+ * PSC_REPORT=<file> also writes the pull-request report for what was synthesized.
  */
+
 /** The bundled example: DESIGN.md's reference network plan (not part of the published package). */
 const EXAMPLE_CONFIG_FILE = path.join(__dirname, "config", "example.yaml");
+/** The committed snapshots: the baseline of the report's replacement risks. */
+const SNAPSHOT_FILE = path.join(__dirname, "__snapshots__", "example.test.ts.snap");
 
 function main(): void {
   const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
@@ -20,6 +25,7 @@ function main(): void {
     const app = new App();
     addStacks(app, config);
     app.synth();
+    if (process.env.PSC_REPORT) writeReport(config, app.outdir, process.env.PSC_REPORT, SNAPSHOT_FILE);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PropsError) {
       console.error(e.message);

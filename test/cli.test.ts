@@ -10,7 +10,7 @@ const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnel
 
 function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-cli-"));
-  for (const entry of ["cdktf.json", "main.ts", "package.json", "tsconfig.json", "lib", "constructs", "config"]) {
+  for (const entry of ["cdktf.json", "main.ts", "package.json", "tsconfig.json", "lib", "constructs", "config", "__snapshots__"]) {
     fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
@@ -44,8 +44,8 @@ describe("cdktf CLI", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("synth writes every stack of the example to cdktf.out", () => {
-    const result = cdktfSynth(dir);
+  test("synth writes every stack of the example to cdktf.out, and the report when PSC_REPORT asks for it", () => {
+    const result = cdktfSynth(dir, { PSC_REPORT: "pr-report.md" });
     expect({ status: result.status, stderr: result.status === 0 ? "" : result.stderr }).toEqual({ status: 0, stderr: "" });
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS);
@@ -53,6 +53,9 @@ describe("cdktf CLI", () => {
       const json = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"));
       expect(Object.keys(json.resource).length).toBeGreaterThan(0);
     }
+    const report = fs.readFileSync(path.join(dir, "pr-report.md"), "utf8");
+    expect(report).toMatch(/^# Plan report: psc\n/);
+    expect(report).toContain("No change replaces a live resource");
   });
 
   test("bad config exits non-zero, lists every problem, and leaves the previous cdktf.out as it was", () => {

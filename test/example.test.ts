@@ -10,6 +10,6 @@ describe("example config", () => {
   });
 
   test.each(["producer", "aws", "tunnels", "consumer-team-a", "workloads-team-a", "consumer-team-b", "workloads-team-b"])("stack %s matches its snapshot", (name) => {
-    expect(byName[name].json).toMatchSnapshot();
+    expect(byName[name].text).toMatchSnapshot();
   });
 });

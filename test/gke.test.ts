@@ -103,7 +103,7 @@ describe("standard", () => {
   });
 
   test("matches its snapshot", () => {
-    expect(standard.byName["consumer-team-a"].json).toMatchSnapshot();
+    expect(standard.byName["consumer-team-a"].text).toMatchSnapshot();
   });
 
   test("the construct requires the project (the Workload Identity pool is named after it)", () => {

@@ -4,6 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { addStacks, PscHybridStacks } from "../lib/app";
 import { Config, ConfigInput, loadConfig, parseConfig } from "../lib/config";
+import { readSynthesizedStacks } from "../lib/report";
 
 /** One synthesized stack: Terraform JSON as written to cdktf.out. */
 export interface SynthesizedStack {
@@ -62,10 +63,7 @@ export function synthApp(config: Config = exampleConfig()): SynthesizedApp {
     app.synth();
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
     const byName: Record<string, SynthesizedStack> = {};
-    for (const [name, entry] of Object.entries<{ synthesizedStackPath: string }>(manifest.stacks)) {
-      const text = fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), "utf8");
-      byName[name] = { text, json: JSON.parse(text) };
-    }
+    for (const [name, text] of Object.entries(readSynthesizedStacks(outdir))) byName[name] = { text, json: JSON.parse(text) };
     return { stacks, byName, manifest };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -150,7 +150,7 @@ describe("routing", () => {
   });
 
   test("TGW variant matches its snapshot", () => {
-    expect(tgw.byName["aws"].json).toMatchSnapshot();
+    expect(tgw.byName["aws"].text).toMatchSnapshot();
   });
 });
 

@@ -1,0 +1,97 @@
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { renderReport, StackJson } from "../lib/report";
+import { readSnapshotStacks } from "../lib/snapshots";
+import { exampleConfig, exampleWith, synthApp } from "./helpers";
+
+// The pull-request report: rendered from config and synthesized stacks,
+// compared with the committed snapshots.
+
+const SNAPSHOTS = path.join(__dirname, "..", "__snapshots__", "example.test.ts.snap");
+const baseline = readSnapshotStacks(SNAPSHOTS) as Record<string, StackJson>;
+const jsonOf = (app: ReturnType<typeof synthApp>) => Object.fromEntries(Object.entries(app.byName).map(([n, s]) => [n, s.json as StackJson]));
+const example = renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()), baseline, baselineSource: "__snapshots__/example.test.ts.snap" });
+
+function mermaidOf(markdown: string): string {
+  const match = /```mermaid\n([\s\S]*?)```/.exec(markdown);
+  if (!match) throw new Error("no mermaid block");
+  return match[1];
+}
+
+describe("network plan", () => {
+  test("every range with its purpose", () => {
+    expect(example).toContain("| GCP producer | proxy-only | `10.10.30.0/24` | REGIONAL_MANAGED_PROXY: Envoy, the source AWS sees (advertised, admitted) | none |");
+    expect(example).toContain("| GCP producer | PSC NAT | `10.10.10.0/24` | PRIVATE_SERVICE_CONNECT: source NAT of consumer connections | none |");
+    expect(example).toContain("| AWS | private | `10.0.20.0/24` | backend 10.0.20.10:80 |");
+  });
+
+  test("consumer overlaps are named and marked intended", () => {
+    expect(example).toContain(
+      "| GCP consumer team-a | GKE nodes | `10.0.10.0/24` | node subnet | AWS public, GCP consumer team-b GKE nodes: intended (PSC NATs consumer traffic; nothing is routed between them) |",
+    );
+    expect(example).toContain("Routed over the VPN (must stay unique): `10.10.30.0/24`, `10.10.20.0/24`, `10.10.10.0/24`.");
+  });
+});
+
+describe("path, stacks and waves", () => {
+  test("the Mermaid diagram parses with mermaid's parser", () => {
+    const result = spawnSync(process.execPath, [path.join(__dirname, "mermaid-parse.mjs")], { input: mermaidOf(example), encoding: "utf8", timeout: 60_000 });
+    expect({ status: result.status, stderr: result.stderr.trim(), type: result.stdout.trim() }).toEqual({ status: 0, stderr: "", type: "flowchart-v2" });
+  });
+
+  test("the parser rejects a broken diagram (the check can fail)", () => {
+    const result = spawnSync(process.execPath, [path.join(__dirname, "mermaid-parse.mjs")], { input: "flowchart LR\n  a --> \n", encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Parse error/);
+  });
+
+  test("the diagram shows the whole path and every cross-stack dependency", () => {
+    const diagram = mermaidOf(example);
+    for (const edge of ["workloads_team_a_svc --> consumer_team_a_ep", "consumer_team_b_ep --> producer_sa", "tunnels_router ==>|IPsec IKEv2| aws_gw", "aws -.->|outputs| tunnels", "consumer_team_b -.->|outputs| workloads_team_b"]) {
+      expect(diagram).toContain(edge);
+    }
+  });
+
+  test("deploy waves follow the dependencies", () => {
+    expect(example).toContain(
+      ["### Deploy waves", "", "1. `producer`", "2. `aws`, `consumer-team-a`, `consumer-team-b`", "3. `tunnels`, `workloads-team-a`, `workloads-team-b`"].join("\n"),
+    );
+  });
+});
+
+describe("resources per stack", () => {
+  test("type and count for each stack", () => {
+    expect(example).toContain("### tunnels (14 resources)");
+    expect(example).toContain("| `google_compute_vpn_tunnel` | 4 |");
+    expect(example).toContain("### aws (18 resources)");
+  });
+});
+
+describe("replacement risks, against the committed snapshots", () => {
+  test("the example as committed replaces nothing", () => {
+    expect(example).toContain("No change replaces a live resource (baseline: __snapshots__/example.test.ts.snap).");
+  });
+
+  test("new tunnel inside CIDRs are named as replacing the AWS VPN connections", () => {
+    const config = exampleWith((c) => (c.vpn.insideCidrs = ["169.254.30.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]));
+    const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
+    expect(report).toContain("**1 change would replace or destroy live resources**");
+    expect(report).toMatch(/\| aws \| `aws_vpn_connection\.vpn_connection-1_[0-9A-F]+` \| tunnel1_inside_cidr changed: replaces the resource \| `169\.254\.10\.0\/30` \| `169\.254\.30\.0\/30` \|/);
+  });
+
+  test("GKE private settings are risks too", () => {
+    const config = exampleWith((c) => (c.tenants[0].gke = { controlPlaneCidr: "172.16.0.0/28" }));
+    const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
+    expect(report).toMatch(/\| consumer-team-a \| `google_container_cluster\.[^`]+` \| private_cluster_config\.master_ipv4_cidr_block changed: replaces the resource \| `\(unset\)` \| `172\.16\.0\.0\/28` \|/);
+  });
+
+  test("a removed tenant shows its stacks destroyed", () => {
+    const config = exampleWith((c) => (c.tenants = c.tenants.slice(0, 1)));
+    const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
+    expect(report).toMatch(/\| consumer-team-b \| `google_container_cluster\.[^`]+` \| destroyed with its whole stack \|/);
+  });
+
+  test("without a baseline the section says so", () => {
+    expect(renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()) })).toContain("No baseline given: nothing to compare with.");
+  });
+});
