@@ -4,6 +4,7 @@ import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member"
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { Construct } from "constructs";
 import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
+import { suppressPolicy } from "../lib/policy";
 import { PropsValidator } from "../lib/validation";
 import { IGkeSubnet } from "./gke-subnet";
 import { INetwork } from "./refs";
@@ -209,6 +210,7 @@ export class PrivateGkeCluster extends Construct {
         },
       });
     }
+    if (props.publicEndpoint) suppressPolicy(this.cluster, "PSC-GKE-002", "publicEndpoint: true was set explicitly");
     this.name = this.cluster.name;
     this.dnsEndpoint = this.cluster.controlPlaneEndpointsConfig.dnsEndpointConfig.endpoint;
   }

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Config } from "./config";
+import { PolicyChecks } from "./policy";
 import { AwsStack } from "./stacks/aws-stack";
 import { ConsumerStack } from "./stacks/consumer-stack";
 import { ProducerStack } from "./stacks/producer-stack";
@@ -42,5 +43,7 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
       }),
     );
   }
+  // Secure defaults are checked on every resource: violations fail synth (see lib/policy.ts).
+  PolicyChecks.applyTo(scope);
   return { producer, aws, tunnels, consumers, workloads };
 }
