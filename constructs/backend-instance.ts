@@ -57,7 +57,7 @@ export class BackendInstance extends Construct {
     const rootVolumeSizeGb = props.rootVolumeSizeGb ?? 8;
     const v = new PropsValidator(`BackendInstance ${this.node.path}`);
     v.check(isIpv4(props.privateIp), "privateIp", props.privateIp, "must be an IPv4 address");
-    v.check(Number.isInteger(props.port) && props.port >= 1 && props.port <= 65535, "port", props.port, "must be a port, 1-65535");
+    v.port("port", props.port);
     v.check(props.allowedCidrs.length > 0, "allowedCidrs", props.allowedCidrs, "must list at least one source range (the proxy-only subnet)");
     props.allowedCidrs.forEach((cidr, i) =>
       v.check(

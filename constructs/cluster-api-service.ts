@@ -4,10 +4,9 @@ import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
+import { DNS_LABEL_PATTERN } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
-/** Kubernetes DNS labels (namespaces, Service names). */
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_LABEL_RULE = "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63";
 
 /** NodeLocal DNSCache's address, on GKE clusters that run it (Autopilot does). */
@@ -49,10 +48,10 @@ export class ClusterApiService extends Construct {
     const serviceName = props.serviceName ?? "aws-api";
     const port = props.port ?? 80;
     const v = new PropsValidator(`ClusterApiService ${this.node.path}`);
-    v.check(DNS_LABEL.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
-    v.check(DNS_LABEL.test(serviceName), "serviceName", serviceName, DNS_LABEL_RULE);
+    v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
+    v.check(DNS_LABEL_PATTERN.test(serviceName), "serviceName", serviceName, DNS_LABEL_RULE);
     v.check(isIpv4(props.targetIp), "targetIp", props.targetIp, "must be an IPv4 address");
-    v.check(Number.isInteger(port) && port >= 1 && port <= 65535, "port", port, "must be a port, 1-65535");
+    v.port("port", port);
     v.throwIfInvalid();
 
     this.namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });

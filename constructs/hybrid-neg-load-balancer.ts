@@ -85,9 +85,9 @@ export class HybridNegLoadBalancer extends Construct {
     v.check(props.endpoints.length > 0, "endpoints", props.endpoints, "must list at least one endpoint");
     props.endpoints.forEach((e, i) => {
       v.check(isIpv4(e.ipAddress), `endpoints[${i}].ipAddress`, e.ipAddress, "must be an IPv4 address");
-      v.check(isPort(e.port), `endpoints[${i}].port`, e.port, "must be a port, 1-65535");
+      v.port(`endpoints[${i}].port`, e.port);
     });
-    v.check(isPort(port), "port", port, "must be a port, 1-65535");
+    v.port("port", port);
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
     v.check(healthCheckPath.startsWith("/"), "healthCheckPath", healthCheckPath, "must start with '/'");
     if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address");
@@ -157,8 +157,4 @@ export class HybridNegLoadBalancer extends Construct {
       dependsOn: props.proxyOnlySubnet ? [props.proxyOnlySubnet.subnet] : undefined,
     });
   }
-}
-
-function isPort(port: number): boolean {
-  return Number.isInteger(port) && port >= 1 && port <= 65535;
 }

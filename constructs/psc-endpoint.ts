@@ -4,7 +4,7 @@ import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { resourceName } from "../lib/naming";
+import { FQDN_PATTERN, resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
@@ -60,7 +60,7 @@ export class PscEndpoint extends Construct {
     if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address");
     if (props.dnsName !== undefined) {
       v.check(
-        /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.){2,}$/.test(props.dnsName),
+        FQDN_PATTERN.test(props.dnsName),
         "dnsName",
         props.dnsName,
         "must be a fully qualified name of at least two labels ending with '.', e.g. api.aws-api.internal.",

@@ -1,5 +1,6 @@
 import { ComputeServiceAttachment } from "@cdktf/provider-google/lib/compute-service-attachment";
 import { Construct } from "constructs";
+import { FQDN_PATTERN } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { ISubnetwork } from "./refs";
 
@@ -70,7 +71,7 @@ export class ServiceAttachment extends Construct {
       seen.add(c.project);
     });
     if (props.domainName !== undefined) {
-      v.check(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/.test(props.domainName), "domainName", props.domainName, "must be a domain of at least two labels ending with '.'");
+      v.check(FQDN_PATTERN.test(props.domainName), "domainName", props.domainName, "must be a domain of at least two labels ending with '.'");
     }
     v.throwIfInvalid();
 

@@ -7,7 +7,7 @@ import { isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { canonicalCidr, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, parseCidr } from "./cidr";
 import { DEFAULT_CHECK_IMAGE } from "../constructs/connectivity-check";
 import { crossChecks } from "./config-rules";
-import { GCP_NAME_RULE, isGcpName } from "./naming";
+import { DNS_LABEL_PATTERN, FQDN_PATTERN, GCP_NAME_RULE, isGcpName } from "./naming";
 
 /**
  * The configuration of one environment: everything the five stacks need.
@@ -44,7 +44,7 @@ const port = z.number().int("must be a whole number").min(1, "must be a port, 1-
 const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
 const k8sName = z
   .string()
-  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a Kubernetes DNS label: 1-63 lowercase letters, digits and '-', not starting or ending with '-'");
+  .regex(DNS_LABEL_PATTERN, "must be a Kubernetes DNS label: 1-63 lowercase letters, digits and '-', not starting or ending with '-'");
 const privateAsn = z.number().int("must be a whole number").refine(isPrivateAsn, PRIVATE_ASN_RULE);
 const gcpProject = z
   .string()
@@ -181,12 +181,12 @@ const configSchema = z.strictObject({
        */
       attachmentDomainName: z
         .string()
-        .regex(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/, "must be a domain of at least two labels ending with '.', like aws-api.example.com.")
+        .regex(FQDN_PATTERN, "must be a domain of at least two labels ending with '.', like aws-api.example.com.")
         .optional(),
       /** Private DNS name of the API in every consumer VPC. */
       dnsName: z
         .string()
-        .regex(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.")
+        .regex(FQDN_PATTERN, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.")
         .default("api.aws-api.internal."),
     })
     .prefault({}),

@@ -5,6 +5,12 @@ export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export const GCP_NAME_RULE =
   "must be a GCP resource name: 1-63 characters of lowercase letters, digits and '-', starting with a letter and not ending with '-'";
 
+/** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
+export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** A fully qualified DNS name of at least two labels, ending with '.': `api.aws-api.internal.`. */
+export const FQDN_PATTERN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/;
+
 /** True when `name` is a valid GCP resource name. */
 export function isGcpName(name: string): boolean {
   return typeof name === "string" && GCP_NAME_PATTERN.test(name);

@@ -41,6 +41,11 @@ export class PropsValidator {
     }
   }
 
+  /** Checks a TCP/UDP port number. */
+  port(field: string, value: number): void {
+    this.check(Number.isInteger(value) && value >= 1 && value <= 65535, field, value, "must be a port, 1-65535");
+  }
+
   /** The problems recorded so far. */
   get messages(): readonly string[] {
     return this.problems;
