@@ -9,7 +9,8 @@ import { PropsError } from "./lib/validation";
  * The app: every stack of the environment described by the config file in
  * PSC_CONFIG (default: the bundled example, DESIGN.md's reference plan).
  * Bad config exits non-zero, listing every problem, before anything is written.
- * PSC_REPORT=<file> also writes the pull-request report for what was synthesized.
+ * PSC_REPORT=<file> also writes the pull-request report for what was synthesized
+ * (PSC_REPORT_BASELINE=<.snap file> compares another config with its own snapshots).
  */
 
 /** The bundled example: DESIGN.md's reference network plan (not part of the published package). */
@@ -25,7 +26,11 @@ function main(): void {
     const app = new App();
     addStacks(app, config);
     app.synth();
-    if (process.env.PSC_REPORT) writeReport(config, app.outdir, process.env.PSC_REPORT, SNAPSHOT_FILE);
+    if (process.env.PSC_REPORT) {
+      // The committed snapshots hold the example's stacks: they are the baseline only for the example.
+      const baseline = process.env.PSC_REPORT_BASELINE ?? (process.env.PSC_CONFIG ? undefined : SNAPSHOT_FILE);
+      writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);
+    }
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PropsError) {
       console.error(e.message);
