@@ -13,7 +13,8 @@ import { exampleWith, SynthesizedStack, synthApp } from "./helpers";
 // backend is dropped (state stays in the scratch directory), its
 // terraform_remote_state inputs become variables given at plan time, and the
 // provider gets fake credentials, every skip flag, and endpoints on
-// 127.0.0.1, so no request can leave the machine.
+// 127.0.0.1, so no request can leave the machine; where `unshare -n` works,
+// terraform also runs without any network at all.
 //
 // Without terraform or the mirror these tests say so in one line and are
 // skipped; REQUIRE_TERRAFORM=1 (set by .ci/run) turns that into a failure.
@@ -24,8 +25,11 @@ const terraform = findTerraform();
 const mirrored = mirrorVersions();
 const missing = [!terraform && "terraform is not on the PATH", mirrored.size === 0 && `no provider mirror at ${MIRROR} (set TF_PLUGIN_DIR)`].filter(Boolean);
 const available = missing.length === 0;
+/** Where the machine allows it, terraform runs in a network namespace of its own: nothing can leave. */
+const isolated = spawnSync("unshare", ["-n", "true"]).status === 0;
 
 if (!available && !required) process.stderr.write(`terraform tests skipped: ${missing.join("; ")}\n`);
+if (available && !isolated) process.stderr.write("terraform runs without a network namespace here (unshare -n unavailable); endpoints on 127.0.0.1 still keep requests local\n");
 
 test("terraform and the provider mirror are present when required", () => {
   if (required) expect(missing).toEqual([]);
@@ -158,7 +162,8 @@ function offlineCopy(stack: SynthesizedStack): string {
 }
 
 function run(dir: string, args: string[]) {
-  const result = spawnSync(terraform!, args, {
+  const [command, argv] = isolated ? ["unshare", ["-n", terraform!, ...args]] : [terraform!, args];
+  const result = spawnSync(command, argv, {
     cwd: dir,
     encoding: "utf8",
     timeout: 120_000,
