@@ -111,10 +111,12 @@ const tenantSchema = z.strictObject({
   gke: gkeSchema.prefault({}),
   /**
    * How Terraform authenticates to the cluster for the workloads stack:
-   * `gke-gcloud-auth-plugin` (the caller's gcloud login; no token in state) or
-   * `access-token` (a Google access token from the credentials Terraform runs with).
+   * `access-token` (the Kubernetes provider's documented GKE pattern: a Google
+   * access token of the credentials Terraform runs with, via google_client_config;
+   * works on any runner, and the short-lived token is kept in state) or
+   * `gke-gcloud-auth-plugin` (the caller's gcloud login; no token in state).
    */
-  kubernetesAuth: z.enum(["gke-gcloud-auth-plugin", "access-token"], { error: "must be 'gke-gcloud-auth-plugin' or 'access-token'" }).default("gke-gcloud-auth-plugin"),
+  kubernetesAuth: z.enum(["access-token", "gke-gcloud-auth-plugin"], { error: "must be 'access-token' or 'gke-gcloud-auth-plugin'" }).default("access-token"),
   /** Image of the connectivity check job (needs sh and curl; must be pullable by private nodes). */
   checkImage: z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/, "must be a container image reference like gcr.io/project/image:tag").default(DEFAULT_CHECK_IMAGE),
 });

@@ -162,21 +162,24 @@ describe("locked-down VPC: restricted Google APIs", () => {
 describe("workloads stack", () => {
   const workloads = autopilot.byName["workloads-team-a"];
 
-  test("Kubernetes provider on the DNS endpoint, no CA certificate, token from the GKE auth plugin", () => {
+  test("Kubernetes provider on the DNS endpoint, no CA certificate, a Google access token (google_client_config)", () => {
     const [provider] = workloads.json.provider?.["kubernetes"] as any[];
     expect(provider.host).toMatch(/^https:\/\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-consumer-team-a\.outputs\..*dns_endpoint_config0endpoint\}$/);
     expect(provider.cluster_ca_certificate).toBeUndefined();
-    expect(provider.exec).toEqual([{ api_version: "client.authentication.k8s.io/v1beta1", command: "gke-gcloud-auth-plugin" }]);
-    expect(Object.keys(workloads.json.provider ?? {})).toEqual(["kubernetes"]);
-  });
-
-  test("access-token auth: the provider's documented google_client_config pattern", () => {
-    const app = synthApp(exampleWith((c) => (c.tenants[0].kubernetesAuth = "access-token")));
-    const stack = app.byName["workloads-team-a"];
-    const [provider] = stack.json.provider?.["kubernetes"] as any[];
     expect(provider.token).toMatch(/^\$\{data\.google_client_config\..*\.access_token\}$/);
     expect(provider.exec).toBeUndefined();
-    expect(Object.keys(stack.json.provider ?? {}).sort()).toEqual(["google", "kubernetes"]);
+    expect(Object.keys(workloads.json.data?.["google_client_config"] ?? {})).toHaveLength(1);
+  });
+
+  test("gke-gcloud-auth-plugin auth: the token comes from the caller's gcloud, no google provider in the stack", () => {
+    const app = synthApp(exampleWith((c) => (c.tenants[0].kubernetesAuth = "gke-gcloud-auth-plugin")));
+    const stack = app.byName["workloads-team-a"];
+    const [provider] = stack.json.provider?.["kubernetes"] as any[];
+    expect(provider.host).toMatch(/dns_endpoint_config0endpoint\}$/);
+    expect(provider.exec).toEqual([{ api_version: "client.authentication.k8s.io/v1beta1", command: "gke-gcloud-auth-plugin" }]);
+    expect(provider.token).toBeUndefined();
+    expect(Object.keys(stack.json.provider ?? {})).toEqual(["kubernetes"]);
+    expect(stack.json.data?.["google_client_config"]).toBeUndefined();
   });
 
   test("egress policy: every pod in the namespace reaches only the PSC endpoint on the service port, and DNS", () => {

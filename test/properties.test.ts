@@ -225,11 +225,16 @@ describe("workloads", () => {
 });
 
 describe("whole system", () => {
-  test("no stack configures both the google and the aws provider", () => {
+  test("no stack configures both the google and the aws provider; each stack manages resources of one cloud", () => {
     for (const [name, stack] of Object.entries(byName)) {
       const providers = Object.keys(stack.json.provider ?? {});
-      expect({ name, providers: providers.length }).toEqual({ name, providers: 1 });
       expect(providers.includes("google") && providers.includes("aws")).toBe(false);
+      const families = new Set(Object.keys(stack.json.resource ?? {}).map((type) => type.split("_")[0]));
+      expect({ name, families: [...families] }).toEqual({ name, families: [name.startsWith("workloads-") ? "kubernetes" : providers[0]] });
+      // A workloads stack may read a Google access token for the Kubernetes provider, and nothing else from Google.
+      const extra = providers.filter((p) => p !== "kubernetes");
+      if (name.startsWith("workloads-")) expect({ name, extra, data: Object.keys(stack.json.data ?? {}).filter((t) => t.startsWith("google_")) }).toEqual({ name, extra: ["google"], data: ["google_client_config"] });
+      else expect({ name, providers: providers.length }).toEqual({ name, providers: 1 });
     }
   });
 

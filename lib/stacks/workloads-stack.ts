@@ -34,7 +34,8 @@ export class WorkloadsStack extends TerraformStack {
     const host = `https://${inputs.cluster.dnsEndpoint}`;
     if (tenant.kubernetesAuth === "access-token") {
       // The Kubernetes provider's documented GKE pattern: a Google access token
-      // of the credentials Terraform runs with.
+      // of the credentials Terraform runs with. The google provider here only
+      // reads that token; it creates nothing.
       new GoogleProvider(this, "google", { project: tenant.project, region: config.gcp.region });
       const client = new DataGoogleClientConfig(this, "google-client");
       new KubernetesProvider(this, "kubernetes", { host, token: client.accessToken });
