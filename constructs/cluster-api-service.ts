@@ -4,13 +4,13 @@ import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { DNS_LABEL_PATTERN } from "../lib/naming";
+import { DNS_LABEL_PATTERN, DNS_LABEL_RULE } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
-const DNS_LABEL_RULE = "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63";
-
-/** NodeLocal DNSCache's address, on GKE clusters that run it (Autopilot does). */
+/** NodeLocal DNSCache's address (always on in Autopilot, optional in Standard). */
 const NODE_LOCAL_DNS = "169.254.20.10/32";
+/** Where pods resolve with Cloud DNS for GKE and no NodeLocal DNSCache: the metadata server. */
+const METADATA_SERVER_DNS = "169.254.169.254/32";
 
 export interface ClusterApiServiceProps {
   /** Namespace of the Service; created here. */
@@ -93,6 +93,7 @@ export class ClusterApiService extends Construct {
               to: [
                 { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } },
                 { ipBlock: { cidr: NODE_LOCAL_DNS } },
+                { ipBlock: { cidr: METADATA_SERVER_DNS } },
               ],
               ports: dnsPorts,
             },

@@ -1,7 +1,7 @@
 import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { Construct } from "constructs";
 import { PropsValidator } from "../lib/validation";
-import { DNS_LABEL_PATTERN } from "../lib/naming";
+import { DNS_LABEL_PATTERN, DNS_LABEL_RULE } from "../lib/naming";
 
 /**
  * Image with curl, pulled from gcr.io: private nodes reach it through Private
@@ -10,7 +10,11 @@ import { DNS_LABEL_PATTERN } from "../lib/naming";
 export const DEFAULT_CHECK_IMAGE = "gcr.io/google.com/cloudsdktool/google-cloud-cli:slim";
 
 export interface ConnectivityCheckProps {
-  /** Namespace to run in (the API Service's, so its egress policy applies). */
+  /**
+   * Namespace to run in (the API Service's, so its egress policy applies).
+   * Pass the namespace resource's name (`ClusterApiService.namespace.metadata.name`)
+   * so Terraform creates the CronJob after its namespace.
+   */
   readonly namespace: string;
   /** URL to request, e.g. `ClusterApiService.url`. */
   readonly url: string;
@@ -38,6 +42,7 @@ export class ConnectivityCheck extends Construct {
     const name = props.name ?? "aws-api-check";
     const timeout = props.timeoutSeconds ?? 10;
     const v = new PropsValidator(`ConnectivityCheck ${this.node.path}`);
+    v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
     v.check(DNS_LABEL_PATTERN.test(name) && name.length <= 50, "name", name, "must be a Kubernetes DNS label of at most 50 characters (CronJob names)");
     v.check(/^https?:\/\/[^\s'"`$\\]+$/.test(props.url), "url", props.url, "must be an http:// or https:// URL without quotes, spaces or '$'");
     v.check(Number.isInteger(timeout) && timeout >= 1 && timeout <= 300, "timeoutSeconds", timeout, "must be 1-300");

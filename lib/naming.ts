@@ -7,6 +7,8 @@ export const GCP_NAME_RULE =
 
 /** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** What DNS_LABEL_PATTERN requires, for error messages. */
+export const DNS_LABEL_RULE = "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63";
 
 /** A fully qualified DNS name of at least two labels, ending with '.': `api.aws-api.internal.`. */
 export const FQDN_PATTERN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/;

@@ -193,6 +193,12 @@ describe("workloads stack", () => {
       { port: "53", protocol: "UDP" },
       { port: "53", protocol: "TCP" },
     ]);
+    // kube-dns, NodeLocal DNSCache (Autopilot), and the metadata server (Cloud DNS for GKE without NodeLocal): port 53 only.
+    expect(dns.to).toEqual([
+      { namespace_selector: { match_labels: { "kubernetes.io/metadata.name": "kube-system" } }, pod_selector: { match_labels: { "k8s-app": "kube-dns" } } },
+      { ip_block: { cidr: "169.254.20.10/32" } },
+      { ip_block: { cidr: "169.254.169.254/32" } },
+    ]);
     expect(policy.spec.egress).toHaveLength(2);
     expect(policy.spec.ingress).toBeUndefined();
   });
@@ -207,7 +213,9 @@ describe("workloads stack", () => {
     expect(container.command.join(" ")).toMatch(/-w 'status=%\{http_code\} connect=%\{time_connect\}s total=%\{time_total\}s'/);
     expect(container.security_context).toEqual({ allow_privilege_escalation: false, read_only_root_filesystem: true, capabilities: { drop: ["ALL"] } });
     expect(pod.security_context).toMatchObject({ run_as_non_root: true });
-    expect(workloads.json.output?.["run-connectivity-check"].value).toBe("kubectl -n aws-api create job --from=cronjob/aws-api-check aws-api-check-$(date +%s)");
+    expect(workloads.json.output?.["run-connectivity-check"].value).toMatch(/^kubectl -n \$\{kubernetes_namespace_v1\.[^}]+\.metadata\[0\]\.name\} create job --from=cronjob\/aws-api-check aws-api-check-\$\(date \+%s\)$/);
+    // Created after its namespace: the CronJob names it through the namespace resource.
+    expect(cron.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\..*\.metadata\[0\]\.name\}$/);
   });
 });
 

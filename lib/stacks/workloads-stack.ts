@@ -53,7 +53,8 @@ export class WorkloadsStack extends TerraformStack {
       port: config.service.port,
     });
     this.check = new ConnectivityCheck(this, "connectivity-check", {
-      namespace: tenant.namespace,
+      // The namespace resource's name, not the config string: the CronJob is created after its namespace.
+      namespace: this.api.namespace.metadata.name,
       url: `${this.api.url}${config.service.healthCheckPath}`,
       image: tenant.checkImage,
     });
