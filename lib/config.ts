@@ -293,17 +293,87 @@ export function formatProblems(problems: readonly ConfigProblem[]): string {
 
 /**
  * Checks a parsed configuration, applies defaults, and returns it with its
- * warnings; throws a ConfigError listing every problem. Cross-field rules run
- * only once the shape is right, so every problem reported is real.
+ * warnings; throws a ConfigError listing every problem, the shape problems
+ * and the rules between values together (see crossChecksDespite).
  */
 export function validateConfig(raw: unknown, source = "config"): ValidatedConfig {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(source, result.error.issues.flatMap((issue) => shapeProblems(issue, raw)));
+    const shape = result.error.issues.flatMap((issue) => shapeProblems(issue, raw));
+    throw new ConfigError(source, [...shape, ...crossChecksDespite(raw, result.error.issues)]);
   }
   const { errors, warnings } = crossChecks(result.data);
   if (errors.length > 0) throw new ConfigError(source, errors);
   return { config: result.data, warnings };
+}
+
+/**
+ * A value of the right shape for every required key, used only to stand in
+ * for a value that failed its shape check, so that the rules between values
+ * still run on all the others.
+ */
+const STAND_IN = {
+  prefix: "x",
+  gcp: { region: "us-central1", producerProject: "stand-in-project", routerAsn: 64512, pscNatCidr: "10.255.0.0/29", frontendCidr: "10.255.0.8/29", proxyOnlyCidr: "10.255.0.64/26" },
+  aws: {
+    region: "us-east-1",
+    availabilityZone: "us-east-1a",
+    asn: 64513,
+    vpcCidr: "10.254.0.0/16",
+    publicSubnetCidr: "10.254.0.0/24",
+    privateSubnetCidr: "10.254.1.0/24",
+    backend: { privateIp: "10.254.1.10", port: 80 },
+  },
+  tenants: [{ name: "x", project: "stand-in-project-b", gkeNodesCidr: "10.253.0.0/24", podsCidr: "10.253.64.0/18", servicesCidr: "10.253.1.0/24", pscEndpointCidr: "10.253.2.0/24" }],
+};
+
+/**
+ * The rules between values, run on a config whose shape is wrong: each value
+ * that failed its shape check is replaced by a stand-in (or dropped when
+ * optional), and any problem that involves a replaced value is left out, so
+ * one run reports everything that is really wrong.
+ */
+function crossChecksDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
+  const repaired = structuredClone(raw) as Record<PropertyKey, unknown>;
+  const replaced: string[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      const parent = valueAt(repaired, issue.path);
+      if (parent !== null && typeof parent === "object") for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
+      continue;
+    }
+    if (issue.path.length === 0) return [];
+    replaced.push(formatPath(issue.path));
+    const standIn = valueAt(STAND_IN, issue.path.map((seg, i) => (typeof seg === "number" && issue.path[i - 1] === "tenants" ? 0 : seg)));
+    setAt(repaired, issue.path, standIn === undefined ? undefined : structuredClone(standIn));
+  }
+  const again = configSchema.safeParse(repaired);
+  if (!again.success) return [];
+  const involves = (problem: ConfigProblem) =>
+    [problem.path, ...(problem.message.match(CONFIG_PATH_MENTION) ?? [])].some((mentioned) =>
+      replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)),
+    );
+  return crossChecks(again.data).errors.filter((problem) => !involves(problem));
+}
+
+/** Config paths named in a problem's message, like `aws.vpcCidr` or `tenants[1].podsCidr`. */
+const CONFIG_PATH_MENTION = /\bprefix\b|\b(?:gcp|aws|service|vpn|tenants|state)(?:\[\d+\]|\.[A-Za-z]\w*)+/g;
+
+function isPathPrefix(prefix: string, path: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
+function setAt(root: Record<PropertyKey, unknown>, segments: readonly PropertyKey[], value: unknown): void {
+  let current: unknown = root;
+  for (const seg of segments.slice(0, -1)) {
+    if (current === null || typeof current !== "object") return;
+    current = (current as Record<PropertyKey, unknown>)[seg];
+  }
+  if (current === null || typeof current !== "object") return;
+  const last = segments[segments.length - 1];
+  if (value === undefined) delete (current as Record<PropertyKey, unknown>)[last];
+  else (current as Record<PropertyKey, unknown>)[last] = value;
 }
 
 /** Like validateConfig, for callers that do not print warnings (tests, other apps). */

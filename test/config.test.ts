@@ -184,6 +184,28 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["aws.backend.port", "gcp.routerAsn", "tenants[0].name"]);
   });
 
+  test("reports shape problems and problems between values in the same run", () => {
+    const problems = problemsOf((c) => {
+      c.gcp.routerAsn = 15169; // shape
+      tenant0(c).podsCidr = "10.0.100.5/24"; // shape
+      c.aws.availabilityZone = "us-east-1a"; // not in aws.region
+      c.gcp.proxyOnlyCidr = "10.0.30.0/24"; // overlaps AWS
+      c.tenants.push({ ...tenant0(c), podsCidr: "10.0.100.0/24", project: "other-project" }); // a second tenant with the same name
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["gcp.routerAsn", "tenants[0].podsCidr", "aws.availabilityZone", "gcp.proxyOnlyCidr", "tenants[1].name"]);
+  });
+
+  test("a value that fails its shape check raises no second, derived problem", () => {
+    // A stand-in replaces each bad value while the rules between values run; nothing that involves it is reported.
+    expect(
+      problemsOf((c) => {
+        c.gcp.routerAsn = "65001" as any; // a string: would equal aws.asn as a number
+        tenant0(c).podsCidr = "10.0.10.0/33"; // invalid, and its stand-in must not "overlap" anything
+        c.aws.vpcCidr = "10.0.0.0/8"; // too big for AWS: the subnets are then checked against nothing
+      }).map((p) => p.split(":")[0]),
+    ).toEqual(["gcp.routerAsn", "aws.vpcCidr", "tenants[0].podsCidr"]);
+  });
+
   test("the error lists the source and every problem, one per line", () => {
     const input = exampleInput() as any;
     input.gcp.routerAsn = 1;
