@@ -5,7 +5,7 @@ import { PscEndpoint } from "../constructs/psc-endpoint";
 import { VpnTunnelPair } from "../constructs/vpn-tunnel-pair";
 import { containsCidr, containsIp, nthAddress, overlaps, parseCidr } from "./cidr";
 import type { Config, ConfigProblem } from "./config";
-import { producerNames, tenantNames } from "./naming";
+import { firstZone, isMissingZone, producerNames, tenantNames } from "./naming";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -35,7 +35,9 @@ export function crossChecks(config: Config): RuleResults {
     fail("aws.asn", `must differ from gcp.routerAsn (the two sides speak eBGP), got ${aws.asn} for both. Fix: pick another private ASN, e.g. ${aws.asn === 65001 ? 65002 : 65001}`);
   }
   if (gcp.negZone !== undefined && !gcp.negZone.startsWith(`${gcp.region}-`)) {
-    fail("gcp.negZone", `must be a zone of gcp.region ${gcp.region}, got ${gcp.negZone}. Fix: e.g. ${gcp.region}-a`);
+    fail("gcp.negZone", `must be a zone of gcp.region ${gcp.region}, got ${gcp.negZone}. Fix: e.g. ${firstZone(gcp.region)}`);
+  } else if (gcp.negZone !== undefined && isMissingZone(gcp.negZone)) {
+    fail("gcp.negZone", `must be a zone that exists: ${gcp.region} has zones b, c and d, got ${gcp.negZone}. Fix: ${firstZone(gcp.region)}`);
   }
   if (!aws.availabilityZone.startsWith(aws.region) || aws.availabilityZone.length !== aws.region.length + 1) {
     fail("aws.availabilityZone", `must be a zone of aws.region ${aws.region}, got ${aws.availabilityZone}. Fix: e.g. ${aws.region}a`);

@@ -127,7 +127,7 @@ const configSchema = z.strictObject({
   gcp: z.strictObject({
     /** Region of the producer and of every tenant's PSC endpoint (PSC endpoints are regional). */
     region: gcpRegion,
-    /** Zone of the hybrid NEG; default: `<region>-a`. */
+    /** Zone of the hybrid NEG; default: `<region>-a` (`<region>-b` where the region has no zone a). */
     negZone: gcpZone.optional(),
     /** Project holding the producer VPC, load balancer, service attachment and HA VPN. */
     producerProject: gcpProject,

@@ -1,3 +1,5 @@
+import type { Config } from "./config";
+
 /** GCP resource names: RFC 1035 labels, lowercase, at most 63 characters. */
 export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -50,4 +52,25 @@ export function tenantNames(prefix: string, tenant: string) {
     cluster: name("gke"),
     pscEndpoint: name("aws-api"),
   };
+}
+
+/**
+ * Regions whose zones start at b (europe-west1 and us-east1 have zones b, c
+ * and d). Every other region has a zone a.
+ */
+const REGIONS_WITHOUT_ZONE_A: ReadonlySet<string> = new Set(["europe-west1", "us-east1"]);
+
+/** The first zone of a GCP region: `<region>-a`, or `<region>-b` where there is no zone a. */
+export function firstZone(region: string): string {
+  return `${region}-${REGIONS_WITHOUT_ZONE_A.has(region) ? "b" : "a"}`;
+}
+
+/** True for a zone name that cannot exist: zone a of a region that has none. */
+export function isMissingZone(zone: string): boolean {
+  return zone.endsWith("-a") && REGIONS_WITHOUT_ZONE_A.has(zone.slice(0, -2));
+}
+
+/** The hybrid NEG's zone: the configured one, or the region's first. */
+export function negZoneOf(config: Config): string {
+  return config.gcp.negZone ?? firstZone(config.gcp.region);
 }

@@ -145,6 +145,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a prefix that makes the tenant's cluster name too long", (c) => (c.prefix = "p".repeat(34)), /^tenants\[0\]\.name: makes the GKE cluster name 'p{34}-team-a-gke' 45 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 5$/],
   ["a GCP region with a space", (c) => (c.gcp.region = "asia northeast1"), /^gcp\.region: must be a GCP region like asia-northeast1, got "asia northeast1"$/],
   ["a NEG zone in another region", (c) => (c.gcp.negZone = "europe-west1-b"), /^gcp\.negZone: must be a zone of gcp\.region asia-northeast1, got europe-west1-b\. Fix: e\.g\. asia-northeast1-a$/],
+  ["a NEG zone that does not exist (europe-west1 has zones b, c, d)", (c) => { c.gcp.region = "europe-west1"; c.gcp.negZone = "europe-west1-a"; }, /^gcp\.negZone: must be a zone that exists: europe-west1 has zones b, c and d, got europe-west1-a\. Fix: europe-west1-b$/],
   ["a NEG zone that is a region", (c) => (c.gcp.negZone = "asia-northeast1"), /^gcp\.negZone: must be a GCP zone like asia-northeast1-a, got "asia-northeast1"$/],
   ["an AWS region by city", (c) => (c.aws.region = "tokyo"), /^aws\.region: must be an AWS region like ap-northeast-1, got "tokyo"$/],
   ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got us-east-1a\. Fix: e\.g\. ap-northeast-1a$/],
@@ -244,5 +245,17 @@ describe("warnings do not fail", () => {
   test("and the config still synthesizes", () => {
     const config = exampleWith(oneTenant((c) => (c.gcp.pscNatCidr = "10.10.10.0/29")));
     expect(Object.keys(synthApp(config).byName)).toHaveLength(5);
+  });
+});
+
+describe("the hybrid NEG's zone", () => {
+  test("defaults to the region's zone a, or zone b where the region has no zone a", () => {
+    const zoneOf = (region: string) => {
+      const producer = synthApp(exampleWith((c) => (c.gcp.region = region))).byName["producer"];
+      return Object.values(producer.json.resource?.["google_compute_network_endpoint_group"] ?? {}).map((neg: any) => neg.zone);
+    };
+    expect(zoneOf("asia-northeast1")).toEqual(["asia-northeast1-a"]);
+    expect(zoneOf("europe-west1")).toEqual(["europe-west1-b"]);
+    expect(zoneOf("us-east1")).toEqual(["us-east1-b"]);
   });
 });

@@ -8,7 +8,7 @@ import { PscNatSubnet } from "../../constructs/psc-nat-subnet";
 import { ServiceAttachment } from "../../constructs/service-attachment";
 import { VpcNetwork } from "../../constructs/vpc-network";
 import { Config } from "../config";
-import { producerNames } from "../naming";
+import { negZoneOf, producerNames } from "../naming";
 import { useStateBackend } from "./state";
 
 /**
@@ -64,7 +64,7 @@ export class ProducerStack extends TerraformStack {
     const loadBalancer = new HybridNegLoadBalancer(this, "load-balancer", {
       name: names.loadBalancer,
       region: gcp.region,
-      zone: gcp.negZone ?? `${gcp.region}-a`,
+      zone: negZoneOf(config),
       network: this.network,
       subnetwork: frontend,
       proxyOnlySubnet: proxyOnly,
