@@ -27,6 +27,24 @@ export interface StandardNodePool {
   readonly maxNodesPerZone?: number;
   /** Boot disk size. @default 50 */
   readonly diskSizeGb?: number;
+  /**
+   * Most pods on one node, 8-256. GKE gives each node a block of the pod
+   * range holding twice this many addresses (32 -> a /26, 110 -> a /24), so
+   * it bounds how many nodes the pod range can hold.
+   * @default 32
+   */
+  readonly maxPodsPerNode?: number;
+}
+
+/** What a Standard node pool gets for the settings it leaves out. */
+export const STANDARD_POOL_DEFAULTS = { machineType: "e2-standard-2", minNodesPerZone: 1, maxNodesPerZone: 3, diskSizeGb: 50, maxPodsPerNode: 32 } as const;
+
+/** Zones a regional cluster spreads its nodes over when none are chosen. */
+export const REGIONAL_CLUSTER_ZONES = 3;
+
+/** Prefix length of the pod-range block GKE gives each node: the smallest block with twice `maxPodsPerNode` addresses. */
+export function podBlockPrefix(maxPodsPerNode: number): number {
+  return 32 - Math.ceil(Math.log2(2 * maxPodsPerNode));
 }
 
 export interface PrivateGkeClusterProps {
@@ -121,12 +139,14 @@ export class PrivateGkeCluster extends Construct {
       v.check(props.nodePool === undefined, "nodePool", "a node pool", "is a Standard-mode option: Autopilot manages nodes itself. Fix: remove it, or set mode 'standard'");
     } else {
       v.check(props.project !== undefined, "project", props.project, "is required in Standard mode (the Workload Identity pool is <project>.svc.id.goog)");
-      const pool = props.nodePool ?? {};
-      const min = pool.minNodesPerZone ?? 1;
-      const max = pool.maxNodesPerZone ?? 3;
+      const pool = { ...STANDARD_POOL_DEFAULTS, ...props.nodePool };
+      const min = pool.minNodesPerZone;
+      const max = pool.maxNodesPerZone;
       v.check(Number.isInteger(min) && min >= 0, "nodePool.minNodesPerZone", min, "must be a whole number of at least 0");
       v.check(Number.isInteger(max) && max >= Math.max(1, min), "nodePool.maxNodesPerZone", max, `must be a whole number of at least 1 and at least minNodesPerZone (${min})`);
-      v.check(Number.isInteger(pool.diskSizeGb ?? 50) && (pool.diskSizeGb ?? 50) >= 10, "nodePool.diskSizeGb", pool.diskSizeGb, "must be a whole number of at least 10");
+      v.check(Number.isInteger(pool.diskSizeGb) && pool.diskSizeGb >= 10, "nodePool.diskSizeGb", pool.diskSizeGb, "must be a whole number of at least 10");
+      const maxPods = pool.maxPodsPerNode;
+      v.check(Number.isInteger(maxPods) && maxPods >= 8 && maxPods <= 256, "nodePool.maxPodsPerNode", maxPods, "must be a whole number from 8 to 256 (GKE Standard)");
     }
     authorized.forEach((n, i) => {
       v.check(isNetworkCidr(n.cidr) && isPrivateCidr(n.cidr), `authorizedNetworks[${i}].cidr`, n.cidr, "must be a private IPv4 CIDR block with its host bits zero (the private endpoint is reached from private networks)");
@@ -179,26 +199,36 @@ export class PrivateGkeCluster extends Construct {
         clusterAutoscaling: { autoProvisioningDefaults: { serviceAccount: this.nodeServiceAccount } },
       });
     } else {
-      const pool = props.nodePool ?? {};
+      const pool = { ...STANDARD_POOL_DEFAULTS, ...props.nodePool };
+      const maxPodsPerNode = pool.maxPodsPerNode;
       this.cluster = new ContainerCluster(this, "cluster", {
         ...common,
         datapathProvider: "ADVANCED_DATAPATH",
         workloadIdentityConfig: { workloadPool: `${props.project}.svc.id.goog` },
         enableShieldedNodes: true,
-        // The default pool is replaced by the managed pool below.
+        defaultMaxPodsPerNode: maxPodsPerNode,
+        // The default pool is replaced by the managed pool below. While it
+        // exists it runs as the node account too (the Compute Engine default
+        // account may be disabled or stripped of roles by org policy).
         removeDefaultNodePool: true,
         initialNodeCount: 1,
+        nodeConfig: {
+          serviceAccount: this.nodeServiceAccount,
+          oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],
+          shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
+        },
       });
       this.nodePool = new ContainerNodePool(this, "node-pool", {
         name: "default",
         project: props.project,
         location: props.location,
         cluster: this.cluster.id,
-        autoscaling: { minNodeCount: pool.minNodesPerZone ?? 1, maxNodeCount: pool.maxNodesPerZone ?? 3 },
+        autoscaling: { minNodeCount: pool.minNodesPerZone, maxNodeCount: pool.maxNodesPerZone },
+        maxPodsPerNode,
         management: { autoRepair: true, autoUpgrade: true },
         nodeConfig: {
-          machineType: pool.machineType ?? "e2-standard-2",
-          diskSizeGb: pool.diskSizeGb ?? 50,
+          machineType: pool.machineType,
+          diskSizeGb: pool.diskSizeGb,
           imageType: "COS_CONTAINERD",
           serviceAccount: this.nodeServiceAccount,
           oauthScopes: ["https://www.googleapis.com/auth/cloud-platform"],

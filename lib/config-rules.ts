@@ -1,10 +1,10 @@
 import { GkeSubnet } from "../constructs/gke-subnet";
 import { HybridNegLoadBalancer } from "../constructs/hybrid-neg-load-balancer";
-import { PrivateGkeCluster } from "../constructs/private-gke-cluster";
+import { PrivateGkeCluster, REGIONAL_CLUSTER_ZONES, STANDARD_POOL_DEFAULTS, podBlockPrefix } from "../constructs/private-gke-cluster";
 import { PscEndpoint } from "../constructs/psc-endpoint";
 import { VpnTunnelPair } from "../constructs/vpn-tunnel-pair";
 import { containsCidr, containsIp, nthAddress, overlaps, parseCidr } from "./cidr";
-import type { Config, ConfigProblem } from "./config";
+import type { Config, ConfigProblem, TenantConfig } from "./config";
 import { firstZone, isMissingZone, producerNames, tenantNames } from "./naming";
 
 /** Problems that fail validation, and warnings that do not. */
@@ -105,6 +105,7 @@ export function crossChecks(config: Config): RuleResults {
     if (pool !== undefined && pool.maxNodesPerZone < pool.minNodesPerZone) {
       fail(`${at}.gke.nodePool.maxNodesPerZone`, `must be at least ${at}.gke.nodePool.minNodesPerZone (${pool.minNodesPerZone}), got ${pool.maxNodesPerZone}`);
     }
+    if (tenant.gke.mode === "standard") podRangeCapacity(tenant, at, fail, (path, message) => warnings.push({ path, message }));
     if (tenant.pscEndpointIp !== undefined) {
       if (!containsIp(tenant.pscEndpointCidr, tenant.pscEndpointIp)) {
         fail(`${at}.pscEndpointIp`, `must lie inside ${at}.pscEndpointCidr ${tenant.pscEndpointCidr}, got ${tenant.pscEndpointIp}`);
@@ -137,6 +138,34 @@ export function crossChecks(config: Config): RuleResults {
     });
   }
   return { errors, warnings };
+}
+
+/**
+ * A Standard cluster takes a block of the pod range per node (twice
+ * maxPodsPerNode addresses): the range must hold the nodes the cluster
+ * starts with (creation fails otherwise), and should hold the most the
+ * autoscaler may add.
+ */
+function podRangeCapacity(tenant: TenantConfig, at: string, fail: (path: string, message: string) => void, warn: (path: string, message: string) => void): void {
+  const pool = { ...STANDARD_POOL_DEFAULTS, ...tenant.gke.nodePool };
+  const block = podBlockPrefix(pool.maxPodsPerNode);
+  const rangePrefix = parseCidr(tenant.podsCidr)?.prefix ?? 32;
+  const fits = block >= rangePrefix ? 2 ** (block - rangePrefix) : 0;
+  const holds = `holds ${fits} node${fits === 1 ? "" : "s"} of ${pool.maxPodsPerNode} pods (a /${block} each, set by ${at}.gke.nodePool.maxPodsPerNode)`;
+  const prefixFor = (nodes: number) => block - Math.ceil(Math.log2(nodes));
+  const first = Math.max(1, pool.minNodesPerZone) * REGIONAL_CLUSTER_ZONES;
+  const most = pool.maxNodesPerZone * REGIONAL_CLUSTER_ZONES;
+  if (fits < first) {
+    fail(
+      `${at}.podsCidr`,
+      `${holds}, fewer than the ${first} nodes the cluster starts with (${Math.max(1, pool.minNodesPerZone)} per zone in ${REGIONAL_CLUSTER_ZONES} zones), got ${tenant.podsCidr}. Fix: a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode`,
+    );
+  } else if (fits < most) {
+    warn(
+      `${at}.podsCidr`,
+      `${holds}, fewer than the ${most} nodes the autoscaler may add (maxNodesPerZone ${pool.maxNodesPerZone} in ${REGIONAL_CLUSTER_ZONES} zones), got ${tenant.podsCidr}. Fix: a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode or maxNodesPerZone`,
+    );
+  }
 }
 
 /** Fails for every pair of ranges that overlap. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { canonicalCidr, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, parseCidr } from "./cidr";
 import { DEFAULT_CHECK_IMAGE } from "../constructs/connectivity-check";
+import { STANDARD_POOL_DEFAULTS } from "../constructs/private-gke-cluster";
 import { crossChecks } from "./config-rules";
 import { DNS_LABEL_PATTERN, FQDN_PATTERN, GCP_NAME_RULE, isGcpName } from "./naming";
 
@@ -78,10 +79,12 @@ const gkeSchema = z.strictObject({
   /** Node pool (Standard mode only). */
   nodePool: z
     .strictObject({
-      machineType: z.string().regex(/^[a-z0-9]+-[a-z0-9-]+$/, "must be a machine type like e2-standard-2").default("e2-standard-2"),
-      minNodesPerZone: z.number().int("must be a whole number").min(0, "must be at least 0").default(1),
-      maxNodesPerZone: z.number().int("must be a whole number").min(1, "must be at least 1").default(3),
-      diskSizeGb: z.number().int("must be a whole number").min(10, "must be at least 10").default(50),
+      machineType: z.string().regex(/^[a-z0-9]+-[a-z0-9-]+$/, "must be a machine type like e2-standard-2").default(STANDARD_POOL_DEFAULTS.machineType),
+      minNodesPerZone: z.number().int("must be a whole number").min(0, "must be at least 0").default(STANDARD_POOL_DEFAULTS.minNodesPerZone),
+      maxNodesPerZone: z.number().int("must be a whole number").min(1, "must be at least 1").default(STANDARD_POOL_DEFAULTS.maxNodesPerZone),
+      diskSizeGb: z.number().int("must be a whole number").min(10, "must be at least 10").default(STANDARD_POOL_DEFAULTS.diskSizeGb),
+      /** Most pods per node (8-256); each node takes a block of twice as many pod addresses (32 -> /26). */
+      maxPodsPerNode: z.number().int("must be a whole number").min(8, "must be 8-256").max(256, "must be 8-256").default(STANDARD_POOL_DEFAULTS.maxPodsPerNode),
     })
     .optional(),
 });

@@ -146,6 +146,8 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a GCP region with a space", (c) => (c.gcp.region = "asia northeast1"), /^gcp\.region: must be a GCP region like asia-northeast1, got "asia northeast1"$/],
   ["a NEG zone in another region", (c) => (c.gcp.negZone = "europe-west1-b"), /^gcp\.negZone: must be a zone of gcp\.region asia-northeast1, got europe-west1-b\. Fix: e\.g\. asia-northeast1-a$/],
   ["a NEG zone that does not exist (europe-west1 has zones b, c, d)", (c) => { c.gcp.region = "europe-west1"; c.gcp.negZone = "europe-west1-a"; }, /^gcp\.negZone: must be a zone that exists: europe-west1 has zones b, c and d, got europe-west1-a\. Fix: europe-west1-b$/],
+  ["a Standard pod range too small for the nodes the cluster starts with", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 110 } }), /^tenants\[0\]\.podsCidr: holds 1 node of 110 pods \(a \/24 each, set by tenants\[0\]\.gke\.nodePool\.maxPodsPerNode\), fewer than the 3 nodes the cluster starts with \(1 per zone in 3 zones\), got 10\.0\.100\.0\/24\. Fix: a pod range of \/20 or larger, or a lower maxPodsPerNode$/],
+  ["pods per node over 256", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 300 } }), /^tenants\[0\]\.gke\.nodePool\.maxPodsPerNode: must be 8-256, got 300$/],
   ["a NEG zone that is a region", (c) => (c.gcp.negZone = "asia-northeast1"), /^gcp\.negZone: must be a GCP zone like asia-northeast1-a, got "asia-northeast1"$/],
   ["an AWS region by city", (c) => (c.aws.region = "tokyo"), /^aws\.region: must be an AWS region like ap-northeast-1, got "tokyo"$/],
   ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got us-east-1a\. Fix: e\.g\. ap-northeast-1a$/],
@@ -240,6 +242,13 @@ describe("warnings do not fail", () => {
     expect(warningsOf((c) => ((c.gcp.pscNatCidr = "10.10.10.0/29"), (c.tenants[0].connectionLimit = 10)))).toEqual([
       "gcp.pscNatCidr: with gcp.additionalPscNatCidrs has 4 usable addresses, fewer than the 10 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits",
     ]);
+  });
+
+  test("a Standard pod range that holds the first nodes but not the most the autoscaler may add", () => {
+    expect(warningsOf((c) => (c.tenants[0].gke = { mode: "standard" }))).toEqual([
+      "tenants[0].podsCidr: holds 4 nodes of 32 pods (a /26 each, set by tenants[0].gke.nodePool.maxPodsPerNode), fewer than the 9 nodes the autoscaler may add (maxNodesPerZone 3 in 3 zones), got 10.0.100.0/24. Fix: a pod range of /22 or larger, or a lower maxPodsPerNode or maxNodesPerZone",
+    ]);
+    expect(warningsOf((c) => ((c.tenants[0].gke = { mode: "standard" }), (c.tenants[0].podsCidr = "10.0.96.0/22")))).toEqual([]);
   });
 
   test("and the config still synthesizes", () => {

@@ -102,8 +102,25 @@ describe("standard", () => {
     expect(pool.autoscaling).toEqual({ min_node_count: 1, max_node_count: 2 });
   });
 
+  test("pods per node bounded (default 32, a /26 of the pod range per node) on the cluster and the pool", () => {
+    expect(cluster.default_max_pods_per_node).toBe(32);
+    expect(pool.max_pods_per_node).toBe(32);
+  });
+
+  test("the short-lived default pool runs as the dedicated node account, not the Compute Engine default", () => {
+    expect(cluster.node_config).toMatchObject({
+      service_account: pool.node_config.service_account,
+      shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: true },
+    });
+    expect(cluster.initial_node_count).toBe(1);
+  });
+
   test("matches its snapshot", () => {
     expect(standard.byName["consumer-team-a"].text).toMatchSnapshot();
+  });
+
+  test("the construct refuses pods per node outside 8-256", () => {
+    expect(() => synthCluster({ mode: "standard", nodePool: { maxPodsPerNode: 4 } })).toThrow(/'nodePool\.maxPodsPerNode' must be a whole number from 8 to 256 \(GKE Standard\), got 4/);
   });
 
   test("the construct requires the project (the Workload Identity pool is named after it)", () => {
