@@ -2,6 +2,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { addStacks } from "./lib/app";
 import { ConfigError, formatProblems, loadConfig } from "./lib/config";
+import { PolicyChecks, PolicyError } from "./lib/policy";
 import { writeReport } from "./lib/report";
 import { PropsError } from "./lib/validation";
 
@@ -25,6 +26,8 @@ function main(): void {
     if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
     const app = new App();
     addStacks(app, config);
+    // cdktf writes stack by stack: check every stack first, so an error writes nothing.
+    PolicyChecks.verify(app);
     app.synth();
     if (process.env.PSC_REPORT) {
       // The committed snapshots hold the example's stacks: they are the baseline only for the example.
@@ -32,7 +35,7 @@ function main(): void {
       writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);
     }
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PropsError) {
+    if (e instanceof ConfigError || e instanceof PropsError || e instanceof PolicyError) {
       console.error(e.message);
       process.exit(1);
     }

@@ -148,10 +148,45 @@ function suppression(node: IConstruct, ruleId: string): string | undefined {
   return undefined;
 }
 
+/** One rule broken by one resource. */
+interface Finding {
+  readonly rule: PolicyRule;
+  readonly message: string;
+  /** Set when the rule is suppressed on the resource or a parent. */
+  readonly suppressedBecause?: string;
+}
+
+/** What the rules find on one construct (nothing unless it is a resource a rule reads). */
+function findingsOf(node: IConstruct): Finding[] {
+  if (!TerraformResource.isTerraformResource(node)) return [];
+  const resource = node as TerraformResource;
+  const type = resource.terraformResourceType;
+  const rules = POLICY_RULES.filter((r) => r.types.includes(type));
+  if (rules.length === 0) return [];
+  // Literal values as they will be synthesized; references stay unresolved tokens, which no rule needs.
+  const attrs: Attributes = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] ?? {};
+  return rules.flatMap((rule) => {
+    const problem = rule.check(type, attrs);
+    if (problem === undefined) return [];
+    const message = `[${rule.id}] ${type} ${problem}: ${rule.title}. Fix: ${rule.fix}. Suppress with a reason: suppressPolicy(construct, "${rule.id}", "<why>")`;
+    return [{ rule, message, suppressedBecause: suppression(resource, rule.id) }];
+  });
+}
+
+/** Raised by PolicyChecks.verify: every policy error of every stack. */
+export class PolicyError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`${problems.length} policy error${problems.length === 1 ? "" : "s"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "PolicyError";
+  }
+}
+
 /**
  * Checks every resource against POLICY_RULES: errors fail synth, warnings are
  * printed. cdktf runs aspects per stack (an aspect on the App is never
  * invoked), so add it to each stack: `PolicyChecks.applyTo(app)` does.
+ * cdktf writes each stack as it goes, so call `PolicyChecks.verify(app)`
+ * before `app.synth()` to fail before anything is written.
  */
 export class PolicyChecks implements IAspect {
   /** Adds the checks to every stack under `scope`. */
@@ -162,25 +197,24 @@ export class PolicyChecks implements IAspect {
     }
   }
 
+  /**
+   * Throws a PolicyError listing every unsuppressed error under `scope`, in
+   * every stack at once; does nothing when there is none.
+   */
+  static verify(scope: IConstruct): void {
+    const errors = scope.node
+      .findAll()
+      .flatMap(findingsOf)
+      .filter((f) => f.rule.severity === "error" && f.suppressedBecause === undefined)
+      .map((f) => f.message);
+    if (errors.length > 0) throw new PolicyError(errors);
+  }
+
   visit(node: IConstruct): void {
-    if (!TerraformResource.isTerraformResource(node)) return;
-    const resource = node as TerraformResource;
-    const type = resource.terraformResourceType;
-    const rules = POLICY_RULES.filter((r) => r.types.includes(type));
-    if (rules.length === 0) return;
-    // Literal values as they will be synthesized; references stay unresolved tokens, which no rule needs.
-    const attrs: Attributes = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] ?? {};
-    const annotations = Annotations.of(resource);
-    for (const rule of rules) {
-      const problem = rule.check(type, attrs);
-      if (problem === undefined) continue;
-      const reason = suppression(resource, rule.id);
-      if (reason !== undefined) {
-        annotations.addInfo(`[${rule.id}] suppressed (${rule.title}): ${reason}`);
-        continue;
-      }
-      const message = `[${rule.id}] ${type} ${problem}: ${rule.title}. Fix: ${rule.fix}. Suppress with a reason: suppressPolicy(construct, "${rule.id}", "<why>")`;
-      if (rule.severity === "error") annotations.addError(message);
+    const annotations = Annotations.of(node);
+    for (const { rule, message, suppressedBecause } of findingsOf(node)) {
+      if (suppressedBecause !== undefined) annotations.addInfo(`[${rule.id}] suppressed (${rule.title}): ${suppressedBecause}`);
+      else if (rule.severity === "error") annotations.addError(message);
       else annotations.addWarning(message);
     }
   }

@@ -15,8 +15,9 @@ import { App, Aspects, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsSiteToSiteVpn } from "../constructs/aws-site-to-site-vpn";
 import { BackendInstance } from "../constructs/backend-instance";
-import { PolicyChecks, POLICY_RULES, suppressPolicy } from "../lib/policy";
-import { exampleWith, synthApp } from "./helpers";
+import { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "../lib/policy";
+import { addStacks } from "../lib/app";
+import { exampleConfig, exampleWith, synthApp } from "./helpers";
 
 // Each policy rule firing on a resource that breaks it, and staying quiet on
 // one that complies; suppression with a reason; errors failing synth.
@@ -124,6 +125,39 @@ describe("in the app", () => {
         expect.stringMatching(/^@cdktf\/warn \[PSC-DEL-001\] google_container_cluster has deletion_pro/),
       ]),
     );
+  });
+
+  test("verify lists the errors of every stack at once, before anything is written", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-"));
+    const app = new App({ outdir });
+    const good = new TerraformStack(app, "a-good");
+    new AwsProvider(good, "aws", { region: "ap-northeast-1" });
+    new SecurityGroup(good, "sg", { ingress: [{ fromPort: 80, toPort: 80, protocol: "tcp", cidrBlocks: ["10.10.30.0/24"] }] });
+    const bad = new TerraformStack(app, "b-bad");
+    new AwsProvider(bad, "aws", { region: "ap-northeast-1" });
+    new SecurityGroup(bad, "sg", { ingress: [{ fromPort: 22, toPort: 22, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }] });
+    new Instance(bad, "i", { ami: "ami-12345678", instanceType: "t3.micro" });
+    const suppressed = new SecurityGroup(bad, "legacy", { ingress: [{ fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }] });
+    suppressPolicy(suppressed, "PSC-NET-001", "public health endpoint, removed in Q3");
+    PolicyChecks.applyTo(app);
+    let error: unknown;
+    try {
+      PolicyChecks.verify(app);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PolicyError);
+    expect((error as PolicyError).problems.map((p) => p.slice(0, 13))).toEqual(["[PSC-NET-001]", "[PSC-EC2-001]", "[PSC-EC2-002]"]);
+    // Nothing written: no stack file anywhere (cdktf makes empty stack folders as stacks are created).
+    expect((fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => f.endsWith(".json"))).toEqual([]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test("verify passes the example", () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-")) });
+    addStacks(app, exampleConfig());
+    expect(() => PolicyChecks.verify(app)).not.toThrow();
+    fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 
   test("an error fails the app's synth and writes no stack", () => {
