@@ -123,8 +123,11 @@ export class AwsSiteToSiteVpn extends Construct {
     v.check(isPrivateAsn(props.amazonSideAsn), "amazonSideAsn", props.amazonSideAsn, PRIVATE_ASN_RULE);
     v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
     v.check(props.peerAsn !== props.amazonSideAsn, "peerAsn", props.peerAsn, `must differ from amazonSideAsn ${props.amazonSideAsn} (eBGP)`);
-    v.check(props.peerIps.length >= 1, "peerIps", props.peerIps, "must list at least one peer IP");
-    props.peerIps.forEach((ip, i) => v.check(isIpv4(ip), `peerIps[${i}]`, ip, "must be an IPv4 address"));
+    v.check(props.peerIps.length >= 1 && props.peerIps.length <= 2, "peerIps", props.peerIps, "must list 1 or 2 peer IPs (the interfaces of one HA VPN gateway)");
+    props.peerIps.forEach((ip, i) => {
+      v.check(isIpv4(ip), `peerIps[${i}]`, ip, "must be an IPv4 address");
+      v.check(props.peerIps.indexOf(ip) === i, `peerIps[${i}]`, ip, `must differ from peerIps[${props.peerIps.indexOf(ip)}] (one customer gateway per peer interface)`);
+    });
     v.check([14, 19, 20, 21].includes(dhGroup), "dhGroup", dhGroup, "must be 14, 19, 20 or 21 (supported by both AWS and Cloud VPN)");
     v.check(encryption === "AES256" || encryption === "AES256-GCM-16", "encryption", encryption, "must be 'AES256' or 'AES256-GCM-16'");
     v.check(insideCidrs.length === tunnelCount, "insideCidrs", insideCidrs, `must list ${tunnelCount} /30s, two per peer IP`);

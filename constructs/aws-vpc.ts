@@ -3,7 +3,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
-import { containsCidr, isNetworkCidr, isPrivateCidr, overlaps } from "../lib/cidr";
+import { containsCidr, overlaps } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
@@ -38,9 +38,7 @@ export class AwsVpc extends Construct {
     super(scope, id);
     const v = new PropsValidator(`AwsVpc ${this.node.path}`);
     const ranges = ["cidrBlock", "publicSubnetCidr", "privateSubnetCidr"] as const;
-    for (const key of ranges) {
-      v.check(isNetworkCidr(props[key]) && isPrivateCidr(props[key]), key, props[key], "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero");
-    }
+    for (const key of ranges) v.privateCidr(key, props[key], { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" });
     for (const key of ["publicSubnetCidr", "privateSubnetCidr"] as const) {
       v.check(containsCidr(props.cidrBlock, props[key]), key, props[key], `must lie inside cidrBlock ${props.cidrBlock}`);
     }

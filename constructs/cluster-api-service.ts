@@ -4,7 +4,7 @@ import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
 import { isIpv4 } from "../lib/cidr";
-import { DNS_LABEL_PATTERN, DNS_LABEL_RULE } from "../lib/naming";
+import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 
 /** NodeLocal DNSCache's address (always on in Autopilot, optional in Standard). */
@@ -49,6 +49,7 @@ export class ClusterApiService extends Construct {
     const port = props.port ?? 80;
     const v = new PropsValidator(`ClusterApiService ${this.node.path}`);
     v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
+    v.check(!isSystemNamespace(props.namespace), "namespace", props.namespace, SYSTEM_NAMESPACE_RULE);
     v.check(DNS_LABEL_PATTERN.test(serviceName), "serviceName", serviceName, DNS_LABEL_RULE);
     v.check(isIpv4(props.targetIp), "targetIp", props.targetIp, "must be an IPv4 address");
     v.port("port", port);

@@ -1,6 +1,5 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
-import { isNetworkCidr, isPrivateCidr, parseCidr } from "../lib/cidr";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
@@ -48,18 +47,7 @@ export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
     super(scope, id);
     const v = new PropsValidator(`${purpose.kind} ${this.node.path}`);
     v.gcpName("name", props.name);
-    v.check(
-      () => isNetworkCidr(props.ipCidrRange) && isPrivateCidr(props.ipCidrRange),
-      "ipCidrRange",
-      props.ipCidrRange,
-      "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero",
-    );
-    v.check(
-      () => (parseCidr(props.ipCidrRange)?.prefix ?? 0) <= purpose.maxPrefix,
-      "ipCidrRange",
-      props.ipCidrRange,
-      `must be a /${purpose.maxPrefix} or larger (${purpose.why})`,
-    );
+    v.privateCidr("ipCidrRange", props.ipCidrRange, { minPrefix: 0, maxPrefix: purpose.maxPrefix, why: purpose.why });
     v.throwIfInvalid();
 
     this.ipCidrRange = props.ipCidrRange;

@@ -45,7 +45,7 @@ export class ExternalVpnGateway extends Construct implements IExternalVpnGateway
     const count = props.interfaceIps.length;
     const v = new PropsValidator(`ExternalVpnGateway ${this.node.path}`);
     v.gcpName("name", props.name);
-    v.check(count in REDUNDANCY, "interfaceIps", `${count} addresses`, "must list 1, 2 or 4 addresses");
+    v.check(count in REDUNDANCY, "interfaceIps", count, "must list 1, 2 or 4 addresses");
     props.interfaceIps.forEach((ip, i) => v.check(isIpv4(ip), `interfaceIps[${i}]`, ip, "must be an IPv4 address"));
     v.throwIfInvalid();
 

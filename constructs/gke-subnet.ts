@@ -1,6 +1,6 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
-import { isNetworkCidr, isPrivateCidr, overlaps, parseCidr } from "../lib/cidr";
+import { overlaps } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
@@ -56,9 +56,7 @@ export class GkeSubnet extends Construct implements IGkeSubnet {
       { field: "servicesCidr", cidr: props.servicesCidr, min: 16, max: 28 },
     ];
     ranges.forEach(({ field, cidr, min, max }, i) => {
-      v.check(isNetworkCidr(cidr) && isPrivateCidr(cidr), field, cidr, "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero");
-      const prefix = parseCidr(cidr)?.prefix ?? min;
-      v.check(prefix >= min && prefix <= max, field, cidr, `must be between /${min} and /${max} (GKE limits)`);
+      v.privateCidr(field, cidr, { minPrefix: min, maxPrefix: max, why: "GKE limits" });
       for (const other of ranges.slice(0, i)) {
         v.check(!overlaps(other.cidr, cidr), field, cidr, `must not overlap ${other.field} ${other.cidr}`);
       }

@@ -82,6 +82,7 @@ export class HybridNegLoadBalancer extends Construct {
     const healthCheckPath = props.healthCheckPath ?? "/";
     const v = new PropsValidator(`HybridNegLoadBalancer ${this.node.path}`);
     v.gcpName("name", props.name, HybridNegLoadBalancer.MAX_NAME_LENGTH, "to leave room for suffixes like '-urlmap'");
+    v.check(props.zone.startsWith(`${props.region}-`) && /^[a-z]$/.test(props.zone.slice(props.region.length + 1)), "zone", props.zone, `must be a zone of region ${props.region}, like ${props.region}-b`);
     v.check(props.endpoints.length > 0, "endpoints", props.endpoints, "must list at least one endpoint");
     props.endpoints.forEach((e, i) => {
       v.check(isIpv4(e.ipAddress), `endpoints[${i}].ipAddress`, e.ipAddress, "must be an IPv4 address");

@@ -1,7 +1,6 @@
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
-import { isNetworkCidr } from "../lib/cidr";
 import { PropsValidator } from "../lib/validation";
 import { INetwork } from "./refs";
 
@@ -55,7 +54,7 @@ export class VpcNetwork extends Construct implements INetwork {
   addSubnet(id: string, props: SubnetProps): ComputeSubnetwork {
     const v = new PropsValidator(`VpcNetwork ${this.node.path} subnet ${id}`);
     v.gcpName("name", props.name);
-    v.check(isNetworkCidr(props.ipCidrRange), "ipCidrRange", props.ipCidrRange, "must be an IPv4 CIDR block with its host bits zero");
+    v.privateCidr("ipCidrRange", props.ipCidrRange, { minPrefix: 8, maxPrefix: 29, why: "GCP subnet sizes" });
     v.throwIfInvalid();
     return new ComputeSubnetwork(this, id, {
       name: props.name,

@@ -3,7 +3,7 @@ import { ComputeRouterPeer } from "@cdktf/provider-google/lib/compute-router-pee
 import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel";
 import { Construct } from "constructs";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../lib/asn";
-import { containsIp, isIpv4 } from "../lib/cidr";
+import { canonicalCidr, containsIp, isIpv4, nthAddress } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { isToken, PropsValidator } from "../lib/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
@@ -95,6 +95,18 @@ export class VpnTunnelPair extends Construct {
       }
       for (const key of ["insideAddress", "peerInsideAddress"] as const) {
         v.check(isIpv4(t[key]) && containsIp("169.254.0.0/16", t[key]), `tunnels[${i}].${key}`, t[key], "must be an address in 169.254.0.0/16");
+      }
+      // Both ends of one BGP session sit on the two host addresses of the tunnel's inside /30.
+      const inside = canonicalCidr(`${t.insideAddress}/30`);
+      if (inside !== undefined && isIpv4(t.peerInsideAddress)) {
+        const hosts = [nthAddress(inside, 1), nthAddress(inside, 2)];
+        v.check(hosts.includes(t.insideAddress), `tunnels[${i}].insideAddress`, t.insideAddress, `must be a host address of its /30 ${inside} (${hosts.join(" or ")})`);
+        v.check(
+          hosts.includes(t.peerInsideAddress) && t.peerInsideAddress !== t.insideAddress,
+          `tunnels[${i}].peerInsideAddress`,
+          t.peerInsideAddress,
+          `must be the other host address of insideAddress's /30 ${inside} (${hosts.filter((h) => h !== t.insideAddress).join(" or ")})`,
+        );
       }
     });
     v.throwIfInvalid();

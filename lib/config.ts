@@ -8,7 +8,7 @@ import { canonicalCidr, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr
 import { DEFAULT_CHECK_IMAGE } from "../constructs/connectivity-check";
 import { STANDARD_POOL_DEFAULTS } from "../constructs/private-gke-cluster";
 import { crossChecks } from "./config-rules";
-import { DNS_LABEL_PATTERN, FQDN_PATTERN, GCP_NAME_RULE, isGcpName } from "./naming";
+import { DNS_LABEL_PATTERN, FQDN_PATTERN, GCP_NAME_RULE, isGcpName, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "./naming";
 
 /**
  * The configuration of one environment: everything the five stacks need.
@@ -109,7 +109,7 @@ const tenantSchema = z.strictObject({
   /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
   pscGlobalAccess: z.boolean().default(false),
   /** Kubernetes namespace for the API's in-cluster name. */
-  namespace: k8sName.default("aws-api"),
+  namespace: k8sName.refine((name) => !isSystemNamespace(name), SYSTEM_NAMESPACE_RULE).default("aws-api"),
   /** The tenant's GKE cluster. */
   gke: gkeSchema.prefault({}),
   /**

@@ -9,6 +9,15 @@ export const GCP_NAME_RULE =
 
 /** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/**
+ * Namespaces the cluster itself owns: `default`, Kubernetes' `kube-*` and
+ * GKE's `gke-*`. The workloads stack creates its namespace, so it must be new.
+ */
+export function isSystemNamespace(name: string): boolean {
+  return name === "default" || name.startsWith("kube-") || name.startsWith("gke-");
+}
+export const SYSTEM_NAMESPACE_RULE = "must be a namespace of its own, not default, kube-* or gke-* (the cluster owns those; this one is created)";
+
 /** What DNS_LABEL_PATTERN requires, for error messages. */
 export const DNS_LABEL_RULE = "must be a Kubernetes DNS label: lowercase letters, digits and '-', at most 63";
 

@@ -1,5 +1,9 @@
 import { Token } from "cdktf";
+import { isNetworkCidr, isPrivateCidr, parseCidr } from "./cidr";
 import { GCP_NAME_RULE, isGcpName } from "./naming";
+
+/** What PropsValidator.privateCidr requires of a block, for error messages. */
+export const PRIVATE_CIDR_RULE = "must be a private IPv4 CIDR block (RFC 1918 or 100.64.0.0/10) with its host bits zero";
 
 /**
  * Collects every problem with a construct's props, then throws them together,
@@ -39,6 +43,19 @@ export class PropsValidator {
     if (maxLength < 63) {
       this.check(value.length <= maxLength, field, value, `must be at most ${maxLength} characters ${reason} (${value.length} given)`);
     }
+  }
+
+  /**
+   * Checks a private IPv4 block (RFC 1918 or 100.64.0.0/10, host bits zero)
+   * and, when given, its size: a prefix length from `minPrefix` to `maxPrefix`.
+   */
+  privateCidr(field: string, cidr: string, size?: { minPrefix: number; maxPrefix: number; why: string }): void {
+    this.check(() => isNetworkCidr(cidr) && isPrivateCidr(cidr), field, cidr, PRIVATE_CIDR_RULE);
+    if (size === undefined) return;
+    const prefix = parseCidr(cidr)?.prefix;
+    const { minPrefix, maxPrefix, why } = size;
+    const range = minPrefix === maxPrefix ? `a /${minPrefix}` : minPrefix === 0 ? `a /${maxPrefix} or larger` : `between /${minPrefix} and /${maxPrefix}`;
+    this.check(prefix === undefined || (prefix >= minPrefix && prefix <= maxPrefix), field, cidr, `must be ${range} (${why})`);
   }
 
   /** Checks a TCP/UDP port number. */

@@ -50,7 +50,16 @@ describe("VpcNetwork", () => {
   test("fails when a subnet range has host bits set", () => {
     expect(() =>
       synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "10.1.0.5/24" })),
-    ).toThrow(/'ipCidrRange' must be an IPv4 CIDR block with its host bits zero, got '10.1.0.5\/24'/);
+    ).toThrow(/'ipCidrRange' must be a private IPv4 CIDR block \(RFC 1918 or 100.64.0.0\/10\) with its host bits zero, got '10.1.0.5\/24'/);
+  });
+
+  test("fails when a subnet range is public or smaller than GCP allows, listing both", () => {
+    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "8.8.8.0/24" }))).toThrow(
+      /'ipCidrRange' must be a private IPv4 CIDR block .*got '8.8.8.0\/24'/,
+    );
+    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "10.0.0.0/30" }))).toThrow(
+      /'ipCidrRange' must be between \/8 and \/29 \(GCP subnet sizes\), got '10.0.0.0\/30'/,
+    );
   });
 });
 
@@ -103,6 +112,10 @@ describe("HybridNegLoadBalancer", () => {
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_network_endpoint_group" }, { network_endpoint_type: "NON_GCP_PRIVATE_IP_PORT", default_port: 8080 });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_network_endpoints" }, { network_endpoints: [{ ip_address: "192.168.1.10", port: 8080 }] });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_forwarding_rule" }, { load_balancing_scheme: "INTERNAL_MANAGED", port_range: "8443" });
+  });
+
+  test("fails when the zone is not in the region", () => {
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), zone: "us-east1-b" }))).toThrow(/'zone' must be a zone of region r1, like r1-b, got 'us-east1-b'/);
   });
 
   test("fails when there is no endpoint", () => {
@@ -214,6 +227,23 @@ describe("VpnTunnelPair", () => {
     expect(build).not.toThrow(/hunter2/);
   });
 
+  test("fails when the two ends of a BGP session are not the two hosts of one /30", () => {
+    const literal = (insideAddress: string, peerInsideAddress: string) => () =>
+      synth((s) => {
+        const conn = new VpnConnection(s, "keys", { type: "ipsec.1", customerGatewayId: "cgw-1", vpnGatewayId: "vgw-1" });
+        pair(s, {
+          tunnels: [
+            { peerInterface: 0, sharedSecret: conn.tunnel1PresharedKey, insideAddress, peerInsideAddress },
+            { peerInterface: 1, sharedSecret: conn.tunnel2PresharedKey, insideAddress: "169.254.10.6", peerInsideAddress: "169.254.10.5" },
+          ],
+        });
+      });
+    expect(literal("169.254.10.0", "169.254.10.1")).toThrow(/'tunnels\[0\].insideAddress' must be a host address of its \/30 169.254.10.0\/30 \(169.254.10.1 or 169.254.10.2\), got '169.254.10.0'/);
+    expect(literal("169.254.10.2", "169.254.20.1")).toThrow(/'tunnels\[0\].peerInsideAddress' must be the other host address of insideAddress's \/30 169.254.10.0\/30 \(169.254.10.1\), got '169.254.20.1'/);
+    expect(literal("169.254.10.2", "169.254.10.2")).toThrow(/'tunnels\[0\].peerInsideAddress' must be the other host address/);
+    expect(literal("169.254.10.2", "169.254.10.1")).not.toThrow();
+  });
+
   test("fails when the HA interface does not exist", () => {
     expect(() => synth((s) => pair(s, { haInterface: 2 }))).toThrow(/'haInterface' must be 0 or 1 .*got 2/);
   });
@@ -231,7 +261,7 @@ describe("ExternalVpnGateway", () => {
 
   test("fails with three interfaces", () => {
     expect(() => synth((s) => new ExternalVpnGateway(s, "g", { name: "aws", interfaceIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(
-      /'interfaceIps' must list 1, 2 or 4 addresses, got '3 addresses'/,
+      /'interfaceIps' must list 1, 2 or 4 addresses, got 3$/m,
     );
   });
 });
@@ -241,6 +271,12 @@ describe("AwsVpc", () => {
     expect(() =>
       synth((s) => new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/16", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.1.20.0/24" })),
     ).toThrow(/'privateSubnetCidr' must lie inside cidrBlock 10.0.0.0\/16, got '10.1.20.0\/24'/);
+  });
+
+  test("fails on sizes AWS does not allow", () => {
+    expect(() =>
+      synth((s) => new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/8", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/29", privateSubnetCidr: "10.0.20.0/24" })),
+    ).toThrow(/'cidrBlock' must be between \/16 and \/28 \(AWS VPC and subnet sizes\), got '10.0.0.0\/8'\n.*'publicSubnetCidr' must be between \/16 and \/28/);
   });
 });
 
@@ -277,6 +313,11 @@ describe("AwsSiteToSiteVpn", () => {
     expect(() =>
       synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, insideCidrs: ["169.254.1.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"] })),
     ).toThrow(/'insideCidrs\[0\]' must be a \/30 inside 169.254.0.0\/16, not one AWS reserves.*got '169.254.1.0\/30'/);
+  });
+
+  test("fails on a repeated peer IP, or more peers than an HA VPN gateway has interfaces", () => {
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.1"] }))).toThrow(/'peerIps\[1\]' must differ from peerIps\[0\]/);
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(/'peerIps' must list 1 or 2 peer IPs/);
   });
 
   test("fails when two tunnels share an inside CIDR", () => {
@@ -374,6 +415,10 @@ describe("ClusterApiService", () => {
   test("exposes the in-cluster URL", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(new ClusterApiService(stack, "api", { namespace: "team", targetIp: "10.0.20.5", port: 8080 }).url).toBe("http://aws-api.team.svc.cluster.local:8080");
+  });
+
+  test("fails when the namespace is one the cluster owns", () => {
+    expect(() => synth((s) => new ClusterApiService(s, "api", { namespace: "default", targetIp: "10.0.20.5" }))).toThrow(/'namespace' must be a namespace of its own, not default, kube-\* or gke-\*.*got 'default'/);
   });
 
   test("fails when the namespace is not a DNS label", () => {
