@@ -4,6 +4,7 @@ import { addStacks } from "./lib/app";
 import { ConfigError, formatProblems, loadConfig } from "./lib/config";
 import { PolicyChecks, PolicyError } from "./lib/policy";
 import { writeReport } from "./lib/report";
+import { BaselineError, chooseBaseline } from "./lib/snapshots";
 import { PropsError } from "./lib/validation";
 
 /**
@@ -11,31 +12,28 @@ import { PropsError } from "./lib/validation";
  * PSC_CONFIG (default: the bundled example, DESIGN.md's reference plan).
  * Bad config exits non-zero, listing every problem, before anything is written.
  * PSC_REPORT=<file> also writes the pull-request report for what was synthesized
- * (PSC_REPORT_BASELINE=<.snap file> compares another config with its own snapshots).
+ * (PSC_REPORT_BASELINE=<cdktf.out directory or .snap file> names the baseline; the
+ * example's default is the committed snapshots).
  */
 
 /** The bundled example: DESIGN.md's reference network plan (not part of the published package). */
 const EXAMPLE_CONFIG_FILE = path.join(__dirname, "config", "example.yaml");
-/** The committed snapshots: the baseline of the report's replacement risks. */
-const SNAPSHOT_FILE = path.join(__dirname, "__snapshots__", "example.test.ts.snap");
 
 function main(): void {
   const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
   try {
     const { config, warnings } = loadConfig(file);
     if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
+    // A bad baseline fails before anything is written.
+    const baseline = process.env.PSC_REPORT ? chooseBaseline(process.env.PSC_REPORT_BASELINE, file, __dirname) : undefined;
     const app = new App();
     addStacks(app, config);
     // cdktf writes stack by stack: check every stack first, so an error writes nothing.
     PolicyChecks.verify(app);
     app.synth();
-    if (process.env.PSC_REPORT) {
-      // The committed snapshots hold the example's stacks: they are the baseline only for the example.
-      const baseline = process.env.PSC_REPORT_BASELINE ?? (process.env.PSC_CONFIG ? undefined : SNAPSHOT_FILE);
-      writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);
-    }
+    if (process.env.PSC_REPORT) writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PropsError || e instanceof PolicyError) {
+    if (e instanceof ConfigError || e instanceof PropsError || e instanceof PolicyError || e instanceof BaselineError) {
       console.error(e.message);
       process.exit(1);
     }

@@ -1,35 +1,46 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseArgs } from "util";
 import { App } from "cdktf";
 import { addStacks } from "./app";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, formatProblems, loadConfig } from "./config";
 import { writeReport } from "./report";
+import { BaselineError, chooseBaseline } from "./snapshots";
+
+const USAGE = "usage: npm run report [-- --out <file>] [--baseline <cdktf.out directory | .snap file>]";
 
 /**
- * `npm run report [-- --out <file>] [--baseline <.snap file>]`: synthesizes
+ * `npm run report [-- --out <file>] [--baseline <dir|.snap>]`: synthesizes
  * the config in PSC_CONFIG (default: the example) into a scratch directory and
  * writes the pull-request report; for the example, replacement risks are
- * measured against the committed snapshots.
+ * measured against the committed snapshots, for another config against the
+ * baseline named.
  */
 function main(argv: string[]): void {
   const root = path.join(__dirname, "..");
-  const outIndex = argv.indexOf("--out");
-  const out = outIndex >= 0 ? argv[outIndex + 1] : path.join("cdktf.out", "plan-report.md");
+  let args: { out?: string; baseline?: string };
+  try {
+    args = parseArgs({ args: argv, options: { out: { type: "string" }, baseline: { type: "string" } }, strict: true }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const out = args.out ?? path.join("cdktf.out", "plan-report.md");
   const file = process.env.PSC_CONFIG ?? path.join(root, "config", "example.yaml");
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-report-"));
   try {
-    const { config } = loadConfig(file);
+    const { config, warnings } = loadConfig(file);
+    if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
+    const baseline = chooseBaseline(args.baseline, file, root);
     const app = new App({ outdir });
     addStacks(app, config);
     app.synth();
-    // The committed snapshots hold the example's stacks: they are the baseline only for the example.
-    const baselineIndex = argv.indexOf("--baseline");
-    const baseline = baselineIndex >= 0 ? argv[baselineIndex + 1] : process.env.PSC_CONFIG ? undefined : path.join(root, "__snapshots__", "example.test.ts.snap");
     writeReport(config, outdir, out, baseline);
-    console.log(`report written to ${out}`);
+    console.log(`report written to ${out}${baseline ? ` (baseline: ${baseline.source})` : " (no baseline: replacement risks not assessed)"}`);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof BaselineError) {
       console.error(e.message);
       process.exitCode = 1;
       return;

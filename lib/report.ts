@@ -3,7 +3,7 @@ import * as path from "path";
 import { containsCidr, overlaps } from "./cidr";
 import { advertisedToAws, Config } from "./config";
 import { replacementRisks } from "./replacement";
-import { readSnapshotStacks } from "./snapshots";
+import { readSynthesizedStacks } from "./snapshots";
 
 /** Synthesized Terraform JSON of one stack, as far as the report reads it. */
 export interface StackJson {
@@ -187,22 +187,12 @@ function risks(input: ReportInput): string {
   ].join("\n");
 }
 
-/** Reads every stack cdktf wrote to `outdir`, keyed by stack name, as text. */
-export function readSynthesizedStacks(outdir: string): Record<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-  return Object.fromEntries(
-    Object.entries<{ synthesizedStackPath: string }>(manifest.stacks).map(([name, entry]) => [name, fs.readFileSync(path.join(outdir, entry.synthesizedStackPath), "utf8")]),
-  );
-}
-
 /**
- * Writes the report for what was just synthesized into `outdir`. The
- * baseline is the committed snapshot file when it exists (it holds the
- * example config's stacks).
+ * Writes the report for what was just synthesized into `outdir`, comparing
+ * it with `baseline` (see loadBaseline) when one is given.
  */
-export function writeReport(config: Config, outdir: string, file: string, baselineFile?: string): void {
+export function writeReport(config: Config, outdir: string, file: string, baseline?: { stacks: Record<string, unknown>; source: string }): void {
   const stacks = Object.fromEntries(Object.entries(readSynthesizedStacks(outdir)).map(([name, text]) => [name, JSON.parse(text)]));
-  const baseline = baselineFile && fs.existsSync(baselineFile) ? (readSnapshotStacks(baselineFile) as Record<string, StackJson>) : undefined;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, renderReport({ config, stacks, baseline, baselineSource: baseline ? path.relative(process.cwd(), baselineFile!) : undefined }));
+  fs.writeFileSync(file, renderReport({ config, stacks, baseline: baseline?.stacks as Record<string, StackJson> | undefined, baselineSource: baseline?.source }));
 }

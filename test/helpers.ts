@@ -4,7 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { addStacks, PscHybridStacks } from "../lib/app";
 import { Config, ConfigInput, loadConfig, parseConfig } from "../lib/config";
-import { readSynthesizedStacks } from "../lib/report";
+import { readSynthesizedStacks } from "../lib/snapshots";
 
 /** One synthesized stack: Terraform JSON as written to cdktf.out. */
 export interface SynthesizedStack {

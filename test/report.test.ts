@@ -1,7 +1,11 @@
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { App } from "cdktf";
+import { addStacks } from "../lib/app";
 import { renderReport, StackJson } from "../lib/report";
-import { readSnapshotStacks } from "../lib/snapshots";
+import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../lib/snapshots";
 import { exampleConfig, exampleWith, synthApp } from "./helpers";
 
 // The pull-request report: rendered from config and synthesized stacks,
@@ -93,5 +97,54 @@ describe("replacement risks, against the committed snapshots", () => {
 
   test("without a baseline the section says so", () => {
     expect(renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()) })).toContain("No baseline given: nothing to compare with.");
+  });
+});
+
+describe("baselines", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "psc-baseline-"));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test("an earlier synth's cdktf.out directory is a baseline, stack by stack", () => {
+    const outdir = path.join(tmp, "main.out");
+    const app = new App({ outdir });
+    addStacks(app, exampleConfig());
+    app.synth();
+    const fromDir = loadBaseline(outdir);
+    expect(Object.keys(fromDir).sort()).toEqual(Object.keys(baseline).sort());
+    expect(fromDir).toEqual(baseline);
+  });
+
+  test("a missing file, or a snapshot file with no stack, is an error, never an empty comparison", () => {
+    expect(() => loadBaseline(path.join(tmp, "nope.snap"))).toThrow(BaselineError);
+    expect(() => loadBaseline(path.join(tmp, "nope.snap"))).toThrow(/^baseline .*nope\.snap: no such file or directory\. Fix: /);
+    const other = path.join(tmp, "other.snap");
+    fs.writeFileSync(other, "exports[`something else 1`] = `\"x\"`;\n");
+    expect(() => loadBaseline(other)).toThrow(/^baseline .*other\.snap: holds no stack to compare with\. Fix: /);
+    fs.mkdirSync(path.join(tmp, "empty"));
+    expect(() => loadBaseline(path.join(tmp, "empty"))).toThrow(/a directory without a cdktf manifest\.json/);
+  });
+
+  test("the example defaults to the committed snapshots, named by any path; another config has no default", () => {
+    const root = path.join(__dirname, "..");
+    expect(chooseBaseline(undefined, path.join(root, "config", "example.yaml"), root)?.stacks).toEqual(baseline);
+    expect(chooseBaseline(undefined, path.relative(process.cwd(), path.join(root, "config", "..", "config", "example.yaml")), root)).toBeDefined();
+    expect(chooseBaseline(undefined, path.join(tmp, "prod.yaml"), root)).toBeUndefined();
+  });
+
+  test("npm run report: a bad flag or a bad baseline exits non-zero with the reason", () => {
+    const run = (...args: string[]) =>
+      spawnSync(path.join(__dirname, "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "lib", "report-command.ts"), ...args], {
+        encoding: "utf8",
+        cwd: tmp,
+        env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PSC_CONFIG")),
+        timeout: 60_000,
+      });
+    const noValue = run("--out");
+    expect(noValue.status).toBe(2);
+    expect(noValue.stderr).toMatch(/--out.*\nusage: npm run report/);
+    const missing = run("--baseline", "missing.snap");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^baseline missing\.snap: no such file or directory/m);
+    expect(fs.existsSync(path.join(tmp, "cdktf.out", "plan-report.md"))).toBe(false);
   });
 });
