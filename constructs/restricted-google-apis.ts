@@ -11,7 +11,7 @@ export const RESTRICTED_GOOGLE_APIS_CIDR = "199.36.153.4/30";
 const RESTRICTED_IPS = ["199.36.153.4", "199.36.153.5", "199.36.153.6", "199.36.153.7"];
 
 /** Domains whose names must resolve to the restricted VIP for private nodes to pull images and call APIs. */
-const DOMAINS = [
+export const RESTRICTED_DOMAINS = [
   { id: "googleapis", domain: "googleapis.com.", apex: "restricted.googleapis.com." },
   { id: "gcr", domain: "gcr.io.", apex: "gcr.io." },
   { id: "pkg-dev", domain: "pkg.dev.", apex: "pkg.dev." },
@@ -49,7 +49,7 @@ export class RestrictedGoogleApis extends Construct {
       nextHopGateway: "default-internet-gateway",
       description: "restricted.googleapis.com VIP for Private Google Access",
     });
-    for (const { id: zoneId, domain, apex } of DOMAINS) {
+    for (const { id: zoneId, domain, apex } of RESTRICTED_DOMAINS) {
       const zone = new DnsManagedZone(this, `${zoneId}-zone`, {
         name: resourceName(props.name, zoneId),
         project: props.project,

@@ -12,9 +12,12 @@ export interface Ipv4Block {
   readonly prefix: number;
 }
 
+/** Decimal `a.b.c.d/n` with no leading zeros (which some tools read as octal). */
+const CIDR_SYNTAX = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}\/(\d|[12]\d|3[0-2])$/;
+
 /** Parses `a.b.c.d/n` (IPv4 only); undefined when it is not one. */
 export function parseCidr(cidr: string): Ipv4Block | undefined {
-  if (typeof cidr !== "string" || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(cidr)) return undefined;
+  if (typeof cidr !== "string" || !CIDR_SYNTAX.test(cidr)) return undefined;
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     parsed = ipaddr.parseCIDR(cidr);

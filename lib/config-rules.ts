@@ -2,6 +2,7 @@ import { GkeSubnet } from "../constructs/gke-subnet";
 import { HybridNegLoadBalancer } from "../constructs/hybrid-neg-load-balancer";
 import { PrivateGkeCluster, REGIONAL_CLUSTER_ZONES, STANDARD_POOL_DEFAULTS, podBlockPrefix } from "../constructs/private-gke-cluster";
 import { PscEndpoint } from "../constructs/psc-endpoint";
+import { RESTRICTED_DOMAINS } from "../constructs/restricted-google-apis";
 import { VpnTunnelPair } from "../constructs/vpn-tunnel-pair";
 import { containsCidr, containsIp, nthAddress, overlaps, parseCidr } from "./cidr";
 import type { Config, ConfigProblem, TenantConfig } from "./config";
@@ -106,6 +107,15 @@ export function crossChecks(config: Config): RuleResults {
       fail(`${at}.gke.nodePool.maxNodesPerZone`, `must be at least ${at}.gke.nodePool.minNodesPerZone (${pool.minNodesPerZone}), got ${pool.maxNodesPerZone}`);
     }
     if (tenant.gke.mode === "standard") podRangeCapacity(tenant, at, fail, (path, message) => warnings.push({ path, message }));
+    // The API's private zone is the name's parent domain; Cloud DNS refuses two private zones of one name on a VPC.
+    const apiZone = config.service.dnsName.slice(config.service.dnsName.indexOf(".") + 1);
+    const clash = RESTRICTED_DOMAINS.find((d) => d.domain === apiZone);
+    if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
+      fail(
+        "service.dnsName",
+        `must not be directly under ${clash.domain} when ${at}.gke.restrictedGoogleApis is on (both would be private zones named ${clash.domain} in one VPC), got ${config.service.dnsName}. Fix: a name in a domain of your own, e.g. api.aws-api.internal.`,
+      );
+    }
     if (tenant.pscEndpointIp !== undefined) {
       if (!containsIp(tenant.pscEndpointCidr, tenant.pscEndpointIp)) {
         fail(`${at}.pscEndpointIp`, `must lie inside ${at}.pscEndpointCidr ${tenant.pscEndpointCidr}, got ${tenant.pscEndpointIp}`);
