@@ -220,12 +220,15 @@ const configSchema = z.strictObject({
       /** Inside /30s of the four tunnels (connection 1 tunnels 1-2, connection 2 tunnels 1-2); default: allocated from 169.254.10.0. */
       insideCidrs: z
         .array(
-          z
-            .string()
-            .refine(
-              isUsableInsideCidr,
-              "must be a /30 inside 169.254.0.0/16 with host bits zero, not one AWS reserves (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)",
-            ),
+          z.string().superRefine((value, ctx) => {
+            if (isUsableInsideCidr(value)) return;
+            const canonical = canonicalCidr(value);
+            const fix = canonical !== undefined && canonical !== value && isUsableInsideCidr(canonical) ? `. Fix: write ${canonical}` : "";
+            ctx.addIssue({
+              code: "custom",
+              message: `must be a /30 inside 169.254.0.0/16 with host bits zero, not one AWS reserves (169.254.0.0/30 to 169.254.5.0/30, 169.254.169.252/30)${fix}`,
+            });
+          }),
         )
         .length(4, "must list exactly 4 /30s, one per tunnel")
         .optional(),

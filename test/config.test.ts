@@ -151,6 +151,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a tenant namespace the cluster owns", (c) => (tenant0(c).namespace = "kube-system"), /^tenants\[0\]\.namespace: must be a namespace of its own, not default, kube-\* or gke-\* .*got "kube-system"$/],
   ["a CIDR with a leading zero (read as octal by some tools)", (c) => (c.gcp.pscNatCidr = "010.10.10.0/24"), /^gcp\.pscNatCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "010\.10\.10\.0\/24"$/],
   ["an API name whose private zone clashes with the restricted Google APIs zones", (c) => ((c.service.dnsName = "api.googleapis.com."), (tenant0(c).gke.restrictedGoogleApis = true)), /^service\.dnsName: must not be directly under googleapis\.com\. when tenants\[0\]\.gke\.restrictedGoogleApis is on .*got api\.googleapis\.com\./],
+  ["an inside CIDR with host bits set", (c) => (c.vpn.insideCidrs = ["169.254.10.1/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 .*got "169\.254\.10\.1\/30"\. Fix: write 169\.254\.10\.0\/30$/],
   ["a NEG zone that is a region", (c) => (c.gcp.negZone = "asia-northeast1"), /^gcp\.negZone: must be a GCP zone like asia-northeast1-a, got "asia-northeast1"$/],
   ["an AWS region by city", (c) => (c.aws.region = "tokyo"), /^aws\.region: must be an AWS region like ap-northeast-1, got "tokyo"$/],
   ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got us-east-1a\. Fix: e\.g\. ap-northeast-1a$/],
