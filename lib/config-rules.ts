@@ -78,7 +78,7 @@ export function crossChecks(config: Config): RuleResults {
   const insideCidrs = config.vpn.insideCidrs ?? [];
   insideCidrs.forEach((cidr, i) => {
     const first = insideCidrs.indexOf(cidr);
-    if (first !== i) fail(`vpn.insideCidrs[${i}]`, `must differ from every other tunnel's, got ${cidr} again (also vpn.insideCidrs[${first}])`);
+    if (first !== i) fail(`vpn.insideCidrs[${i}]`, `must differ from every other tunnel's, got ${cidr} again (also vpn.insideCidrs[${first}]). Fix: another /30, or remove vpn.insideCidrs to have four allocated`);
   });
 
   // Tenants: unique, and no overlap inside one consumer VPC (overlap across tenants and with AWS is fine).
@@ -182,7 +182,7 @@ function podRangeCapacity(tenant: TenantConfig, at: string, fail: (path: string,
 function noOverlaps(ranges: readonly Range[], where: string, fail: (path: string, message: string) => void): void {
   ranges.forEach((a, i) => {
     for (const b of ranges.slice(i + 1)) {
-      if (overlaps(a.cidr, b.cidr)) fail(b.path, `must not overlap ${a.path} ${a.cidr} ${where}, got ${b.cidr}`);
+      if (overlaps(a.cidr, b.cidr)) fail(b.path, `must not overlap ${a.path} ${a.cidr} ${where}, got ${b.cidr}. Fix: move one of the two to a free range`);
     }
   });
 }

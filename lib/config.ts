@@ -22,7 +22,8 @@ function cidr(opts: { private?: boolean; minPrefix?: number; maxPrefix?: number;
   return z.string().superRefine((value, ctx) => {
     const block = parseCidr(value);
     if (!block) {
-      ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR block like 10.0.10.0/24" });
+      const fix = isIpv4(value) ? `. Fix: add the prefix length, e.g. ${value}/24` : "";
+      ctx.addIssue({ code: "custom", message: `must be an IPv4 CIDR block like 10.0.10.0/24${fix}` });
       return;
     }
     if (!isNetworkCidr(value)) {
@@ -35,7 +36,8 @@ function cidr(opts: { private?: boolean; minPrefix?: number; maxPrefix?: number;
     const max = opts.maxPrefix ?? 32;
     if (block.prefix < min || block.prefix > max) {
       const range = min === max ? `a /${min}` : `between /${min} and /${max}`;
-      ctx.addIssue({ code: "custom", message: `must be ${range}${opts.why ? ` (${opts.why})` : ""}` });
+      const resized = canonicalCidr(`${value.split("/")[0]}/${Math.min(max, Math.max(min, block.prefix))}`);
+      ctx.addIssue({ code: "custom", message: `must be ${range}${opts.why ? ` (${opts.why})` : ""}${resized ? `. Fix: e.g. ${resized}` : ""}` });
     }
   });
 }
@@ -230,7 +232,7 @@ const configSchema = z.strictObject({
             });
           }),
         )
-        .length(4, "must list exactly 4 /30s, one per tunnel")
+        .length(4, "must list exactly 4 /30s, one per tunnel. Fix: list four, or remove vpn.insideCidrs to have four allocated from 169.254.10.0")
         .optional(),
     })
     .prefault({}),
@@ -429,7 +431,7 @@ function shapeProblems(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   const value = valueAt(raw, issue.path);
   if (issue.code === "invalid_type") {
     if (value === undefined) return [{ path: at, message: `is required (${issue.expected})` }];
-    return [{ path: at, message: `must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}, got ${describe(value)}` }];
+    return [{ path: at, message: `must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}, got ${describe(value)}${quotedFix(issue.expected, value)}` }];
   }
   const [rule, fix] = issue.message.split(". Fix: ");
   return [{ path: at, message: `${rule}, got ${describe(value)}${fix ? `. Fix: ${fix}` : ""}` }];
@@ -479,6 +481,18 @@ function describe(value: unknown): string {
 }
 
 /** Zod's type names in the words of a YAML file. */
+/** A fix for a number or boolean written in quotes (or as a YAML word that is not a boolean). */
+function quotedFix(expected: string, value: unknown): string {
+  if (typeof value !== "string") return "";
+  if ((expected === "number" || expected === "int") && value.trim() !== "" && !Number.isNaN(Number(value))) return `. Fix: write ${Number(value)} without quotes`;
+  if (expected === "boolean") {
+    const word = value.toLowerCase();
+    if (["yes", "on", "true", "y"].includes(word)) return ". Fix: write true";
+    if (["no", "off", "false", "n"].includes(word)) return ". Fix: write false";
+  }
+  return "";
+}
+
 const TYPE_NAMES: Record<string, string> = { int: "a whole number", array: "a list", object: "a mapping", boolean: "true or false" };
 
 function article(type: string): string {

@@ -76,4 +76,19 @@ describe("cdktf CLI", () => {
     expect(output).toMatch(/tenants\[0\]\.podsCidr: must have its host bits zero, got "10\.0\.100\.5\/24"\. Fix: write 10\.0\.100\.0\/24/);
     expect(snapshotDir(path.join(dir, "cdktf.out"))).toEqual(before);
   });
+
+  test("warnings are printed and the synth goes on", () => {
+    const warned = fs.readFileSync(path.join(dir, "config", "example.yaml"), "utf8").replace("pscNatCidr: 10.10.10.0/24", "pscNatCidr: 10.10.10.0/29");
+    fs.writeFileSync(path.join(dir, "config", "warned.yaml"), warned);
+    const outdir = path.join(dir, "warned.out");
+    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["main.ts"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PSC_CONFIG: "config/warned.yaml", CDKTF_OUTDIR: outdir },
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/config\/warned\.yaml: 1 warning\(s\):\n {2}- gcp\.pscNatCidr: with gcp\.additionalPscNatCidrs has 4 usable addresses, fewer than the 15 connections/);
+    expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(STACKS);
+  });
 });
