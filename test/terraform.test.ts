@@ -13,13 +13,17 @@ import { exampleWith, SynthesizedStack, synthApp } from "./helpers";
 // backend is dropped (state stays in the scratch directory), its
 // terraform_remote_state inputs become variables given at plan time, and the
 // provider gets fake credentials, every skip flag, and endpoints on
-// 127.0.0.1, so no request can leave the machine; where `unshare -n` works,
+// 127.0.0.1 (named ones in the provider block, every other one through
+// AWS_ENDPOINT_URL, and any other request through a proxy on a closed
+// loopback port), so no request can leave the machine; where `unshare -n` works,
 // terraform also runs without any network at all.
 //
 // Without terraform or the mirror these tests say so in one line and are
 // skipped; REQUIRE_TERRAFORM=1 (set by .ci/run) turns that into a failure.
 
 const MIRROR = process.env.TF_PLUGIN_DIR ?? "/opt/tf-plugins";
+/** The discard port on loopback: nothing listens, so any request fails at once without leaving the machine. */
+const CLOSED_PORT = "http://127.0.0.1:9";
 const required = process.env.REQUIRE_TERRAFORM === "1";
 const terraform = findTerraform();
 const mirrored = mirrorVersions();
@@ -137,7 +141,6 @@ function offlineCopy(stack: SynthesizedStack): string {
   delete offline.data.terraform_remote_state;
   if (Object.keys(offline.data).length === 0) delete offline.data;
   offline.variable = Object.fromEntries(Object.keys(inputs).map((v) => [v, { type: "string" }]));
-  const closed = "http://127.0.0.1:9";
   offline.provider.aws = offline.provider.aws.map((p: any) => ({
     ...p,
     access_key: "AKIAIOSFODNN7EXAMPLE",
@@ -146,7 +149,7 @@ function offlineCopy(stack: SynthesizedStack): string {
     skip_requesting_account_id: true,
     skip_metadata_api_check: true,
     skip_region_validation: true,
-    endpoints: [{ ec2: closed, sts: closed, iam: closed, ssm: closed, s3: closed }],
+    endpoints: [{ ec2: CLOSED_PORT, sts: CLOSED_PORT, iam: CLOSED_PORT, ssm: CLOSED_PORT, s3: CLOSED_PORT }],
   }));
   fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(offline, null, 2));
   fs.writeFileSync(path.join(dir, "inputs.tfvars.json"), JSON.stringify(inputs, null, 2));
@@ -167,7 +170,11 @@ function run(dir: string, args: string[]) {
       TF_IN_AUTOMATION: "1",
       CHECKPOINT_DISABLE: "1",
       AWS_EC2_METADATA_DISABLED: "true",
-      NO_PROXY: "*",
+      // Every other AWS service endpoint, and any request at all that is not to 127.0.0.1, goes to a closed local port.
+      AWS_ENDPOINT_URL: CLOSED_PORT,
+      HTTPS_PROXY: CLOSED_PORT,
+      HTTP_PROXY: CLOSED_PORT,
+      NO_PROXY: "127.0.0.1,localhost",
     },
   });
   if (result.status !== 0) throw new Error(`terraform ${args[0]} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
