@@ -106,6 +106,12 @@ test("the packed tarball holds the build and docs only: no tests, snapshots, con
   expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
 });
 
+function emptyTfrc(): string {
+  const file = path.join(work, "empty.tfrc");
+  fs.writeFileSync(file, "");
+  return file;
+}
+
 test("a fresh cdktf app installs the package from the registry, composes its constructs and synthesizes", () => {
   // Publish the runtime dependencies (as an internal registry's mirror would hold them), then the package.
   const tarballs = path.join(work, "tarballs");
@@ -158,8 +164,20 @@ new Published(app, "published");
 app.synth();
 `,
   );
-  const synth = spawnSync(process.execPath, ["main.js"], { cwd: app, encoding: "utf8", timeout: 60_000 });
+  // A cdktf project of its own, synthesized by the cdktf CLI as its users would.
+  fs.writeFileSync(
+    path.join(app, "cdktf.json"),
+    JSON.stringify({ language: "typescript", app: "node main.js", projectId: "consumer-app", sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
+  );
+  const synth = spawnSync(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], {
+    cwd: app,
+    encoding: "utf8",
+    timeout: 120_000,
+    // An empty Terraform CLI config: the machine's may point at a missing file, which the CLI would warn about.
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() },
+  });
   expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
+  expect(synth.stdout).toMatch(/Generated Terraform code for the stacks: published/);
 
   // The construct code that ran is the installed copy, not this checkout's sources.
   const installed = fs.realpathSync(path.join(app, "node_modules", pkg.name));
