@@ -32,6 +32,9 @@ try {
       config = parseConfig({ ...example, tenants });
     }
     addStacks(app, config);
+    // As main.ts does: every stack's policy errors before anything is written.
+    const { PolicyChecks } = require("../lib/policy") as typeof import("../lib/policy");
+    PolicyChecks.verify(app);
   }
   app.synth();
   process.stdout.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, stacks: fs.readdirSync(path.join(outdir, "stacks")).length })}\n`);
