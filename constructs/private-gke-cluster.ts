@@ -194,8 +194,10 @@ export class PrivateGkeCluster extends Construct {
     if (mode === "autopilot") {
       this.cluster = new ContainerCluster(this, "cluster", {
         ...common,
-        // Autopilot always runs Workload Identity, Dataplane V2 and Shielded nodes.
+        // Autopilot always runs Workload Identity, Dataplane V2 and Shielded nodes;
+        // the Workload Identity pool is stated too when the project is known, so it is visible and reviewed.
         enableAutopilot: true,
+        workloadIdentityConfig: props.project === undefined ? undefined : { workloadPool: `${props.project}.svc.id.goog` },
         clusterAutoscaling: { autoProvisioningDefaults: { serviceAccount: this.nodeServiceAccount } },
       });
     } else {

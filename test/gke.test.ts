@@ -64,6 +64,15 @@ describe("autopilot", () => {
     expect(resourcesOf(autopilot.byName["consumer-team-a"], "google_container_node_pool")).toEqual({});
   });
 
+  test("Workload Identity stated with the project's pool; nothing that would weaken Dataplane V2 or Shielded nodes", () => {
+    const cluster = clusterOf(autopilot);
+    expect(cluster.workload_identity_config).toEqual({ workload_pool: "example-consumer-project.svc.id.goog" });
+    // Autopilot enforces Dataplane V2 and Shielded nodes itself; the construct sets nothing that opts out.
+    expect(cluster.datapath_provider).toBeUndefined();
+    expect(cluster.enable_shielded_nodes).toBeUndefined();
+    expect(cluster.network_policy).toBeUndefined();
+  });
+
   test("config refuses Standard-only options, saying how to fix it", () => {
     expect(() => exampleWith((c) => (c.tenants[0].gke = { nodePool: { machineType: "e2-standard-4" } }))).toThrow(
       /tenants\[0\]\.gke\.nodePool: is a Standard-mode option: Autopilot manages nodes itself\. Fix: remove it, or set tenants\[0\]\.gke\.mode: standard/,
