@@ -118,7 +118,10 @@ export class AwsSiteToSiteVpn extends Construct {
     if (termination === "tgw") {
       v.check((props.attachmentSubnetIds ?? []).length > 0, "attachmentSubnetIds", props.attachmentSubnetIds, "must list the VPC attachment's subnets (one per AZ) when termination is 'tgw'");
       v.check((props.peerCidrs ?? []).length > 0, "peerCidrs", props.peerCidrs, "must list the peer's ranges to route to the transit gateway when termination is 'tgw'");
-      (props.peerCidrs ?? []).forEach((cidr, i) => v.check(isNetworkCidr(cidr), `peerCidrs[${i}]`, cidr, "must be an IPv4 CIDR block with its host bits zero"));
+      (props.peerCidrs ?? []).forEach((cidr, i, all) => {
+        v.check(isNetworkCidr(cidr), `peerCidrs[${i}]`, cidr, "must be an IPv4 CIDR block with its host bits zero");
+        v.check(all.indexOf(cidr) === i, `peerCidrs[${i}]`, cidr, `must differ from peerCidrs[${all.indexOf(cidr)}] (one route per range and table)`);
+      });
     }
     v.check(isPrivateAsn(props.amazonSideAsn), "amazonSideAsn", props.amazonSideAsn, PRIVATE_ASN_RULE);
     v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
@@ -176,8 +179,9 @@ export class AwsSiteToSiteVpn extends Construct {
       });
       this.attachToRouteTable("vpc", tgwRouteTable, vpcAttachment.id);
       props.routeTableIds.forEach((routeTableId, i) => {
-        (props.peerCidrs ?? []).forEach((cidr, j) => {
-          new Route(this, `peer-route-${i + 1}-${j + 1}`, {
+        (props.peerCidrs ?? []).forEach((cidr) => {
+          // Named by the range, not its position: adding a range never renames (and replaces) another's route.
+          new Route(this, `peer-route-${i + 1}-${cidr.replace(/[./]/g, "-")}`, {
             routeTableId,
             destinationCidrBlock: cidr,
             transitGatewayId: tgw.id,

@@ -69,9 +69,15 @@ export function crossChecks(config: Config): RuleResults {
     }
   }
   noOverlaps(producer, "in the producer VPC", fail);
-  config.vpn.advertisedRanges.forEach((range, i) => {
+  config.vpn.advertisedRanges.forEach((range, i, all) => {
     if (overlaps(range, aws.vpcCidr)) {
       fail(`vpn.advertisedRanges[${i}]`, `must not overlap aws.vpcCidr ${aws.vpcCidr} (it is advertised to AWS over BGP), got ${range}`);
+    }
+    const subnet = producer.find((p) => p.cidr === range);
+    if (subnet !== undefined) {
+      fail(`vpn.advertisedRanges[${i}]`, `must not repeat ${subnet.path} (every producer subnet is advertised already), got ${range}. Fix: remove it`);
+    } else if (all.indexOf(range) !== i) {
+      fail(`vpn.advertisedRanges[${i}]`, `must not repeat vpn.advertisedRanges[${all.indexOf(range)}], got ${range}. Fix: remove it`);
     }
   });
 
@@ -134,6 +140,14 @@ export function crossChecks(config: Config): RuleResults {
   }
   if ((backend === "s3" || backend === "split") && config.state.s3 === undefined) {
     fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, region: <region>}`);
+  }
+
+  // A bucket block the chosen backend does not use is ignored: say so, it is rarely meant.
+  const uses = { gcs: backend === "gcs" || backend === "split", s3: backend === "s3" || backend === "split" };
+  for (const kind of ["gcs", "s3"] as const) {
+    if (config.state[kind] !== undefined && !uses[kind]) {
+      warnings.push({ path: `state.${kind}`, message: `is ignored: state.backend is ${backend}. Fix: set state.backend to ${kind} or split, or remove state.${kind}` });
+    }
   }
 
   checkGeneratedNames(config, fail);

@@ -126,6 +126,15 @@ const tenantSchema = z.strictObject({
   checkImage: z.string().regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/, "must be a container image reference like gcr.io/project/image:tag").default(DEFAULT_CHECK_IMAGE),
 });
 
+/**
+ * Where an environment's state objects live in a bucket. No default: two
+ * environments sharing a bucket and a default would share (and overwrite)
+ * each other's state.
+ */
+const statePath = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required, one per environment (two environments with one path share state). Fix: e.g. psc-hybrid/prod" : "must be a path like psc-hybrid/prod") })
+  .regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod");
+
 const configSchema = z.strictObject({
   /** Prefix of every resource name. */
   prefix: gcpName,
@@ -245,15 +254,15 @@ const configSchema = z.strictObject({
       gcs: z
         .strictObject({
           bucket: z.string().regex(/^[a-z0-9][-a-z0-9_.]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
-          /** Object prefix; each stack's state is under <prefix>/<stack>. */
-          prefix: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod").default("psc-hybrid"),
+          /** Object prefix, one per environment; each stack's state is under <prefix>/<stack>. */
+          prefix: statePath,
         })
         .optional(),
       s3: z
         .strictObject({
           bucket: z.string().regex(/^[a-z0-9][-a-z0-9.]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
-          /** Key prefix; each stack's state is <keyPrefix>/<stack>.tfstate. */
-          keyPrefix: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod").default("psc-hybrid"),
+          /** Key prefix, one per environment; each stack's state is <keyPrefix>/<stack>.tfstate. */
+          keyPrefix: statePath,
           region: awsRegion,
         })
         .optional(),
@@ -430,7 +439,7 @@ function shapeProblems(issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   }
   const value = valueAt(raw, issue.path);
   if (issue.code === "invalid_type") {
-    if (value === undefined) return [{ path: at, message: `is required (${issue.expected})` }];
+    if (value === undefined) return [{ path: at, message: issue.message.startsWith("is required") ? issue.message : `is required (${issue.expected})` }];
     return [{ path: at, message: `must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}, got ${describe(value)}${quotedFix(issue.expected, value)}` }];
   }
   const [rule, fix] = issue.message.split(". Fix: ");

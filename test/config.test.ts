@@ -134,6 +134,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a DH group Cloud VPN does not offer", (c) => (c.vpn.dhGroup = 2), /^vpn\.dhGroup: must be 14, 19, 20 or 21 \(the groups both AWS and Cloud VPN support\), got 2$/],
   ["an encryption Cloud VPN and AWS do not share", (c) => (c.vpn.encryption = "AES128"), /^vpn\.encryption: must be 'AES256' or 'AES256-GCM-16'.*got "AES128"$/],
   ["three route priorities for four sessions", (c) => (c.vpn.routePriorities = [100, 100, 200]), /^vpn\.routePriorities: must list exactly 4 priorities, one per BGP session, got a list of 3$/],
+  ["an extra advertised range repeating a producer subnet", (c) => (c.vpn.advertisedRanges = ["10.10.20.0/24"]), /^vpn\.advertisedRanges\[0\]: must not repeat gcp\.frontendCidr \(every producer subnet is advertised already\), got 10\.10\.20\.0\/24\. Fix: remove it$/],
   ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP\), got 10\.0\.64\.0\/20$/],
   ["an unknown AWS termination", (c) => (c.aws.termination = "direct-connect"), /^aws\.termination: must be 'vgw' \(virtual private gateway\) or 'tgw' \(transit gateway\), got "direct-connect"$/],
   // Names and locations

@@ -320,6 +320,11 @@ describe("AwsSiteToSiteVpn", () => {
     expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(/'peerIps' must list 1 or 2 peer IPs/);
   });
 
+  test("fails on a range listed twice for the transit gateway's routes", () => {
+    const tgw = { ...base, termination: "tgw" as const, attachmentSubnetIds: ["subnet-1"], peerCidrs: ["10.10.30.0/24", "10.10.30.0/24"] };
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", tgw))).toThrow(/'peerCidrs\[1\]' must differ from peerCidrs\[0\] \(one route per range and table\), got '10.10.30.0\/24'/);
+  });
+
   test("fails when two tunnels share an inside CIDR", () => {
     expect(() =>
       synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, insideCidrs: ["169.254.10.0/30", "169.254.10.0/30", "169.254.10.8/30", "169.254.10.12/30"] })),

@@ -1,5 +1,5 @@
-import { ConfigError } from "../lib/config";
-import { exampleWith, synthApp } from "./helpers";
+import { ConfigError, validateConfig } from "../lib/config";
+import { exampleInput, exampleWith, synthApp } from "./helpers";
 
 // State backends from config; cross-stack references keep working with each.
 
@@ -68,5 +68,17 @@ describe("validation", () => {
 
   test("fails when gcs has no bucket settings", () => {
     expect(() => exampleWith((c) => (c.state = { backend: "gcs" }))).toThrow(/state\.gcs: is required when state\.backend is gcs/);
+  });
+
+  test("a bucket's path is required: two environments sharing a bucket must not share state", () => {
+    expect(() => exampleWith((c) => (c.state = { backend: "gcs", gcs: { bucket: "example-tf-state" } }))).toThrow(
+      /state\.gcs\.prefix: is required, one per environment \(two environments with one path share state\)\. Fix: e\.g\. psc-hybrid\/prod/,
+    );
+    expect(() => exampleWith((c) => (c.state = { backend: "s3", s3: { bucket: "example-tf-state-aws", region: "ap-northeast-1" } }))).toThrow(/state\.s3\.keyPrefix: is required, one per environment/);
+  });
+
+  test("a bucket block the backend does not use is a warning", () => {
+    const { warnings } = validateConfig({ ...(exampleInput() as any), state: { s3 } });
+    expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual(["state.s3: is ignored: state.backend is local. Fix: set state.backend to s3 or split, or remove state.s3"]);
   });
 });

@@ -145,6 +145,16 @@ describe("routing", () => {
     ]);
   });
 
+  test("TGW: a new producer range adds routes and leaves every existing route as it was", () => {
+    const grown = synthApp(exampleWith((c) => ((c.aws.termination = "tgw"), (c.vpn.advertisedRanges = ["10.10.64.0/20"]), (c.gcp.additionalPscNatCidrs = ["10.10.11.0/24"]))));
+    const before = synthApp(exampleWith((c) => ((c.aws.termination = "tgw"), (c.vpn.advertisedRanges = ["10.10.64.0/20"]))));
+    const routesOf = (app: typeof tgw) => resourcesOf(app.byName["aws"], "aws_route");
+    const old = routesOf(before);
+    const now = routesOf(grown);
+    for (const [id, route] of Object.entries(old)) expect({ id, route: now[id] }).toEqual({ id, route });
+    expect(Object.keys(now).filter((id) => !(id in old)).map((id) => now[id].destination_cidr_block)).toEqual(["10.10.11.0/24", "10.10.11.0/24"]);
+  });
+
   test("the GCP side is the same whichever AWS termination is chosen", () => {
     expect(tgw.byName["tunnels"].json).toEqual(vgw.byName["tunnels"].json);
   });
