@@ -30,6 +30,8 @@ function main(): void {
     addStacks(app, config);
     // cdktf writes stack by stack: check every stack first, so an error writes nothing.
     PolicyChecks.verify(app);
+    const notices = PolicyChecks.notices(app);
+    if (notices.length > 0) console.error(`policy: ${notices.length} notice(s):\n${notices.map((n) => `  - ${n}`).join("\n")}`);
     app.synth();
     if (process.env.PSC_REPORT) writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);
   } catch (e) {

@@ -136,10 +136,10 @@ export function crossChecks(config: Config): RuleResults {
 
   const { backend } = config.state;
   if ((backend === "gcs" || backend === "split") && config.state.gcs === undefined) {
-    fail("state.gcs", `is required when state.backend is ${backend}. Fix: add state.gcs: {bucket: <bucket>}`);
+    fail("state.gcs", `is required when state.backend is ${backend}. Fix: add state.gcs: {bucket: <bucket>, prefix: <path for this environment>}`);
   }
   if ((backend === "s3" || backend === "split") && config.state.s3 === undefined) {
-    fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, region: <region>}`);
+    fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, keyPrefix: <path for this environment>, region: <region>}`);
   }
 
   // A bucket block the chosen backend does not use is ignored: say so, it is rarely meant.

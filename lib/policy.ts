@@ -210,6 +210,19 @@ export class PolicyChecks implements IAspect {
     if (errors.length > 0) throw new PolicyError(errors);
   }
 
+  /**
+   * The warnings and the suppressions (with their reasons) under `scope`, one
+   * line each naming the resource: what an app prints on every synth, since
+   * cdktf shows annotations only in some terminals.
+   */
+  static notices(scope: IConstruct): string[] {
+    return scope.node.findAll().flatMap((node) =>
+      findingsOf(node)
+        .filter((f) => f.suppressedBecause !== undefined || f.rule.severity === "warning")
+        .map((f) => `${node.node.path}: ${f.suppressedBecause !== undefined ? `[${f.rule.id}] suppressed (${f.rule.title}): ${f.suppressedBecause}` : f.message}`),
+    );
+  }
+
   visit(node: IConstruct): void {
     const annotations = Annotations.of(node);
     for (const { rule, message, suppressedBecause } of findingsOf(node)) {

@@ -63,7 +63,7 @@ export function replacementRisks(baseline: Stacks, current: Stacks): Replacement
         const address = `${type}.${id}`;
         const now = after?.resource?.[type]?.[id];
         if (now === undefined) {
-          risks.push({ stack, address, change: after ? "destroyed (removed, or its construct id changed)" : "destroyed with its whole stack" });
+          risks.push({ stack, address, change: after ? "destroyed (removed, or its construct id changed)" : `its stack is gone from the app: run \`cdktf destroy ${stack}\` first, or it stays deployed, unmanaged` });
           continue;
         }
         for (const attribute of REPLACING_ATTRIBUTES[type] ?? []) {

@@ -92,7 +92,7 @@ describe("replacement risks, against the committed snapshots", () => {
   test("a removed tenant shows its stacks destroyed", () => {
     const config = exampleWith((c) => (c.tenants = c.tenants.slice(0, 1)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toMatch(/\| consumer-team-b \| `google_container_cluster\.[^`]+` \| destroyed with its whole stack \|/);
+    expect(report).toMatch(/\| consumer-team-b \| `google_container_cluster\.[^`]+` \| its stack is gone from the app: run `cdktf destroy consumer-team-b` first, or it stays deployed, unmanaged \|/);
   });
 
   test("without a baseline the section says so", () => {
