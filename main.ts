@@ -29,8 +29,7 @@ function main(): void {
     const app = new App();
     addStacks(app, config);
     // cdktf writes stack by stack: check every stack first, so an error writes nothing.
-    PolicyChecks.verify(app);
-    const notices = PolicyChecks.notices(app);
+    const notices = PolicyChecks.verify(app);
     if (notices.length > 0) console.error(`policy: ${notices.length} notice(s):\n${notices.map((n) => `  - ${n}`).join("\n")}`);
     app.synth();
     if (process.env.PSC_REPORT) writeReport(config, app.outdir, process.env.PSC_REPORT, baseline);

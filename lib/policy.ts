@@ -151,9 +151,10 @@ function suppression(node: IConstruct, ruleId: string): string | undefined {
 /** One rule broken by one resource. */
 interface Finding {
   readonly rule: PolicyRule;
+  /** What is wrong and how to fix or suppress it; for a suppressed rule, the suppression and its reason. */
   readonly message: string;
-  /** Set when the rule is suppressed on the resource or a parent. */
-  readonly suppressedBecause?: string;
+  /** Whether the rule is suppressed on the resource or a parent. */
+  readonly suppressed: boolean;
 }
 
 /** What the rules find on one construct (nothing unless it is a resource a rule reads). */
@@ -165,11 +166,12 @@ function findingsOf(node: IConstruct): Finding[] {
   if (rules.length === 0) return [];
   // Literal values as they will be synthesized; references stay unresolved tokens, which no rule needs.
   const attrs: Attributes = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] ?? {};
-  return rules.flatMap((rule) => {
+  return rules.flatMap((rule): Finding[] => {
     const problem = rule.check(type, attrs);
     if (problem === undefined) return [];
-    const message = `[${rule.id}] ${type} ${problem}: ${rule.title}. Fix: ${rule.fix}. Suppress with a reason: suppressPolicy(construct, "${rule.id}", "<why>")`;
-    return [{ rule, message, suppressedBecause: suppression(resource, rule.id) }];
+    const reason = suppression(resource, rule.id);
+    if (reason !== undefined) return [{ rule, suppressed: true, message: `[${rule.id}] suppressed (${rule.title}): ${reason}` }];
+    return [{ rule, suppressed: false, message: `[${rule.id}] ${type} ${problem}: ${rule.title}. Fix: ${rule.fix}. Suppress with a reason: suppressPolicy(construct, "${rule.id}", "<why>")` }];
   });
 }
 
@@ -198,35 +200,29 @@ export class PolicyChecks implements IAspect {
   }
 
   /**
-   * Throws a PolicyError listing every unsuppressed error under `scope`, in
-   * every stack at once; does nothing when there is none.
-   */
-  static verify(scope: IConstruct): void {
-    const errors = scope.node
-      .findAll()
-      .flatMap(findingsOf)
-      .filter((f) => f.rule.severity === "error" && f.suppressedBecause === undefined)
-      .map((f) => f.message);
-    if (errors.length > 0) throw new PolicyError(errors);
-  }
-
-  /**
-   * The warnings and the suppressions (with their reasons) under `scope`, one
+   * Checks every resource under `scope`, in every stack, in one pass. Throws
+   * a PolicyError listing every unsuppressed error at once; otherwise returns
+   * the notices, the warnings and the suppressions with their reasons, one
    * line each naming the resource: what an app prints on every synth, since
    * cdktf shows annotations only in some terminals.
    */
-  static notices(scope: IConstruct): string[] {
-    return scope.node.findAll().flatMap((node) =>
-      findingsOf(node)
-        .filter((f) => f.suppressedBecause !== undefined || f.rule.severity === "warning")
-        .map((f) => `${node.node.path}: ${f.suppressedBecause !== undefined ? `[${f.rule.id}] suppressed (${f.rule.title}): ${f.suppressedBecause}` : f.message}`),
-    );
+  static verify(scope: IConstruct): string[] {
+    const errors: string[] = [];
+    const notices: string[] = [];
+    for (const node of scope.node.findAll()) {
+      for (const f of findingsOf(node)) {
+        if (!f.suppressed && f.rule.severity === "error") errors.push(f.message);
+        else notices.push(`${node.node.path}: ${f.message}`);
+      }
+    }
+    if (errors.length > 0) throw new PolicyError(errors);
+    return notices;
   }
 
   visit(node: IConstruct): void {
     const annotations = Annotations.of(node);
-    for (const { rule, message, suppressedBecause } of findingsOf(node)) {
-      if (suppressedBecause !== undefined) annotations.addInfo(`[${rule.id}] suppressed (${rule.title}): ${suppressedBecause}`);
+    for (const { rule, message, suppressed } of findingsOf(node)) {
+      if (suppressed) annotations.addInfo(message);
       else if (rule.severity === "error") annotations.addError(message);
       else annotations.addWarning(message);
     }

@@ -32,7 +32,7 @@ try {
       config = parseConfig({ ...example, tenants });
     }
     addStacks(app, config);
-    // As main.ts does: every stack's policy errors before anything is written.
+    // As main.ts does: every stack's policy findings before anything is written.
     const { PolicyChecks } = require("../lib/policy") as typeof import("../lib/policy");
     PolicyChecks.verify(app);
   }

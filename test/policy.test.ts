@@ -153,11 +153,10 @@ describe("in the app", () => {
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
-  test("notices name each warning and each suppression with its reason, for the app to print", () => {
+  test("verify returns the notices: each warning and each suppression with its reason, for the app to print", () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-")) });
     addStacks(app, exampleWith((c) => (c.tenants[0].gke = { publicEndpoint: true, deletionProtection: false })));
-    expect(() => PolicyChecks.verify(app)).not.toThrow();
-    expect(PolicyChecks.notices(app)).toEqual([
+    expect(PolicyChecks.verify(app)).toEqual([
       expect.stringMatching(/^consumer-team-a\/gke\/cluster: \[PSC-GKE-002\] suppressed \(GKE control plane has no public IP endpoint\): publicEndpoint: true was set explicitly$/),
       expect.stringMatching(/^consumer-team-a\/gke\/cluster: \[PSC-DEL-001\] google_container_cluster has deletion_protection off/),
     ]);
