@@ -1,7 +1,7 @@
 import * as path from "path";
 import { App } from "cdktf";
 import { addStacks } from "./lib/app";
-import { ConfigError, formatProblems, loadConfig } from "./lib/config";
+import { ConfigError, formatWarnings, loadConfig } from "./lib/config";
 import { PolicyChecks, PolicyError } from "./lib/policy";
 import { writeReport } from "./lib/report";
 import { BaselineError, chooseBaseline } from "./lib/snapshots";
@@ -23,7 +23,7 @@ function main(): void {
   const file = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
   try {
     const { config, warnings } = loadConfig(file);
-    if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
+    if (warnings.length > 0) console.error(formatWarnings(file, warnings));
     // A bad baseline fails before anything is written.
     const baseline = process.env.PSC_REPORT ? chooseBaseline(process.env.PSC_REPORT_BASELINE, file, __dirname) : undefined;
     const app = new App();

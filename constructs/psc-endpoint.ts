@@ -8,6 +8,11 @@ import { FQDN_PATTERN, resourceName } from "../lib/naming";
 import { PropsValidator } from "../lib/validation";
 import { INetwork, ISubnetwork } from "./refs";
 
+/** The private zone that holds a DNS name: its parent domain (`api.aws-api.internal.` -> `aws-api.internal.`). */
+export function privateZoneOf(dnsName: string): string {
+  return dnsName.slice(dnsName.indexOf(".") + 1);
+}
+
 export interface PscEndpointProps {
   /** Name prefix of the endpoint's resources (`<name>-ip`, `<name>-fr`, `<name>-zone`). */
   readonly name: string;
@@ -95,7 +100,7 @@ export class PscEndpoint extends Construct {
       const zone = new DnsManagedZone(this, "zone", {
         name: resourceName(props.name, "zone"),
         project: props.project,
-        dnsName: props.dnsName.slice(props.dnsName.indexOf(".") + 1),
+        dnsName: privateZoneOf(props.dnsName),
         description: "Private name of the PSC endpoint",
         visibility: "private",
         privateVisibilityConfig: { networks: [{ networkUrl: props.network.id }] },

@@ -1,7 +1,7 @@
 import { GkeSubnet } from "../constructs/gke-subnet";
 import { HybridNegLoadBalancer } from "../constructs/hybrid-neg-load-balancer";
 import { PrivateGkeCluster, REGIONAL_CLUSTER_ZONES, STANDARD_POOL_DEFAULTS, podBlockPrefix } from "../constructs/private-gke-cluster";
-import { PscEndpoint } from "../constructs/psc-endpoint";
+import { PscEndpoint, privateZoneOf } from "../constructs/psc-endpoint";
 import { RESTRICTED_DOMAINS } from "../constructs/restricted-google-apis";
 import { VpnTunnelPair } from "../constructs/vpn-tunnel-pair";
 import { containsCidr, containsIp, nthAddress, overlaps, parseCidr } from "./cidr";
@@ -87,6 +87,9 @@ export function crossChecks(config: Config): RuleResults {
     if (first !== i) fail(`vpn.insideCidrs[${i}]`, `must differ from every other tunnel's, got ${cidr} again (also vpn.insideCidrs[${first}]). Fix: another /30, or remove vpn.insideCidrs to have four allocated`);
   });
 
+  // The API's private zone in each consumer VPC; Cloud DNS refuses two private zones of one name on a VPC.
+  const clash = RESTRICTED_DOMAINS.find((d) => d.domain === privateZoneOf(config.service.dnsName));
+
   // Tenants: unique, and no overlap inside one consumer VPC (overlap across tenants and with AWS is fine).
   const names = new Map<string, number>();
   const projects = new Map<string, number>();
@@ -113,9 +116,6 @@ export function crossChecks(config: Config): RuleResults {
       fail(`${at}.gke.nodePool.maxNodesPerZone`, `must be at least ${at}.gke.nodePool.minNodesPerZone (${pool.minNodesPerZone}), got ${pool.maxNodesPerZone}`);
     }
     if (tenant.gke.mode === "standard") podRangeCapacity(tenant, at, fail, (path, message) => warnings.push({ path, message }));
-    // The API's private zone is the name's parent domain; Cloud DNS refuses two private zones of one name on a VPC.
-    const apiZone = config.service.dnsName.slice(config.service.dnsName.indexOf(".") + 1);
-    const clash = RESTRICTED_DOMAINS.find((d) => d.domain === apiZone);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -135,15 +135,15 @@ export function crossChecks(config: Config): RuleResults {
   });
 
   const { backend } = config.state;
-  if ((backend === "gcs" || backend === "split") && config.state.gcs === undefined) {
+  const uses = { gcs: backend === "gcs" || backend === "split", s3: backend === "s3" || backend === "split" };
+  if (uses.gcs && config.state.gcs === undefined) {
     fail("state.gcs", `is required when state.backend is ${backend}. Fix: add state.gcs: {bucket: <bucket>, prefix: <path for this environment>}`);
   }
-  if ((backend === "s3" || backend === "split") && config.state.s3 === undefined) {
+  if (uses.s3 && config.state.s3 === undefined) {
     fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, keyPrefix: <path for this environment>, region: <region>}`);
   }
 
   // A bucket block the chosen backend does not use is ignored: say so, it is rarely meant.
-  const uses = { gcs: backend === "gcs" || backend === "split", s3: backend === "s3" || backend === "split" };
   for (const kind of ["gcs", "s3"] as const) {
     if (config.state[kind] !== undefined && !uses[kind]) {
       warnings.push({ path: `state.${kind}`, message: `is ignored: state.backend is ${backend}. Fix: set state.backend to ${kind} or split, or remove state.${kind}` });
@@ -177,12 +177,13 @@ function podRangeCapacity(tenant: TenantConfig, at: string, fail: (path: string,
   const fits = block >= rangePrefix ? 2 ** (block - rangePrefix) : 0;
   const holds = `holds ${fits} node${fits === 1 ? "" : "s"} of ${pool.maxPodsPerNode} pods (a /${block} each, set by ${at}.gke.nodePool.maxPodsPerNode)`;
   const prefixFor = (nodes: number) => block - Math.ceil(Math.log2(nodes));
-  const first = Math.max(1, pool.minNodesPerZone) * REGIONAL_CLUSTER_ZONES;
+  const firstPerZone = Math.max(1, pool.minNodesPerZone);
+  const first = firstPerZone * REGIONAL_CLUSTER_ZONES;
   const most = pool.maxNodesPerZone * REGIONAL_CLUSTER_ZONES;
   if (fits < first) {
     fail(
       `${at}.podsCidr`,
-      `${holds}, fewer than the ${first} nodes the cluster starts with (${Math.max(1, pool.minNodesPerZone)} per zone in ${REGIONAL_CLUSTER_ZONES} zones), got ${tenant.podsCidr}. Fix: a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode`,
+      `${holds}, fewer than the ${first} nodes the cluster starts with (${firstPerZone} per zone in ${REGIONAL_CLUSTER_ZONES} zones), got ${tenant.podsCidr}. Fix: a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode`,
     );
   } else if (fits < most) {
     warn(

@@ -308,6 +308,11 @@ export function formatProblems(problems: readonly ConfigProblem[]): string {
   return problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n");
 }
 
+/** The warnings of a config file as printed on synth: a header naming the file, then one per line. */
+export function formatWarnings(source: string, warnings: readonly ConfigProblem[]): string {
+  return `${source}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`;
+}
+
 /**
  * Checks a parsed configuration, applies defaults, and returns it with its
  * warnings; throws a ConfigError listing every problem, the shape problems

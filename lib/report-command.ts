@@ -4,7 +4,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { App } from "cdktf";
 import { addStacks } from "./app";
-import { ConfigError, formatProblems, loadConfig } from "./config";
+import { ConfigError, formatWarnings, loadConfig } from "./config";
 import { writeReport } from "./report";
 import { BaselineError, chooseBaseline } from "./snapshots";
 
@@ -32,7 +32,7 @@ function main(argv: string[]): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-report-"));
   try {
     const { config, warnings } = loadConfig(file);
-    if (warnings.length > 0) console.error(`${file}: ${warnings.length} warning(s):\n${formatProblems(warnings)}`);
+    if (warnings.length > 0) console.error(formatWarnings(file, warnings));
     const baseline = chooseBaseline(args.baseline, file, root);
     const app = new App({ outdir });
     addStacks(app, config);
