@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { Config } from "./config";
-import { PolicyChecks } from "./policy";
+import { Config } from "./config/schema";
+import { PolicyChecks } from "../constructs/core/policy";
 import { AwsStack } from "./stacks/aws-stack";
 import { ConsumerStack } from "./stacks/consumer-stack";
 import { ProducerStack } from "./stacks/producer-stack";

@@ -16,7 +16,7 @@ try {
     new TerraformStack(app, "empty");
   } else {
     // Loaded only here, so the floor measures cdktf alone.
-    const { loadConfig, parseConfig } = require("../lib/config") as typeof import("../lib/config");
+    const { loadConfig, parseConfig } = require("../lib/config/load") as typeof import("../lib/config/load");
     const { addStacks } = require("../lib/app") as typeof import("../lib/app");
     const example = loadConfig(path.join(__dirname, "..", "config", "example.yaml")).config;
     let config = example;
@@ -33,7 +33,7 @@ try {
     }
     addStacks(app, config);
     // As main.ts does: every stack's policy findings before anything is written.
-    const { PolicyChecks } = require("../lib/policy") as typeof import("../lib/policy");
+    const { PolicyChecks } = require("../constructs/core/policy") as typeof import("../constructs/core/policy");
     PolicyChecks.verify(app);
   }
   app.synth();

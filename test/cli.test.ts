@@ -88,7 +88,7 @@ describe("cdktf CLI", () => {
       timeout: 120_000,
     });
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/config\/warned\.yaml: 1 warning\(s\):\n {2}- gcp\.pscNatCidr: with gcp\.additionalPscNatCidrs has 4 usable addresses, fewer than the 15 connections/);
+    expect(result.stderr).toMatch(/config\/warned\.yaml: 1 warning:\n {2}- gcp\.pscNatCidr: with gcp\.additionalPscNatCidrs has 4 usable addresses, fewer than the 15 connections/);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(STACKS);
   });
 });

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, loadConfig, parseConfig, validateConfig } from "../lib/config";
+import { loadConfig, parseConfig, validateConfig } from "../lib/config/load";
+import { ConfigError } from "../lib/config/problems";
 import { EXAMPLE_CONFIG_FILE, exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
 
 /** The example reduced to its first tenant, so each case below changes one thing. */
@@ -44,15 +45,17 @@ describe("example config", () => {
     expect(loadConfig(EXAMPLE_CONFIG_FILE).warnings).toEqual([]);
   });
 
-  test("applies documented defaults", () => {
+  test("applies the app's defaults and leaves the constructs' to the constructs", () => {
     const input = exampleInput() as any;
     delete input.service;
     delete input.vpn;
+    delete input.aws.termination;
     delete input.tenants[0].connectionLimit;
     const config = parseConfig(input);
-    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal.", acceptAllConsumers: false });
-    expect(config.vpn).toEqual({ dhGroup: 14, encryption: "AES256", advertisedRanges: [], routePriorities: [100, 100, 100, 100], preventDestroy: true });
-    expect(config.aws.termination).toBe("vgw");
+    expect(config.service).toEqual({ port: 80, healthCheckPath: "/", dnsName: "api.aws-api.internal." });
+    // DH group, encryption, route priorities, prevent_destroy, termination: AwsSiteToSiteVpn's and VpnTunnelPair's defaults.
+    expect(config.vpn).toEqual({ advertisedRanges: [] });
+    expect(config.aws.termination).toBeUndefined();
     expect(config.tenants[0].connectionLimit).toBe(10);
   });
 });
@@ -100,15 +103,15 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a public producer range", (c) => (c.gcp.frontendCidr = "8.8.8.0/24"), /^gcp\.frontendCidr: must be a private range: inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16 or 100\.64\.0\.0\/10, got "8\.8\.8\.0\/24"$/],
   ["a public AWS VPC", (c) => (c.aws.vpcCidr = "52.0.0.0/16"), /^aws\.vpcCidr: must be a private range/],
   // AWS containment and overlap
-  ["an AWS subnet outside the VPC", (c) => ((c.aws.privateSubnetCidr = "10.1.20.0/24"), (c.aws.backend.privateIp = "10.1.20.10")), /^aws\.privateSubnetCidr: must lie inside aws\.vpcCidr 10\.0\.0\.0\/16, got 10\.1\.20\.0\/24$/],
-  ["overlapping AWS subnets", (c) => (c.aws.publicSubnetCidr = "10.0.20.0/25"), /^aws\.privateSubnetCidr: must not overlap aws\.publicSubnetCidr 10\.0\.20\.0\/25 in the AWS VPC, got 10\.0\.20\.0\/24\. Fix: move one of the two to a free range$/],
+  ["an AWS subnet outside the VPC", (c) => ((c.aws.privateSubnetCidr = "10.1.20.0/24"), (c.aws.backend.privateIp = "10.1.20.10")), /^aws\.privateSubnetCidr: must lie inside aws\.vpcCidr 10\.0\.0\.0\/16, got "10\.1\.20\.0\/24"$/],
+  ["overlapping AWS subnets", (c) => (c.aws.publicSubnetCidr = "10.0.20.0/25"), /^aws\.privateSubnetCidr: must not overlap aws\.publicSubnetCidr 10\.0\.20\.0\/25 in the same VPC, got "10\.0\.20\.0\/24"\. Fix: move one of the two to a free range$/],
   // One consumer VPC
-  ["services overlapping nodes", (c) => (tenant0(c).servicesCidr = "10.0.10.128/25"), /^tenants\[0\]\.servicesCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.128\/25\. Fix: move one of the two to a free range$/],
-  ["the PSC subnet overlapping pods", (c) => (tenant0(c).pscEndpointCidr = "10.0.100.0/25"), /^tenants\[0\]\.pscEndpointCidr: must not overlap tenants\[0\]\.podsCidr 10\.0\.100\.0\/24 in the same consumer VPC/],
-  ["the control plane overlapping nodes", (c) => (tenant0(c).gke.controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.gke\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same consumer VPC, got 10\.0\.10\.16\/28\. Fix: move one of the two to a free range$/],
+  ["services overlapping nodes", (c) => (tenant0(c).servicesCidr = "10.0.10.128/25"), /^tenants\[0\]\.servicesCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same VPC, got "10\.0\.10\.128\/25"\. Fix: move one of the two to a free range$/],
+  ["the PSC subnet overlapping pods", (c) => (tenant0(c).pscEndpointCidr = "10.0.100.0/25"), /^tenants\[0\]\.pscEndpointCidr: must not overlap tenants\[0\]\.podsCidr 10\.0\.100\.0\/24 in the same VPC, got "10\.0\.100\.0\/25"\. Fix: move one of the two to a free range$/],
+  ["the control plane overlapping nodes", (c) => (tenant0(c).gke.controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.gke\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same VPC, got "10\.0\.10\.16\/28"\. Fix: move one of the two to a free range$/],
   // Producer ranges are routed over the VPN
-  ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got 10\.0\.30\.0\/24$/],
-  ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.frontendCidr: must not overlap gcp\.pscNatCidr 10\.10\.10\.0\/24 in the producer VPC, got 10\.10\.10\.0\/25\. Fix: move one of the two to a free range$/],
+  ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got "10\.0\.30\.0\/24"$/],
+  ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.pscNatCidr: must not overlap gcp\.frontendCidr 10\.10\.10\.0\/25 in the same VPC, got "10\.10\.10\.0\/24"\. Fix: move one of the two to a free range$/],
   // Sizes
   ["a proxy-only subnet smaller than /26", (c) => (c.gcp.proxyOnlyCidr = "10.10.30.0/27"), /^gcp\.proxyOnlyCidr: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10\.10\.30\.0\/27"\. Fix: e\.g\. 10\.10\.30\.0\/26$/],
   ["a PSC NAT subnet smaller than /29", (c) => (c.gcp.pscNatCidr = "10.10.10.0/30"), /^gcp\.pscNatCidr: must be between \/8 and \/29 \(the smallest PSC NAT subnet is a \/29\)/],
@@ -123,50 +126,50 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a public router ASN", (c) => (c.gcp.routerAsn = 15169), /^gcp\.routerAsn: must be a private ASN: 64512-65534 or 4200000000-4294967294 \(RFC 6996\), got 15169$/],
   ["the reserved ASN 65535", (c) => (c.aws.asn = 65535), /^aws\.asn: must be a private ASN.*got 65535$/],
   ["a fractional ASN", (c) => (c.aws.asn = 65001.5), /^aws\.asn: must be a whole number, got 65001\.5$/],
-  ["the same ASN on both sides", (c) => (c.aws.asn = 65000), /^aws\.asn: must differ from gcp\.routerAsn \(the two sides speak eBGP\), got 65000 for both\. Fix: pick another private ASN, e.g\. 65001$/],
+  ["the same ASN on both sides", (c) => (c.aws.asn = 65000), /^aws\.asn: must differ from gcp\.routerAsn 65000 \(the two sides speak eBGP\), got 65000\. Fix: pick another private ASN, e\.g\. 65001$/],
   // VPN
   ["an inside CIDR that is not a /30", (c) => (c.vpn.insideCidrs = ["169.254.10.0/29", "169.254.10.8/30", "169.254.10.12/30", "169.254.10.16/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 inside 169\.254\.0\.0\/16.*got "169\.254\.10\.0\/29"$/],
   ["an inside CIDR outside 169.254.0.0/16", (c) => (c.vpn.insideCidrs = ["10.0.0.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 inside 169\.254\.0\.0\/16/],
   ["an inside CIDR AWS reserves (169.254.2.0/30)", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.2.0/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[1\]: .*not one AWS reserves.*got "169\.254\.2\.0\/30"$/],
   ["an inside CIDR AWS reserves (169.254.169.252/30)", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.169.252/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[2\]: .*got "169\.254\.169\.252\/30"$/],
-  ["two tunnels with one inside CIDR", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.0/30"]), /^vpn\.insideCidrs\[3\]: must differ from every other tunnel's, got 169\.254\.10\.0\/30 again \(also vpn\.insideCidrs\[0\]\)\. Fix: another \/30, or remove vpn\.insideCidrs to have four allocated$/],
-  ["three inside CIDRs for four tunnels", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30"]), /^vpn\.insideCidrs: must list exactly 4 \/30s, one per tunnel, got a list of 3\. Fix: list four, or remove vpn\.insideCidrs to have four allocated from 169\.254\.10\.0$/],
+  ["two tunnels with one inside CIDR", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.0/30"]), /^vpn\.insideCidrs\[3\]: must differ from every other tunnel's \(also vpn\.insideCidrs\[0\]\), got "169\.254\.10\.0\/30"\. Fix: another \/30, or leave them out to have them allocated$/],
+  ["three inside CIDRs for four tunnels", (c) => (c.vpn.insideCidrs = ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30"]), /^vpn\.insideCidrs: must list exactly 4 \/30s, two per peer IP, got a list of 3\. Fix: list 4, or leave them out to have them allocated from 169\.254\.10\.0$/],
   ["a DH group Cloud VPN does not offer", (c) => (c.vpn.dhGroup = 2), /^vpn\.dhGroup: must be 14, 19, 20 or 21 \(the groups both AWS and Cloud VPN support\), got 2$/],
   ["an encryption Cloud VPN and AWS do not share", (c) => (c.vpn.encryption = "AES128"), /^vpn\.encryption: must be 'AES256' or 'AES256-GCM-16'.*got "AES128"$/],
   ["three route priorities for four sessions", (c) => (c.vpn.routePriorities = [100, 100, 200]), /^vpn\.routePriorities: must list exactly 4 priorities, one per BGP session, got a list of 3$/],
-  ["an extra advertised range repeating a producer subnet", (c) => (c.vpn.advertisedRanges = ["10.10.20.0/24"]), /^vpn\.advertisedRanges\[0\]: must not repeat gcp\.frontendCidr \(every producer subnet is advertised already\), got 10\.10\.20\.0\/24\. Fix: remove it$/],
-  ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP\), got 10\.0\.64\.0\/20$/],
+  ["an extra advertised range repeating a producer subnet", (c) => (c.vpn.advertisedRanges = ["10.10.20.0/24"]), /^vpn\.advertisedRanges\[0\]: must not repeat gcp\.frontendCidr \(every producer subnet is advertised already\), got "10\.10\.20\.0\/24"\. Fix: remove it$/],
+  ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP\), got "10\.0\.64\.0\/20"$/],
   ["an unknown AWS termination", (c) => (c.aws.termination = "direct-connect"), /^aws\.termination: must be 'vgw' \(virtual private gateway\) or 'tgw' \(transit gateway\), got "direct-connect"$/],
   // Names and locations
   ["an uppercase prefix", (c) => (c.prefix = "PSC"), /^prefix: must be a GCP resource name.*got "PSC"$/],
   ["a tenant name with an underscore", (c) => (tenant0(c).name = "team_a"), /^tenants\[0\]\.name: must be a GCP resource name.*got "team_a"$/],
-  ["two tenants with one name", (c) => c.tenants.push({ ...c.tenants[0], project: "example-consumer-b" }), /^tenants\[1\]\.name: must be unique among tenants, got 'team-a' \(also tenants\[0\]\.name\)$/],
-  ["two tenants in one project", (c) => c.tenants.push({ ...c.tenants[0], name: "team-b" }), /^tenants\[1\]\.project: must be unique among tenants \(the service attachment accepts each project once\)/],
-  ["a tenant name that makes the GKE cluster name too long", (c) => (tenant0(c).name = "a-very-long-tenant-name-for-the-gke"), /^tenants\[0\]\.name: makes the GKE cluster name 'psc-a-very-long-tenant-name-for-the-gke-gke' 43 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 3$/],
-  ["a prefix that makes the tenant's cluster name too long", (c) => (c.prefix = "p".repeat(34)), /^tenants\[0\]\.name: makes the GKE cluster name 'p{34}-team-a-gke' 45 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 5$/],
+  ["two tenants with one name", (c) => c.tenants.push({ ...c.tenants[0], project: "example-consumer-b" }), /^tenants\[1\]\.name: must be unique among tenants \(also tenants\[0\]\.name\), got "team-a"$/],
+  ["two tenants in one project", (c) => c.tenants.push({ ...c.tenants[0], name: "team-b" }), /^tenants\[1\]\.project: must be unique among tenants \(the service attachment accepts each project once; also tenants\[0\]\.project\), got "example-consumer-project"$/],
+  ["a tenant name that makes the GKE cluster name too long", (c) => (tenant0(c).name = "a-very-long-tenant-name-for-the-gke"), /^tenants\[0\]\.name: makes the GKE cluster name "psc-a-very-long-tenant-name-for-the-gke-gke" 43 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 3$/],
+  ["a prefix that makes the tenant's cluster name too long", (c) => (c.prefix = "p".repeat(34)), /^tenants\[0\]\.name: makes the GKE cluster name "pppppppppppppppppppppppppppppppppp-team-a-gke" 45 characters, over its limit of 40\. Fix: shorten prefix or tenants\[0\]\.name by 5$/],
   ["a GCP region with a space", (c) => (c.gcp.region = "asia northeast1"), /^gcp\.region: must be a GCP region like asia-northeast1, got "asia northeast1"$/],
-  ["a NEG zone in another region", (c) => (c.gcp.negZone = "europe-west1-b"), /^gcp\.negZone: must be a zone of gcp\.region asia-northeast1, got europe-west1-b\. Fix: e\.g\. asia-northeast1-a$/],
-  ["a NEG zone that does not exist (europe-west1 has zones b, c, d)", (c) => { c.gcp.region = "europe-west1"; c.gcp.negZone = "europe-west1-a"; }, /^gcp\.negZone: must be a zone that exists: europe-west1 has zones b, c and d, got europe-west1-a\. Fix: europe-west1-b$/],
-  ["a Standard pod range too small for the nodes the cluster starts with", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 110 } }), /^tenants\[0\]\.podsCidr: holds 1 node of 110 pods \(a \/24 each, set by tenants\[0\]\.gke\.nodePool\.maxPodsPerNode\), fewer than the 3 nodes the cluster starts with \(1 per zone in 3 zones\), got 10\.0\.100\.0\/24\. Fix: a pod range of \/20 or larger, or a lower maxPodsPerNode$/],
-  ["pods per node over 256", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 300 } }), /^tenants\[0\]\.gke\.nodePool\.maxPodsPerNode: must be 8-256, got 300$/],
+  ["a NEG zone in another region", (c) => (c.gcp.negZone = "europe-west1-b"), /^gcp\.negZone: must be a zone of gcp\.region asia-northeast1, got "europe-west1-b"\. Fix: e\.g\. asia-northeast1-a$/],
+  ["a NEG zone that does not exist (europe-west1 has zones b, c, d)", (c) => { c.gcp.region = "europe-west1"; c.gcp.negZone = "europe-west1-a"; }, /^gcp\.negZone: must be a zone that exists: europe-west1 has zones b, c and d, got "europe-west1-a"\. Fix: europe-west1-b$/],
+  ["a Standard pod range too small for the nodes the cluster starts with", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 110 } }), /^tenants\[0\]\.podsCidr: holds 1 node of 110 pods \(a \/24 each, set by tenants\[0\]\.gke\.nodePool\.maxPodsPerNode\), fewer than the 3 nodes the cluster starts with \(1 per zone in 3 zones\), got "10\.0\.100\.0\/24"\. Fix: a pod range of \/20 or larger, or a lower maxPodsPerNode$/],
+  ["pods per node over 256", (c) => (tenant0(c).gke = { mode: "standard", nodePool: { maxPodsPerNode: 300 } }), /^tenants\[0\]\.gke\.nodePool\.maxPodsPerNode: must be a whole number from 8 to 256 \(GKE Standard\), got 300$/],
   ["a tenant namespace the cluster owns", (c) => (tenant0(c).namespace = "kube-system"), /^tenants\[0\]\.namespace: must be a namespace of its own, not default, kube-\* or gke-\* .*got "kube-system"$/],
   ["a CIDR with a leading zero (read as octal by some tools)", (c) => (c.gcp.pscNatCidr = "010.10.10.0/24"), /^gcp\.pscNatCidr: must be an IPv4 CIDR block like 10\.0\.10\.0\/24, got "010\.10\.10\.0\/24"$/],
-  ["an API name whose private zone clashes with the restricted Google APIs zones", (c) => ((c.service.dnsName = "api.googleapis.com."), (tenant0(c).gke.restrictedGoogleApis = true)), /^service\.dnsName: must not be directly under googleapis\.com\. when tenants\[0\]\.gke\.restrictedGoogleApis is on .*got api\.googleapis\.com\./],
+  ["an API name whose private zone clashes with the restricted Google APIs zones", (c) => ((c.service.dnsName = "api.googleapis.com."), (tenant0(c).gke.restrictedGoogleApis = true)), /^service\.dnsName: must not be directly under googleapis\.com\. when tenants\[0\]\.gke\.restrictedGoogleApis is on \(both would be private zones named googleapis\.com\. in one VPC\), got "api\.googleapis\.com\."\. Fix: a name in a domain of your own, e\.g\. api\.aws-api\.internal\.$/],
   ["an inside CIDR with host bits set", (c) => (c.vpn.insideCidrs = ["169.254.10.1/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]), /^vpn\.insideCidrs\[0\]: must be a \/30 .*got "169\.254\.10\.1\/30"\. Fix: write 169\.254\.10\.0\/30$/],
   ["a NEG zone that is a region", (c) => (c.gcp.negZone = "asia-northeast1"), /^gcp\.negZone: must be a GCP zone like asia-northeast1-a, got "asia-northeast1"$/],
   ["an AWS region by city", (c) => (c.aws.region = "tokyo"), /^aws\.region: must be an AWS region like ap-northeast-1, got "tokyo"$/],
-  ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got us-east-1a\. Fix: e\.g\. ap-northeast-1a$/],
+  ["an AWS zone in another region", (c) => (c.aws.availabilityZone = "us-east-1a"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northeast-1, got "us-east-1a"\. Fix: e\.g\. ap-northeast-1a$/],
   ["a project name instead of an id", (c) => (c.gcp.producerProject = "My Project"), /^gcp\.producerProject: must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter, got "My Project"$/],
   // Backend and service
-  ["a backend IP outside the private subnet", (c) => (c.aws.backend.privateIp = "10.0.10.10"), /^aws\.backend\.privateIp: must lie inside aws\.privateSubnetCidr 10\.0\.20\.0\/24, got 10\.0\.10\.10$/],
-  ["a backend IP AWS reserves", (c) => (c.aws.backend.privateIp = "10.0.20.1"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got 10\.0\.20\.1\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a backend IP outside the private subnet", (c) => (c.aws.backend.privateIp = "10.0.10.10"), /^aws\.backend\.privateIp: must lie inside aws\.privateSubnetCidr 10\.0\.20\.0\/24, got "10\.0\.10\.10"$/],
+  ["a backend IP AWS reserves", (c) => (c.aws.backend.privateIp = "10.0.20.1"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/],
   ["a backend IP that is the subnet's last address", (c) => (c.aws.backend.privateIp = "10.0.20.255"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves/],
   ["a backend IP that is not an address", (c) => (c.aws.backend.privateIp = "10.0.20"), /^aws\.backend\.privateIp: must be an IPv4 address like 10\.0\.20\.10, got "10\.0\.20"$/],
   ["backend port 0", (c) => (c.aws.backend.port = 0), /^aws\.backend\.port: must be a port, 1-65535, got 0$/],
   ["backend port 70000", (c) => (c.aws.backend.port = 70000), /^aws\.backend\.port: must be a port, 1-65535, got 70000$/],
   ["a malformed AMI id", (c) => (c.aws.backend.amiId = "ami-xyz"), /^aws\.backend\.amiId: must be an AMI id like ami-0123456789abcdef0, got "ami-xyz"$/],
-  ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got 10\.0\.21\.10$/],
-  ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got 10\.0\.20\.1\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got "10\.0\.21\.10"$/],
+  ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/],
   ["a DNS name without the final dot", (c) => (c.service.dnsName = "api.aws-api.internal"), /^service\.dnsName: must be a fully qualified name of at least two labels ending with '\.'.*got "api\.aws-api\.internal"$/],
   ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"$/],
   ["a namespace with an underscore", (c) => (tenant0(c).namespace = "Team_A"), /^tenants\[0\]\.namespace: must be a Kubernetes DNS label.*got "Team_A"$/],
@@ -223,7 +226,7 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
 
   test("fails on a prefix too long for the load balancer's names, blaming the prefix", () => {
     expect(problemsOf((c) => (c.prefix = "p".repeat(49)))).toContainEqual(
-      expect.stringMatching(/^prefix: makes the load balancer's name prefix 'p{49}-aws-api' 57 characters, over its limit of 56\. Fix: shorten prefix by 1$/),
+      expect.stringMatching(/^prefix: makes the load balancer's name prefix "p{49}-aws-api" 57 characters, over its limit of 56\. Fix: shorten prefix by 1$/),
     );
   });
 
@@ -251,7 +254,7 @@ describe("warnings do not fail", () => {
 
   test("a Standard pod range that holds the first nodes but not the most the autoscaler may add", () => {
     expect(warningsOf((c) => (c.tenants[0].gke = { mode: "standard" }))).toEqual([
-      "tenants[0].podsCidr: holds 4 nodes of 32 pods (a /26 each, set by tenants[0].gke.nodePool.maxPodsPerNode), fewer than the 9 nodes the autoscaler may add (maxNodesPerZone 3 in 3 zones), got 10.0.100.0/24. Fix: a pod range of /22 or larger, or a lower maxPodsPerNode or maxNodesPerZone",
+      "tenants[0].podsCidr: holds 4 nodes of 32 pods (a /26 each, set by tenants[0].gke.nodePool.maxPodsPerNode), fewer than the 9 nodes the autoscaler may add (maxNodesPerZone 3 in 3 zones), got \"10.0.100.0/24\". Fix: a pod range of /22 or larger, or a lower maxPodsPerNode or maxNodesPerZone",
     ]);
     expect(warningsOf((c) => ((c.tenants[0].gke = { mode: "standard" }), (c.tenants[0].podsCidr = "10.0.96.0/22")))).toEqual([]);
   });

@@ -2,22 +2,22 @@ import { VpnConnection } from "@cdktf/provider-aws/lib/vpn-connection";
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { AwsSiteToSiteVpn } from "../constructs/aws-site-to-site-vpn";
-import { AwsVpc } from "../constructs/aws-vpc";
-import { BackendInstance } from "../constructs/backend-instance";
-import { CloudRouterBgp } from "../constructs/cloud-router-bgp";
-import { ClusterApiService } from "../constructs/cluster-api-service";
-import { ExternalVpnGateway } from "../constructs/external-vpn-gateway";
-import { GkeSubnet } from "../constructs/gke-subnet";
-import { HaVpnGateway } from "../constructs/ha-vpn-gateway";
-import { HybridNegLoadBalancer } from "../constructs/hybrid-neg-load-balancer";
-import { PrivateGkeCluster } from "../constructs/private-gke-cluster";
-import { ProxyOnlySubnet } from "../constructs/proxy-only-subnet";
-import { PscEndpoint } from "../constructs/psc-endpoint";
-import { PscNatSubnet } from "../constructs/psc-nat-subnet";
-import { ServiceAttachment } from "../constructs/service-attachment";
-import { VpcNetwork } from "../constructs/vpc-network";
-import { VpnTunnelPair } from "../constructs/vpn-tunnel-pair";
+import { AwsSiteToSiteVpn } from "../constructs/aws/aws-site-to-site-vpn";
+import { AwsVpc } from "../constructs/aws/aws-vpc";
+import { BackendInstance } from "../lib/app-constructs/backend-instance";
+import { CloudRouterBgp } from "../constructs/gcp/cloud-router-bgp";
+import { ClusterApiService } from "../constructs/k8s/cluster-api-service";
+import { ExternalVpnGateway } from "../constructs/gcp/external-vpn-gateway";
+import { GkeSubnet } from "../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../constructs/gcp/ha-vpn-gateway";
+import { HybridNegLoadBalancer } from "../constructs/gcp/hybrid-neg-load-balancer";
+import { PrivateGkeCluster } from "../constructs/gcp/private-gke-cluster";
+import { ProxyOnlySubnet } from "../constructs/gcp/proxy-only-subnet";
+import { PscEndpoint } from "../constructs/gcp/psc-endpoint";
+import { PscNatSubnet } from "../constructs/gcp/psc-nat-subnet";
+import { ServiceAttachment } from "../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../constructs/gcp/vpc-network";
+import { VpnTunnelPair } from "../constructs/gcp/vpn-tunnel-pair";
 
 // Each construct used alone, as another team's app would from the package:
 // what it makes, and how it refuses bad props (field, value, rule).
@@ -38,59 +38,59 @@ function synth(build: (scope: Construct) => void): string {
 
 describe("VpcNetwork", () => {
   test("custom mode, global routing by default; subnets get Private Google Access", () => {
-    const out = synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "10.1.0.0/24" }));
+    const out = synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "europe-west1", ipCidrRange: "10.1.0.0/24" }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_network" }, { auto_create_subnetworks: false, routing_mode: "GLOBAL" });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_subnetwork" }, { private_ip_google_access: true, ip_cidr_range: "10.1.0.0/24" });
   });
 
   test("fails when the name is not a GCP name", () => {
-    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "Prod_VPC" }))).toThrow(/'name' must be a GCP resource name.*got 'Prod_VPC'/);
+    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "Prod_VPC" }))).toThrow(/name: must be a GCP resource name.*got "Prod_VPC"/);
   });
 
   test("fails when a subnet range has host bits set", () => {
     expect(() =>
-      synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "10.1.0.5/24" })),
-    ).toThrow(/'ipCidrRange' must be a private IPv4 CIDR block \(RFC 1918 or 100.64.0.0\/10\) with its host bits zero, got '10.1.0.5\/24'/);
+      synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "europe-west1", ipCidrRange: "10.1.0.5/24" })),
+    ).toThrow(/ipCidrRange: must have its host bits zero, got "10.1.0.5\/24"\. Fix: write 10\.1\.0\.0\/24/);
   });
 
   test("fails when a subnet range is public or smaller than GCP allows, listing both", () => {
-    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "8.8.8.0/24" }))).toThrow(
-      /'ipCidrRange' must be a private IPv4 CIDR block .*got '8.8.8.0\/24'/,
+    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "europe-west1", ipCidrRange: "8.8.8.0/24" }))).toThrow(
+      /ipCidrRange: must be a private range: .*got "8.8.8.0\/24"/,
     );
-    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "r1", ipCidrRange: "10.0.0.0/30" }))).toThrow(
-      /'ipCidrRange' must be between \/8 and \/29 \(GCP subnet sizes\), got '10.0.0.0\/30'/,
+    expect(() => synth((s) => new VpcNetwork(s, "vpc", { name: "prod" }).addSubnet("a", { name: "a", region: "europe-west1", ipCidrRange: "10.0.0.0/30" }))).toThrow(
+      /ipCidrRange: must be between \/8 and \/29 \(GCP subnet sizes\), got "10.0.0.0\/30"/,
     );
   });
 });
 
 describe("ProxyOnlySubnet and PscNatSubnet", () => {
   test("proxy-only: purpose REGIONAL_MANAGED_PROXY, role ACTIVE", () => {
-    const out = synth((s) => new ProxyOnlySubnet(s, "p", { network: network(s), name: "proxy", region: "r1", ipCidrRange: "10.2.0.0/26" }));
+    const out = synth((s) => new ProxyOnlySubnet(s, "p", { network: network(s), name: "proxy", region: "europe-west1", ipCidrRange: "10.2.0.0/26" }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_subnetwork" }, { purpose: "REGIONAL_MANAGED_PROXY", role: "ACTIVE" });
   });
 
   test("PSC NAT: purpose PRIVATE_SERVICE_CONNECT", () => {
-    const out = synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "nat", region: "r1", ipCidrRange: "10.3.0.0/29" }));
+    const out = synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "nat", region: "europe-west1", ipCidrRange: "10.3.0.0/29" }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_subnetwork" }, { purpose: "PRIVATE_SERVICE_CONNECT" });
   });
 
   test("fails when the proxy-only subnet is smaller than /26", () => {
-    expect(() => synth((s) => new ProxyOnlySubnet(s, "p", { network: network(s), name: "proxy", region: "r1", ipCidrRange: "10.2.0.0/27" }))).toThrow(
-      /ProxyOnlySubnet .*'ipCidrRange' must be a \/26 or larger .*got '10.2.0.0\/27'/s,
+    expect(() => synth((s) => new ProxyOnlySubnet(s, "p", { network: network(s), name: "proxy", region: "europe-west1", ipCidrRange: "10.2.0.0/27" }))).toThrow(
+      /ProxyOnlySubnet .*ipCidrRange: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10.2.0.0\/27"\. Fix: e\.g\. 10\.2\.0\.0\/26/s,
     );
   });
 
   test("fails when the PSC NAT subnet is smaller than /29", () => {
-    expect(() => synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "nat", region: "r1", ipCidrRange: "10.3.0.0/30" }))).toThrow(
-      /'ipCidrRange' must be a \/29 or larger/,
+    expect(() => synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "nat", region: "europe-west1", ipCidrRange: "10.3.0.0/30" }))).toThrow(
+      /ipCidrRange: must be between \/8 and \/29 \(the smallest PSC NAT subnet is a \/29\)/,
     );
   });
 
   test("fails when the range is public, listing every problem at once", () => {
-    const error = () => synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "Bad", region: "r1", ipCidrRange: "8.8.8.0/30" }));
-    expect(error).toThrow(/'name' must be a GCP resource name/);
-    expect(error).toThrow(/'ipCidrRange' must be a private IPv4 CIDR block/);
-    expect(error).toThrow(/'ipCidrRange' must be a \/29 or larger/);
+    const error = () => synth((s) => new PscNatSubnet(s, "n", { network: network(s), name: "Bad", region: "europe-west1", ipCidrRange: "8.8.8.0/30" }));
+    expect(error).toThrow(/name: must be a GCP resource name/);
+    expect(error).toThrow(/ipCidrRange: must be a private range/);
+    expect(error).toThrow(/ipCidrRange: must be between \/8 and \/29 \(the smallest PSC NAT subnet is a \/29\)/);
   });
 });
 
@@ -99,10 +99,10 @@ describe("HybridNegLoadBalancer", () => {
     const net = network(s);
     return {
       name: "api",
-      region: "r1",
-      zone: "r1-a",
+      region: "europe-west1",
+      zone: "europe-west1-b",
       network: net,
-      subnetwork: new VpcNetwork(s, "vpc", { name: "vpc" }).addSubnet("fe", { name: "fe", region: "r1", ipCidrRange: "10.4.0.0/24" }),
+      subnetwork: new VpcNetwork(s, "vpc", { name: "vpc" }).addSubnet("fe", { name: "fe", region: "europe-west1", ipCidrRange: "10.4.0.0/24" }),
       endpoints: [{ ipAddress: "192.168.1.10", port: 8080 }],
     };
   };
@@ -115,25 +115,25 @@ describe("HybridNegLoadBalancer", () => {
   });
 
   test("fails when the zone is not in the region", () => {
-    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), zone: "us-east1-b" }))).toThrow(/'zone' must be a zone of region r1, like r1-b, got 'us-east1-b'/);
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), zone: "us-east1-b" }))).toThrow(/zone: must be a zone of region europe-west1, got "us-east1-b"\. Fix: e\.g\. europe-west1-b/);
   });
 
   test("fails when there is no endpoint", () => {
-    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), endpoints: [] }))).toThrow(/'endpoints' must list at least one endpoint/);
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), endpoints: [] }))).toThrow(/endpoints: must list at least one endpoint/);
   });
 
   test("fails when an endpoint's port is out of range", () => {
     expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), endpoints: [{ ipAddress: "192.168.1.10", port: 70000 }] }))).toThrow(
-      /'endpoints\[0\].port' must be a port, 1-65535, got 70000/,
+      /endpoints\[0\].port: must be a port, 1-65535, got 70000/,
     );
   });
 });
 
 describe("ServiceAttachment", () => {
-  const nat = (s: Construct) => new PscNatSubnet(s, "nat", { network: network(s), name: "nat", region: "r1", ipCidrRange: "10.3.0.0/29" });
+  const nat = (s: Construct) => new PscNatSubnet(s, "nat", { network: network(s), name: "nat", region: "europe-west1", ipCidrRange: "10.3.0.0/29" });
 
   test("ACCEPT_MANUAL with the accept list by default", () => {
-    const out = synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "r1", targetService: "fr", natSubnets: [nat(s)], consumers: [{ project: "tenant-one", connectionLimit: 5 }] }));
+    const out = synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "europe-west1", targetService: "fr", natSubnets: [nat(s)], consumers: [{ project: "tenant-one", connectionLimit: 5 }] }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_service_attachment" }, {
       connection_preference: "ACCEPT_MANUAL",
       consumer_accept_lists: [{ project_id_or_num: "tenant-one", connection_limit: 5 }],
@@ -142,13 +142,13 @@ describe("ServiceAttachment", () => {
   });
 
   test("ACCEPT_AUTOMATIC only as an explicit opt-in", () => {
-    const out = synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "r1", targetService: "fr", natSubnets: [nat(s)], consumers: [], acceptAllConsumers: true }));
+    const out = synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "europe-west1", targetService: "fr", natSubnets: [nat(s)], consumers: [], acceptAllConsumers: true }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_service_attachment" }, { connection_preference: "ACCEPT_AUTOMATIC" });
   });
 
   test("fails when no NAT subnet is given", () => {
-    expect(() => synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "r1", targetService: "fr", natSubnets: [], consumers: [] }))).toThrow(
-      /'natSubnets' must list at least one PSC NAT subnet/,
+    expect(() => synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "europe-west1", targetService: "fr", natSubnets: [], consumers: [] }))).toThrow(
+      /natSubnets: must list at least one PSC NAT subnet/,
     );
   });
 
@@ -157,23 +157,23 @@ describe("ServiceAttachment", () => {
       { project: "tenant-one", connectionLimit: 5 },
       { project: "tenant-one", connectionLimit: 2 },
     ];
-    expect(() => synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "r1", targetService: "fr", natSubnets: [nat(s)], consumers }))).toThrow(
-      /'consumers\[1\].project' must appear once in the accept list, got 'tenant-one'/,
+    expect(() => synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "europe-west1", targetService: "fr", natSubnets: [nat(s)], consumers }))).toThrow(
+      /consumers\[1\].project: must appear once in the accept list \(also consumers\[0\].project\), got "tenant-one"/,
     );
   });
 });
 
 describe("CloudRouterBgp", () => {
   test("CUSTOM advertisement: all subnets plus the given ranges", () => {
-    const out = synth((s) => new CloudRouterBgp(s, "r", { name: "router", network: network(s), region: "r1", asn: 64600, advertisedRanges: ["10.10.30.0/24"] }));
+    const out = synth((s) => new CloudRouterBgp(s, "r", { name: "router", network: network(s), region: "europe-west1", asn: 64600, advertisedRanges: ["10.10.30.0/24"] }));
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_router" }, {
       bgp: { asn: 64600, advertise_mode: "CUSTOM", advertised_groups: ["ALL_SUBNETS"], advertised_ip_ranges: [{ range: "10.10.30.0/24" }], keepalive_interval: 20 },
     });
   });
 
   test("fails when the ASN is public", () => {
-    expect(() => synth((s) => new CloudRouterBgp(s, "r", { name: "router", network: network(s), region: "r1", asn: 15169 }))).toThrow(
-      /'asn' must be a private ASN: 64512-65534 or 4200000000-4294967294 \(RFC 6996\), got 15169/,
+    expect(() => synth((s) => new CloudRouterBgp(s, "r", { name: "router", network: network(s), region: "europe-west1", asn: 15169 }))).toThrow(
+      /asn: must be a private ASN: 64512-65534 or 4200000000-4294967294 \(RFC 6996\), got 15169/,
     );
   });
 });
@@ -182,8 +182,8 @@ describe("VpnTunnelPair", () => {
   function pair(s: Construct, overrides: Partial<ConstructorParameters<typeof VpnTunnelPair>[2]> = {}) {
     const net = network(s);
     const conn = awsConnection(s);
-    const router = new CloudRouterBgp(s, "router", { name: "router", network: net, region: "r1", asn: 65000 });
-    const ha = new HaVpnGateway(s, "ha", { network: net, name: "ha", region: "r1" });
+    const router = new CloudRouterBgp(s, "router", { name: "router", network: net, region: "europe-west1", asn: 65000 });
+    const ha = new HaVpnGateway(s, "ha", { network: net, name: "ha", region: "europe-west1" });
     const peer = new ExternalVpnGateway(s, "peer", { name: "peer", interfaceIps: [conn.tunnel1Address, conn.tunnel2Address] });
     return new VpnTunnelPair(s, "pair", {
       name: "aws-1",
@@ -223,7 +223,7 @@ describe("VpnTunnelPair", () => {
           ],
         }),
       );
-    expect(build).toThrow(/'tunnels\[0\].sharedSecret' must be a reference to a resource attribute/);
+    expect(build).toThrow(/tunnels\[0\].sharedSecret: must be a reference to a resource attribute/);
     expect(build).not.toThrow(/hunter2/);
   });
 
@@ -238,18 +238,18 @@ describe("VpnTunnelPair", () => {
           ],
         });
       });
-    expect(literal("169.254.10.0", "169.254.10.1")).toThrow(/'tunnels\[0\].insideAddress' must be a host address of its \/30 169.254.10.0\/30 \(169.254.10.1 or 169.254.10.2\), got '169.254.10.0'/);
-    expect(literal("169.254.10.2", "169.254.20.1")).toThrow(/'tunnels\[0\].peerInsideAddress' must be the other host address of insideAddress's \/30 169.254.10.0\/30 \(169.254.10.1\), got '169.254.20.1'/);
-    expect(literal("169.254.10.2", "169.254.10.2")).toThrow(/'tunnels\[0\].peerInsideAddress' must be the other host address/);
+    expect(literal("169.254.10.0", "169.254.10.1")).toThrow(/tunnels\[0\].insideAddress: must be a host address of its \/30 169.254.10.0\/30 \(169.254.10.1 or 169.254.10.2\), got "169.254.10.0"/);
+    expect(literal("169.254.10.2", "169.254.20.1")).toThrow(/tunnels\[0\].peerInsideAddress: must be the other host address of insideAddress's \/30 169.254.10.0\/30 \(169.254.10.1\), got "169.254.20.1"/);
+    expect(literal("169.254.10.2", "169.254.10.2")).toThrow(/tunnels\[0\].peerInsideAddress: must be the other host address/);
     expect(literal("169.254.10.2", "169.254.10.1")).not.toThrow();
   });
 
   test("fails when the HA interface does not exist", () => {
-    expect(() => synth((s) => pair(s, { haInterface: 2 }))).toThrow(/'haInterface' must be 0 or 1 .*got 2/);
+    expect(() => synth((s) => pair(s, { haInterface: 2 }))).toThrow(/haInterface: must be 0 or 1 .*got 2/);
   });
 
   test("fails when the peer ASN equals the router's", () => {
-    expect(() => synth((s) => pair(s, { peerAsn: 65000 }))).toThrow(/'peerAsn' must differ from the router's ASN 65000 \(eBGP\), got 65000/);
+    expect(() => synth((s) => pair(s, { peerAsn: 65000 }))).toThrow(/peerAsn: must differ from the router's ASN 65000 \(eBGP\), got 65000/);
   });
 });
 
@@ -261,7 +261,7 @@ describe("ExternalVpnGateway", () => {
 
   test("fails with three interfaces", () => {
     expect(() => synth((s) => new ExternalVpnGateway(s, "g", { name: "aws", interfaceIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(
-      /'interfaceIps' must list 1, 2 or 4 addresses, got 3$/m,
+      /interfaceIps: must list 1, 2 or 4 addresses, got 3$/m,
     );
   });
 });
@@ -270,18 +270,18 @@ describe("AwsVpc", () => {
   test("fails when a subnet lies outside the VPC", () => {
     expect(() =>
       synth((s) => new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/16", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.1.20.0/24" })),
-    ).toThrow(/'privateSubnetCidr' must lie inside cidrBlock 10.0.0.0\/16, got '10.1.20.0\/24'/);
+    ).toThrow(/privateSubnetCidr: must lie inside cidrBlock 10.0.0.0\/16, got "10.1.20.0\/24"/);
   });
 
   test("fails on sizes AWS does not allow", () => {
     expect(() =>
       synth((s) => new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/8", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/29", privateSubnetCidr: "10.0.20.0/24" })),
-    ).toThrow(/'cidrBlock' must be between \/16 and \/28 \(AWS VPC and subnet sizes\), got '10.0.0.0\/8'\n.*'publicSubnetCidr' must be between \/16 and \/28/);
+    ).toThrow(/cidrBlock: must be between \/16 and \/28 \(AWS VPC and subnet sizes\), got "10.0.0.0\/8"\. Fix: e\.g\. 10\.0\.0\.0\/16\n.*publicSubnetCidr: must be between \/16 and \/28/);
   });
 });
 
 describe("AwsSiteToSiteVpn", () => {
-  const base = { name: "x", vpcId: "vpc-1", routeTableIds: ["rtb-1"], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000 };
+  const base = { name: "x", vpc: { vpcId: "vpc-1" }, routeTables: [{ routeTableId: "rtb-1" }], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000 };
 
   test("allocates four distinct inside /30s and one explicit IKEv2 proposal per phase", () => {
     const json = JSON.parse(synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, dhGroup: 20 })));
@@ -312,32 +312,32 @@ describe("AwsSiteToSiteVpn", () => {
   test("fails when an inside CIDR is one AWS reserves", () => {
     expect(() =>
       synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, insideCidrs: ["169.254.1.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"] })),
-    ).toThrow(/'insideCidrs\[0\]' must be a \/30 inside 169.254.0.0\/16, not one AWS reserves.*got '169.254.1.0\/30'/);
+    ).toThrow(/insideCidrs\[0\]: must be a \/30 inside 169.254.0.0\/16 with host bits zero, not one AWS reserves.*got "169.254.1.0\/30"/);
   });
 
   test("fails on a repeated peer IP, or more peers than an HA VPN gateway has interfaces", () => {
-    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.1"] }))).toThrow(/'peerIps\[1\]' must differ from peerIps\[0\]/);
-    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(/'peerIps' must list 1 or 2 peer IPs/);
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.1"] }))).toThrow(/peerIps\[1\]: must differ from peerIps\[0\]/);
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, peerIps: ["203.0.113.1", "203.0.113.2", "203.0.113.3"] }))).toThrow(/peerIps: must list 1 or 2 peer IPs/);
   });
 
   test("fails on a range listed twice for the transit gateway's routes", () => {
-    const tgw = { ...base, termination: "tgw" as const, attachmentSubnetIds: ["subnet-1"], peerCidrs: ["10.10.30.0/24", "10.10.30.0/24"] };
-    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", tgw))).toThrow(/'peerCidrs\[1\]' must differ from peerCidrs\[0\] \(one route per range and table\), got '10.10.30.0\/24'/);
+    const tgw = { ...base, termination: "tgw" as const, attachmentSubnets: [{ subnetId: "subnet-1" }], peerCidrs: ["10.10.30.0/24", "10.10.30.0/24"] };
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", tgw))).toThrow(/peerCidrs\[1\]: must differ from peerCidrs\[0\] \(one route per range and table\), got "10.10.30.0\/24"/);
   });
 
   test("fails when two tunnels share an inside CIDR", () => {
     expect(() =>
       synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, insideCidrs: ["169.254.10.0/30", "169.254.10.0/30", "169.254.10.8/30", "169.254.10.12/30"] })),
-    ).toThrow(/'insideCidrs\[1\]' must be unique across all tunnels/);
+    ).toThrow(/insideCidrs\[1\]: must differ from every other tunnel's \(also insideCidrs\[0\]\)/);
   });
 });
 
 describe("BackendInstance", () => {
-  const base = { name: "x", vpcId: "vpc-1", subnetId: "subnet-1", privateIp: "10.0.20.10", port: 80 };
+  const base = { name: "x", vpc: { vpcId: "vpc-1" }, subnet: { subnetId: "subnet-1", cidrBlock: "10.0.20.0/24" }, privateIp: "10.0.20.10", port: 80 };
 
   test("fails when a source range is the whole internet", () => {
     expect(() => synth((s) => new BackendInstance(s, "b", { ...base, allowedCidrs: ["0.0.0.0/0"] }))).toThrow(
-      /'allowedCidrs\[0\]' must be a private IPv4 CIDR block .*never open to the internet, got '0.0.0.0\/0'/,
+      /allowedCidrs\[0\]: must be a private range: .*got "0.0.0.0\/0"/,
     );
   });
 
@@ -351,8 +351,8 @@ describe("GkeSubnet and PrivateGkeCluster", () => {
   test("the cluster uses the subnet's secondary ranges by name", () => {
     const out = synth((s) => {
       const net = network(s);
-      const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
-      new PrivateGkeCluster(s, "c", { name: "c1", location: "r1", network: net, subnet });
+      const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "europe-west1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
+      new PrivateGkeCluster(s, "c", { name: "c1", location: "europe-west1", network: net, subnet });
     });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_container_cluster" }, {
       ip_allocation_policy: { cluster_secondary_range_name: "nodes-pods", services_secondary_range_name: "nodes-services" },
@@ -366,26 +366,26 @@ describe("GkeSubnet and PrivateGkeCluster", () => {
     expect(() =>
       synth((s) => {
         const net = network(s);
-        const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
-        new PrivateGkeCluster(s, "c", { name: "c1", location: "r1", network: net, subnet, controlPlaneCidr: "172.16.0.0/27" });
+        const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "europe-west1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
+        new PrivateGkeCluster(s, "c", { name: "c1", location: "europe-west1", network: net, subnet, controlPlaneCidr: "172.16.0.0/27" });
       }),
-    ).toThrow(/'controlPlaneCidr' must be a private \/28 with its host bits zero \(GKE control-plane range\), got '172.16.0.0\/27'/);
+    ).toThrow(/controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172.16.0.0\/27"/);
   });
 
   test("fails when pods and services overlap", () => {
     expect(() =>
-      synth((s) => new GkeSubnet(s, "gke", { network: network(s), name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.1.0.0/24" })),
-    ).toThrow(/'servicesCidr' must not overlap podsCidr 10.1.0.0\/20, got '10.1.0.0\/24'/);
+      synth((s) => new GkeSubnet(s, "gke", { network: network(s), name: "nodes", region: "europe-west1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.1.0.0/24" })),
+    ).toThrow(/servicesCidr: must not overlap podsCidr 10.1.0.0\/20 in the same VPC, got "10.1.0.0\/24"/);
   });
 
   test("fails when the cluster name is too long for GKE", () => {
     expect(() =>
       synth((s) => {
         const net = network(s);
-        const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
-        new PrivateGkeCluster(s, "c", { name: "a".repeat(41), location: "r1", network: net, subnet });
+        const subnet = new GkeSubnet(s, "gke", { network: net, name: "nodes", region: "europe-west1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
+        new PrivateGkeCluster(s, "c", { name: "a".repeat(41), location: "europe-west1", network: net, subnet });
       }),
-    ).toThrow(/'name' .*at most 40 characters/);
+    ).toThrow(/name: .*at most 40 characters/);
   });
 });
 
@@ -393,8 +393,8 @@ describe("PscEndpoint", () => {
   test("empty load-balancing scheme targeting the attachment; private zone for the name", () => {
     const out = synth((s) => {
       const vpc = new VpcNetwork(s, "vpc", { name: "consumer" });
-      const subnet = vpc.addSubnet("psc", { name: "psc", region: "r1", ipCidrRange: "10.0.20.0/24" });
-      new PscEndpoint(s, "e", { name: "api", region: "r1", network: vpc, subnetwork: subnet, serviceAttachment: "projects/p/regions/r1/serviceAttachments/sa", dnsName: "api.example.internal." });
+      const subnet = vpc.addSubnet("psc", { name: "psc", region: "europe-west1", ipCidrRange: "10.0.20.0/24" });
+      new PscEndpoint(s, "e", { name: "api", region: "europe-west1", network: vpc, subnetwork: subnet, serviceAttachment: { id: "sa", selfLink: "projects/p/regions/r1/serviceAttachments/sa" }, dnsName: "api.example.internal." });
     });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_forwarding_rule" }, { load_balancing_scheme: "", target: "projects/p/regions/r1/serviceAttachments/sa" });
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_dns_managed_zone" }, { dns_name: "example.internal.", visibility: "private" });
@@ -404,10 +404,10 @@ describe("PscEndpoint", () => {
     expect(() =>
       synth((s) => {
         const vpc = new VpcNetwork(s, "vpc", { name: "consumer" });
-        const subnet = vpc.addSubnet("psc", { name: "psc", region: "r1", ipCidrRange: "10.0.20.0/24" });
-        new PscEndpoint(s, "e", { name: "api", region: "r1", network: vpc, subnetwork: subnet, serviceAttachment: "sa", dnsName: "api.internal" });
+        const subnet = vpc.addSubnet("psc", { name: "psc", region: "europe-west1", ipCidrRange: "10.0.20.0/24" });
+        new PscEndpoint(s, "e", { name: "api", region: "europe-west1", network: vpc, subnetwork: subnet, serviceAttachment: { id: "sa", selfLink: "sa" }, dnsName: "api.internal" });
       }),
-    ).toThrow(/'dnsName' must be a fully qualified name .*got 'api.internal'/);
+    ).toThrow(/dnsName: must be a fully qualified name .*got "api.internal"/);
   });
 });
 
@@ -423,10 +423,10 @@ describe("ClusterApiService", () => {
   });
 
   test("fails when the namespace is one the cluster owns", () => {
-    expect(() => synth((s) => new ClusterApiService(s, "api", { namespace: "default", targetIp: "10.0.20.5" }))).toThrow(/'namespace' must be a namespace of its own, not default, kube-\* or gke-\*.*got 'default'/);
+    expect(() => synth((s) => new ClusterApiService(s, "api", { namespace: "default", targetIp: "10.0.20.5" }))).toThrow(/namespace: must be a namespace of its own, not default, kube-\* or gke-\*.*got "default"/);
   });
 
   test("fails when the namespace is not a DNS label", () => {
-    expect(() => synth((s) => new ClusterApiService(s, "api", { namespace: "Team_A", targetIp: "10.0.20.5" }))).toThrow(/'namespace' must be a Kubernetes DNS label.*got 'Team_A'/);
+    expect(() => synth((s) => new ClusterApiService(s, "api", { namespace: "Team_A", targetIp: "10.0.20.5" }))).toThrow(/namespace: must be a Kubernetes DNS label.*got "Team_A"/);
   });
 });

@@ -1,8 +1,8 @@
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
-import { GkeSubnet } from "../constructs/gke-subnet";
-import { PrivateGkeCluster, PrivateGkeClusterProps } from "../constructs/private-gke-cluster";
+import { GkeSubnet } from "../constructs/gcp/gke-subnet";
+import { PrivateGkeCluster, PrivateGkeClusterProps } from "../constructs/gcp/private-gke-cluster";
 import { exampleWith, onlyResource, resourcesOf, synthApp } from "./helpers";
 
 // Private GKE in both modes, and the workloads side that proves the path.
@@ -75,12 +75,12 @@ describe("autopilot", () => {
 
   test("config refuses Standard-only options, saying how to fix it", () => {
     expect(() => exampleWith((c) => (c.tenants[0].gke = { nodePool: { machineType: "e2-standard-4" } }))).toThrow(
-      /tenants\[0\]\.gke\.nodePool: is a Standard-mode option: Autopilot manages nodes itself\. Fix: remove it, or set tenants\[0\]\.gke\.mode: standard/,
+      /tenants\[0\]\.gke\.nodePool: is a Standard-mode option: Autopilot manages nodes itself, got "a node pool"\. Fix: remove it, or set tenants\[0\]\.gke\.mode to standard/,
     );
   });
 
   test("the construct refuses them too when used alone", () => {
-    expect(() => synthCluster({ nodePool: { machineType: "e2-standard-4" } })).toThrow(/'nodePool' is a Standard-mode option: Autopilot manages nodes itself/);
+    expect(() => synthCluster({ nodePool: { machineType: "e2-standard-4" } })).toThrow(/nodePool: is a Standard-mode option: Autopilot manages nodes itself/);
   });
 });
 
@@ -129,11 +129,11 @@ describe("standard", () => {
   });
 
   test("the construct refuses pods per node outside 8-256", () => {
-    expect(() => synthCluster({ mode: "standard", nodePool: { maxPodsPerNode: 4 } })).toThrow(/'nodePool\.maxPodsPerNode' must be a whole number from 8 to 256 \(GKE Standard\), got 4/);
+    expect(() => synthCluster({ mode: "standard", nodePool: { maxPodsPerNode: 4 } })).toThrow(/nodePool\.maxPodsPerNode: must be a whole number from 8 to 256 \(GKE Standard\), got 4/);
   });
 
   test("the construct requires the project (the Workload Identity pool is named after it)", () => {
-    expect(() => synthCluster({ mode: "standard", project: undefined })).toThrow(/'project' is required in Standard mode/);
+    expect(() => synthCluster({ mode: "standard", project: undefined })).toThrow(/project: is required in Standard mode/);
   });
 });
 
@@ -248,7 +248,7 @@ describe("workloads stack", () => {
 function synthCluster(overrides: Partial<PrivateGkeClusterProps>): string {
   return Testing.synthScope((scope: Construct) => {
     const network = new ComputeNetwork(scope, "net", { name: "net", autoCreateSubnetworks: false });
-    const subnet = new GkeSubnet(scope, "gke", { network, name: "nodes", region: "r1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
-    new PrivateGkeCluster(scope, "c", { name: "c1", location: "r1", network, subnet, project: "my-project", ...overrides });
+    const subnet = new GkeSubnet(scope, "gke", { network, name: "nodes", region: "europe-west1", nodesCidr: "10.0.0.0/24", podsCidr: "10.1.0.0/20", servicesCidr: "10.2.0.0/24" });
+    new PrivateGkeCluster(scope, "c", { name: "c1", location: "europe-west1", network, subnet, project: "my-project", ...overrides });
   });
 }

@@ -3,8 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { addStacks, PscHybridStacks } from "../lib/app";
-import { Config, ConfigInput, loadConfig, parseConfig } from "../lib/config";
-import { readSynthesizedStacks } from "../lib/snapshots";
+import { loadConfig, parseConfig } from "../lib/config/load";
+import { Config, ConfigInput } from "../lib/config/schema";
+import { readSynthesizedStacks } from "../lib/report/baselines";
 
 /** One synthesized stack: Terraform JSON as written to cdktf.out. */
 export interface SynthesizedStack {

@@ -13,9 +13,9 @@ import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel"
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { App, Aspects, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { AwsSiteToSiteVpn } from "../constructs/aws-site-to-site-vpn";
-import { BackendInstance } from "../constructs/backend-instance";
-import { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "../lib/policy";
+import { AwsSiteToSiteVpn } from "../constructs/aws/aws-site-to-site-vpn";
+import { BackendInstance } from "../lib/app-constructs/backend-instance";
+import { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "../constructs/core/policy";
 import { addStacks } from "../lib/app";
 import { exampleConfig, exampleWith, synthApp } from "./helpers";
 
@@ -38,7 +38,7 @@ function findings(build: (scope: Construct) => void): string[] {
 const cluster = (s: Construct, id: string, extra: Record<string, unknown> = {}) =>
   new ContainerCluster(s, id, {
     name: id,
-    location: "r1",
+    location: "europe-west1",
     deletionProtection: true,
     privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
     ...extra,
@@ -56,10 +56,10 @@ const cases: Array<[string, (s: Construct) => void, string[]]> = [
   ["PSC-EC2-001 fires on a launch template allowing IMDSv1", (s) => new LaunchTemplate(s, "lt", { metadataOptions: { httpTokens: "optional" }, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] }), ["error PSC-EC2-001"]],
   ["PSC-EC2-001 and PSC-EC2-002 fire on a bare instance", (s) => new Instance(s, "i", { ami: "ami-12345678", instanceType: "t3.micro" }), ["error PSC-EC2-001", "error PSC-EC2-002"]],
   ["PSC-EC2-002 fires on an unencrypted block device", (s) => new LaunchTemplate(s, "lt", { metadataOptions: { httpTokens: "required" }, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }] }), ["error PSC-EC2-002"]],
-  ["PSC-EC2-* are quiet on the backend construct", (s) => new BackendInstance(s, "b", { name: "x", vpcId: "vpc-1", subnetId: "subnet-1", privateIp: "10.0.20.10", port: 80, allowedCidrs: ["10.10.30.0/24"] }), []],
+  ["PSC-EC2-* are quiet on the backend construct", (s) => new BackendInstance(s, "b", { name: "x", vpc: { vpcId: "vpc-1" }, subnet: { subnetId: "subnet-1" }, privateIp: "10.0.20.10", port: 80, allowedCidrs: ["10.10.30.0/24"] }), []],
   ["PSC-VPN-001 fires on an AWS connection with default proposals", (s) => new VpnConnection(s, "v", { type: "ipsec.1", customerGatewayId: "cgw-1", vpnGatewayId: "vgw-1", lifecycle: { preventDestroy: true } }), ["error PSC-VPN-001"]],
   ["PSC-VPN-001 fires on a GCP tunnel without IKEv2 forced", (s) => new ComputeVpnTunnel(s, "t", { name: "t", sharedSecret: "${var.k}", ikeVersion: 1 }), ["error PSC-VPN-001"]],
-  ["PSC-VPN-001 is quiet on the AWS VPN construct", (s) => new AwsSiteToSiteVpn(s, "vpn", { name: "x", vpcId: "vpc-1", routeTableIds: ["rtb-1"], amazonSideAsn: 65001, peerIps: ["203.0.113.1"], peerAsn: 65000 }), []],
+  ["PSC-VPN-001 is quiet on the AWS VPN construct", (s) => new AwsSiteToSiteVpn(s, "vpn", { name: "x", vpc: { vpcId: "vpc-1" }, routeTables: [{ routeTableId: "rtb-1" }], amazonSideAsn: 65001, peerIps: ["203.0.113.1"], peerAsn: 65000 }), []],
   ["PSC-DEL-001 warns on a cluster without deletion protection", (s) => cluster(s, "c", { deletionProtection: false }), ["warn PSC-DEL-001"]],
   ["PSC-DEL-001 warns on an HA VPN gateway without prevent_destroy", (s) => new ComputeHaVpnGateway(s, "g", { name: "g", network: "n" }), ["warn PSC-DEL-001"]],
   ["PSC-DEL-001 is quiet with prevent_destroy", (s) => new ComputeHaVpnGateway(s, "g", { name: "g", network: "n", lifecycle: { preventDestroy: true } }), []],
@@ -147,7 +147,7 @@ describe("in the app", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PolicyError);
-    expect((error as PolicyError).problems.map((p) => p.slice(0, 13))).toEqual(["[PSC-NET-001]", "[PSC-EC2-001]", "[PSC-EC2-002]"]);
+    expect((error as PolicyError).problems.map((p) => p.message.slice(0, 13))).toEqual(["[PSC-NET-001]", "[PSC-EC2-001]", "[PSC-EC2-002]"]);
     // Nothing written: no stack file anywhere (cdktf makes empty stack folders as stacks are created).
     expect((fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => f.endsWith(".json"))).toEqual([]);
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -156,7 +156,7 @@ describe("in the app", () => {
   test("verify returns the notices: each warning and each suppression with its reason, for the app to print", () => {
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-")) });
     addStacks(app, exampleWith((c) => (c.tenants[0].gke = { publicEndpoint: true, deletionProtection: false })));
-    expect(PolicyChecks.verify(app)).toEqual([
+    expect(PolicyChecks.verify(app).map((n) => `${n.path}: ${n.message}`)).toEqual([
       expect.stringMatching(/^consumer-team-a\/gke\/cluster: \[PSC-GKE-002\] suppressed \(GKE control plane has no public IP endpoint\): publicEndpoint: true was set explicitly$/),
       expect.stringMatching(/^consumer-team-a\/gke\/cluster: \[PSC-DEL-001\] google_container_cluster has deletion_protection off/),
     ]);

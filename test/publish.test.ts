@@ -99,11 +99,11 @@ afterAll(() => {
 test("the packed tarball holds the build and docs only: no tests, snapshots, config or source maps", () => {
   const [packed] = JSON.parse(spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }).stdout);
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
-  expect(files).toContain("dist/index.js");
-  expect(files).toContain("dist/index.d.ts");
-  expect(files).toContain("dist/constructs/vpn-tunnel-pair.d.ts");
+  expect(files).toContain("dist/constructs/index.js");
+  expect(files).toContain("dist/constructs/index.d.ts");
+  expect(files).toContain("dist/constructs/gcp/vpn-tunnel-pair.d.ts");
   // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots).
-  expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^main\.|report-command/.test(f))).toEqual([]);
+  expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^main\.|report\/command/.test(f))).toEqual([]);
   expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
 });
 
@@ -140,11 +140,7 @@ test("a fresh cdktf app installs the package from the registry, composes its con
     `
 const { App, TerraformStack, LocalBackend } = require("cdktf");
 const { GoogleProvider } = require("@cdktf/provider-google/lib/provider");
-const { VpcNetwork } = require("${pkg.name}/constructs/vpc-network");
-const { ProxyOnlySubnet } = require("${pkg.name}/constructs/proxy-only-subnet");
-const { PscNatSubnet } = require("${pkg.name}/constructs/psc-nat-subnet");
-const { HybridNegLoadBalancer } = require("${pkg.name}/constructs/hybrid-neg-load-balancer");
-const { ServiceAttachment, CloudRouterBgp } = require("${pkg.name}");
+const { VpcNetwork, ProxyOnlySubnet, PscNatSubnet, HybridNegLoadBalancer, ServiceAttachment, CloudRouterBgp } = require("${pkg.name}");
 
 class Published extends TerraformStack {
   constructor(scope, id) {
@@ -183,7 +179,7 @@ app.synth();
   // The construct code that ran is the installed copy, not this checkout's sources.
   const installed = fs.realpathSync(path.join(app, "node_modules", pkg.name));
   expect(installed.startsWith(app)).toBe(true);
-  expect(fs.existsSync(path.join(installed, "dist", "constructs", "service-attachment.js"))).toBe(true);
+  expect(fs.existsSync(path.join(installed, "dist", "constructs", "gcp", "service-attachment.js"))).toBe(true);
 
   const stack = JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", "published", "cdk.tf.json"), "utf8"));
   expect(Object.values(stack.resource.google_compute_service_attachment)).toEqual([

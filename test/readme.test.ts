@@ -18,7 +18,8 @@ function readmeExamples(): Example[] {
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
   const pattern = /```ts\n([\s\S]*?)```\n<!-- resources: ([^>]*) -->/g;
   return [...readme.matchAll(pattern)].map((m) => ({
-    code: m[1].replace(/from "\.\/(constructs|lib)\//g, 'from "../../$1/'),
+    // Written as a consumer imports the package; compiled here against this checkout's entry points.
+    code: m[1].replace(/from "@psc-hybrid\/gke-aws-psc\/app"/g, 'from "../../lib"').replace(/from "@psc-hybrid\/gke-aws-psc"/g, 'from "../../constructs"'),
     expected: Object.fromEntries(m[2].trim().split(/\s+/).map((pair) => [pair.split("=")[0], Number(pair.split("=")[1])])),
   }));
 }

@@ -4,8 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { addStacks } from "../lib/app";
-import { renderReport, StackJson } from "../lib/report";
-import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../lib/snapshots";
+import { renderReport, StackJson } from "../lib/report/report";
+import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../lib/report/baselines";
 import { exampleConfig, exampleWith, synthApp } from "./helpers";
 
 // The pull-request report: rendered from config and synthesized stacks,
@@ -116,10 +116,10 @@ describe("baselines", () => {
 
   test("a missing file, or a snapshot file with no stack, is an error, never an empty comparison", () => {
     expect(() => loadBaseline(path.join(tmp, "nope.snap"))).toThrow(BaselineError);
-    expect(() => loadBaseline(path.join(tmp, "nope.snap"))).toThrow(/^baseline .*nope\.snap: no such file or directory\. Fix: /);
+    expect(() => loadBaseline(path.join(tmp, "nope.snap"))).toThrow(/^baseline .*nope\.snap: 1 problem:\n {2}- \(file\): no such file or directory\. Fix: /);
     const other = path.join(tmp, "other.snap");
     fs.writeFileSync(other, "exports[`something else 1`] = `\"x\"`;\n");
-    expect(() => loadBaseline(other)).toThrow(/^baseline .*other\.snap: holds no stack to compare with\. Fix: /);
+    expect(() => loadBaseline(other)).toThrow(/^baseline .*other\.snap: 1 problem:\n {2}- \(file\): holds no stack to compare with\. Fix: /);
     fs.mkdirSync(path.join(tmp, "empty"));
     expect(() => loadBaseline(path.join(tmp, "empty"))).toThrow(/a directory without a cdktf manifest\.json/);
   });
@@ -133,7 +133,7 @@ describe("baselines", () => {
 
   test("npm run report: a bad flag or a bad baseline exits non-zero with the reason", () => {
     const run = (...args: string[]) =>
-      spawnSync(path.join(__dirname, "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "lib", "report-command.ts"), ...args], {
+      spawnSync(path.join(__dirname, "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "lib", "report", "command.ts"), ...args], {
         encoding: "utf8",
         cwd: tmp,
         env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PSC_CONFIG")),
@@ -144,7 +144,7 @@ describe("baselines", () => {
     expect(noValue.stderr).toMatch(/--out.*\nusage: npm run report/);
     const missing = run("--baseline", "missing.snap");
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^baseline missing\.snap: no such file or directory/m);
+    expect(missing.stderr).toMatch(/^baseline missing\.snap: 1 problem:\n {2}- \(file\): no such file or directory/m);
     expect(fs.existsSync(path.join(tmp, "cdktf.out", "plan-report.md"))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { ConfigError, validateConfig } from "../lib/config";
+import { validateConfig } from "../lib/config/load";
+import { ConfigError } from "../lib/config/problems";
 import { exampleInput, exampleWith, synthApp } from "./helpers";
 
 // State backends from config; cross-stack references keep working with each.

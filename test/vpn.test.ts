@@ -1,5 +1,5 @@
-import { tunnelOptions } from "../constructs/aws-site-to-site-vpn";
-import { isUsableInsideCidr, overlaps } from "../lib/cidr";
+import { tunnelOptions } from "../constructs/aws/aws-site-to-site-vpn";
+import { isUsableInsideCidr, overlaps } from "../constructs/core/cidr";
 import { exampleWith, onlyResource, resourcesOf, synthApp } from "./helpers";
 
 // The HA VPN as a network team signs it off: crypto on both sides, routing

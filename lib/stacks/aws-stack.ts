@@ -1,11 +1,12 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AwsSiteToSiteVpn } from "../../constructs/aws-site-to-site-vpn";
-import { AwsVpc } from "../../constructs/aws-vpc";
-import { BackendInstance } from "../../constructs/backend-instance";
-import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
-import { advertisedToAws, Config } from "../config";
+import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
+import { AwsVpc } from "../../constructs/aws/aws-vpc";
+import { BackendInstance } from "../app-constructs/backend-instance";
+import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { Config } from "../config/schema";
+import { admittedByAws, networkPlan, routedRanges } from "../plan";
 import { useStateBackend } from "./state";
 
 /** What the aws stack needs from the producer stack. */
@@ -25,6 +26,7 @@ export class AwsStack extends TerraformStack {
     super(scope, id);
     useStateBackend(this, config, "aws");
     const { aws, prefix } = config;
+    const plan = networkPlan(config);
     new AwsProvider(this, "aws", {
       region: aws.region,
       defaultTags: [{ tags: { Project: prefix, ManagedBy: "cdktf" } }],
@@ -39,12 +41,12 @@ export class AwsStack extends TerraformStack {
     });
     this.vpn = new AwsSiteToSiteVpn(this, "vpn", {
       name: prefix,
-      vpcId: network.vpc.id,
-      routeTableIds: network.routeTables.map((t) => t.id),
+      vpc: network,
+      routeTables: network.routeTables,
       termination: aws.termination,
-      attachmentSubnetIds: [network.privateSubnet.id],
+      attachmentSubnets: [network.privateSubnet],
       // With a transit gateway, the VPC routes the ranges advertised from Google Cloud to it.
-      peerCidrs: advertisedToAws(config),
+      peerCidrs: routedRanges(plan).map((r) => r.cidr),
       amazonSideAsn: aws.asn,
       peerIps: inputs.haVpnGateway.interfaceIps,
       peerAsn: config.gcp.routerAsn,
@@ -55,12 +57,12 @@ export class AwsStack extends TerraformStack {
     });
     new BackendInstance(this, "api-backend", {
       name: prefix,
-      vpcId: network.vpc.id,
-      subnetId: network.privateSubnet.id,
+      vpc: network,
+      subnet: network.privateSubnet,
       privateIp: aws.backend.privateIp,
       port: aws.backend.port,
       // AWS sees the load balancer's Envoy proxies, requests and health checks alike.
-      allowedCidrs: [config.gcp.proxyOnlyCidr],
+      allowedCidrs: admittedByAws(plan).map((r) => r.cidr),
       instanceType: aws.backend.instanceType,
       amiId: aws.backend.amiId,
     });

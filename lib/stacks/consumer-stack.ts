@@ -1,19 +1,19 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { GkeSubnet } from "../../constructs/gke-subnet";
-import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
-import { PscEndpoint } from "../../constructs/psc-endpoint";
-import { RestrictedGoogleApis } from "../../constructs/restricted-google-apis";
-import { ServiceAttachment } from "../../constructs/service-attachment";
-import { VpcNetwork } from "../../constructs/vpc-network";
-import { Config, TenantConfig } from "../config";
+import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
+import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
+import { RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
+import { IServiceAttachment } from "../../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../../constructs/gcp/vpc-network";
+import { Config, TenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
 import { useStateBackend } from "./state";
 
 /** What a consumer stack needs from the producer stack. */
 export interface ConsumerStackInputs {
-  readonly serviceAttachment: ServiceAttachment;
+  readonly serviceAttachment: IServiceAttachment;
 }
 
 /**
@@ -74,7 +74,7 @@ export class ConsumerStack extends TerraformStack {
       region,
       network,
       subnetwork: pscSubnet,
-      serviceAttachment: inputs.serviceAttachment.selfLink,
+      serviceAttachment: inputs.serviceAttachment,
       ipAddress: tenant.pscEndpointIp,
       dnsName: config.service.dnsName,
       globalAccess: tenant.pscGlobalAccess,

@@ -1,14 +1,14 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
-import { HybridNegLoadBalancer } from "../../constructs/hybrid-neg-load-balancer";
-import { ProxyOnlySubnet } from "../../constructs/proxy-only-subnet";
-import { PscNatSubnet } from "../../constructs/psc-nat-subnet";
-import { ServiceAttachment } from "../../constructs/service-attachment";
-import { VpcNetwork } from "../../constructs/vpc-network";
-import { Config } from "../config";
-import { negZoneOf, producerNames } from "../naming";
+import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
+import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
+import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
+import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../../constructs/gcp/vpc-network";
+import { Config } from "../config/schema";
+import { producerNames } from "../naming";
 import { useStateBackend } from "./state";
 
 /**
@@ -64,7 +64,7 @@ export class ProducerStack extends TerraformStack {
     const loadBalancer = new HybridNegLoadBalancer(this, "load-balancer", {
       name: names.loadBalancer,
       region: gcp.region,
-      zone: negZoneOf(config),
+      zone: gcp.negZone,
       network: this.network,
       subnetwork: frontend,
       proxyOnlySubnet: proxyOnly,

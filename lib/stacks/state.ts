@@ -1,5 +1,5 @@
 import { GcsBackend, LocalBackend, S3Backend, TerraformStack } from "cdktf";
-import { Config } from "../config";
+import { Config } from "../config/schema";
 
 /** Which cloud's credentials a stack runs with; decides where its state lives in `split` mode. */
 export type StackCloud = "gcp" | "aws" | "kubernetes";

@@ -1,14 +1,15 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AwsSiteToSiteVpn } from "../../constructs/aws-site-to-site-vpn";
-import { CloudRouterBgp } from "../../constructs/cloud-router-bgp";
-import { ExternalVpnGateway } from "../../constructs/external-vpn-gateway";
-import { HaVpnGateway } from "../../constructs/ha-vpn-gateway";
-import { INetwork } from "../../constructs/refs";
-import { VpnTunnelPair } from "../../constructs/vpn-tunnel-pair";
-import { Config } from "../config";
+import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
+import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
+import { ExternalVpnGateway } from "../../constructs/gcp/external-vpn-gateway";
+import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { INetwork } from "../../constructs/gcp/vpc-network";
+import { VpnTunnelPair } from "../../constructs/gcp/vpn-tunnel-pair";
+import { Config } from "../config/schema";
 import { producerNames } from "../naming";
+import { explicitlyAdvertised, networkPlan } from "../plan";
 import { useStateBackend } from "./state";
 
 /** What the tunnels stack needs from the producer and aws stacks. */
@@ -40,8 +41,8 @@ export class TunnelsStack extends TerraformStack {
       network: inputs.network,
       region: gcp.region,
       asn: gcp.routerAsn,
-      // AWS must learn the proxy-only range: it is the source of every request and health check.
-      advertisedRanges: [gcp.proxyOnlyCidr, ...config.vpn.advertisedRanges],
+      // Beyond ALL_SUBNETS: the proxy-only range (the source of every request and health check) and the extras.
+      advertisedRanges: explicitlyAdvertised(networkPlan(config)).map((r) => r.cidr),
     });
     const connections = inputs.awsVpn.connections;
     const peerGateway = new ExternalVpnGateway(this, "aws-gateway", {
@@ -56,7 +57,7 @@ export class TunnelsStack extends TerraformStack {
         sharedSecret: c.tunnels[t].presharedKey,
         insideAddress: c.tunnels[t].cgwInsideAddress,
         peerInsideAddress: c.tunnels[t].vgwInsideAddress,
-        advertisedRoutePriority: config.vpn.routePriorities[i * 2 + t],
+        advertisedRoutePriority: config.vpn.routePriorities?.[i * 2 + t],
       });
       return new VpnTunnelPair(this, `connection-${i + 1}`, {
         name: names.tunnelPair(i + 1),

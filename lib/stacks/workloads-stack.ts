@@ -3,11 +3,11 @@ import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ClusterApiService } from "../../constructs/cluster-api-service";
-import { ConnectivityCheck } from "../../constructs/connectivity-check";
-import { PrivateGkeCluster } from "../../constructs/private-gke-cluster";
-import { PscEndpoint } from "../../constructs/psc-endpoint";
-import { Config, TenantConfig } from "../config";
+import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
+import { ConnectivityCheck } from "../app-constructs/connectivity-check";
+import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
+import { Config, TenantConfig } from "../config/schema";
 import { useStateBackend } from "./state";
 
 /** What a workloads stack needs from its consumer stack. */

@@ -1,0 +1,109 @@
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Construct } from "constructs";
+import { containsCidr, overlaps } from "../core/cidr";
+import { PREFIX_LIMITS } from "../core/limits";
+import { resourceName } from "../core/names";
+import { PropsValidator, validateProps } from "../core/validation";
+
+/** An AWS VPC, as the constructs that use one need it: made here, in another stack, or imported (`{ vpcId: "vpc-..." }`). */
+export interface IAwsVpc {
+  readonly vpcId: string;
+  /** The VPC's IPv4 range, when known. */
+  readonly cidrBlock?: string;
+}
+
+/** An AWS subnet: made here, in another stack, or imported (`{ subnetId: "subnet-..." }`). */
+export interface IAwsSubnet {
+  readonly subnetId: string;
+  /** The subnet's range, when known: lets constructs check addresses that must lie inside it. */
+  readonly cidrBlock?: string;
+}
+
+/** An AWS route table: made here, in another stack, or imported (`{ routeTableId: "rtb-..." }`). */
+export interface IAwsRouteTable {
+  readonly routeTableId: string;
+}
+
+/** One subnet of an AwsVpc with its own route table. */
+export interface AwsVpcSubnet extends IAwsSubnet, IAwsRouteTable {
+  readonly subnet: Subnet;
+  readonly routeTable: RouteTable;
+  readonly cidrBlock: string;
+}
+
+export interface AwsVpcProps {
+  /** Name prefix, used in `Name` tags. */
+  readonly name: string;
+  /** The VPC's IPv4 range (RFC 1918 or 100.64.0.0/10, /16 to /28). */
+  readonly cidrBlock: string;
+  /** Availability zone of both subnets. */
+  readonly availabilityZone: string;
+  /**
+   * Range of the public-tier subnet. No internet gateway is attached, so
+   * nothing in it is reachable from the internet; add one only on purpose.
+   */
+  readonly publicSubnetCidr: string;
+  /** Range of the private subnet holding the backends. */
+  readonly privateSubnetCidr: string;
+}
+
+/**
+ * An AWS VPC with a public-tier and a private subnet, each with its own route
+ * table, and no internet gateway: the only way in is the VPN.
+ */
+export class AwsVpc extends Construct implements IAwsVpc {
+  /** Records every problem with the props in `v`. */
+  static validate(props: AwsVpcProps, v: PropsValidator): void {
+    for (const key of ["cidrBlock", "publicSubnetCidr", "privateSubnetCidr"] as const) v.privateCidr(key, props[key], PREFIX_LIMITS.awsVpc);
+    for (const key of ["publicSubnetCidr", "privateSubnetCidr"] as const) {
+      v.check(containsCidr(props.cidrBlock, props[key]), key, props[key], `must lie inside ${v.name("cidrBlock")} ${props.cidrBlock}`, { involves: ["cidrBlock"] });
+    }
+    v.check(!overlaps(props.publicSubnetCidr, props.privateSubnetCidr), "privateSubnetCidr", props.privateSubnetCidr, `must not overlap ${v.name("publicSubnetCidr")} ${props.publicSubnetCidr} in the same VPC`, {
+      fix: "move one of the two to a free range",
+      involves: ["publicSubnetCidr"],
+    });
+  }
+
+  readonly vpc: Vpc;
+  readonly vpcId: string;
+  readonly cidrBlock: string;
+  readonly publicSubnet: AwsVpcSubnet;
+  readonly privateSubnet: AwsVpcSubnet;
+  /** Route tables of the public and private subnets, in that order: VPN routes are propagated into both. */
+  readonly routeTables: readonly IAwsRouteTable[];
+
+  constructor(scope: Construct, id: string, props: AwsVpcProps) {
+    super(scope, id);
+    validateProps(this, "AwsVpc", (v) => AwsVpc.validate(props, v));
+
+    this.vpc = new Vpc(this, "vpc", {
+      cidrBlock: props.cidrBlock,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: resourceName(props.name, "vpc") },
+    });
+    this.vpcId = this.vpc.id;
+    this.cidrBlock = props.cidrBlock;
+    const tier = (key: "public" | "private", cidrBlock: string): AwsVpcSubnet => {
+      const subnet = new Subnet(this, `${key}-subnet`, {
+        vpcId: this.vpc.id,
+        cidrBlock,
+        availabilityZone: props.availabilityZone,
+        mapPublicIpOnLaunch: false,
+        tags: { Name: resourceName(props.name, key) },
+      });
+      const routeTable = new RouteTable(this, `${key}-routes`, {
+        vpcId: this.vpc.id,
+        tags: { Name: resourceName(props.name, key) },
+      });
+      new RouteTableAssociation(this, `${key}-routes-association`, { subnetId: subnet.id, routeTableId: routeTable.id });
+      return { subnet, routeTable, subnetId: subnet.id, routeTableId: routeTable.id, cidrBlock };
+    };
+    this.publicSubnet = tier("public", props.publicSubnetCidr);
+    this.privateSubnet = tier("private", props.privateSubnetCidr);
+    this.routeTables = [this.publicSubnet, this.privateSubnet];
+  }
+}

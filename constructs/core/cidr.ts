@@ -1,0 +1,146 @@
+import * as ipaddr from "ipaddr.js";
+import { AWS_RESERVED_INSIDE_CIDRS, PRIVATE_RANGES, TUNNEL_INSIDE_RANGE } from "./limits";
+
+/** An IPv4 CIDR block, parsed. */
+export interface Ipv4Block {
+  /** The block as written, e.g. `10.0.10.0/24`. */
+  readonly cidr: string;
+  /** First address as an unsigned 32-bit integer. */
+  readonly first: number;
+  /** Last address as an unsigned 32-bit integer. */
+  readonly last: number;
+  /** Prefix length, 0-32. */
+  readonly prefix: number;
+}
+
+/** Decimal `a.b.c.d/n` with no leading zeros (which some tools read as octal). */
+const CIDR_SYNTAX = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}\/(\d|[12]\d|3[0-2])$/;
+
+/** Parses `a.b.c.d/n` (IPv4 only); undefined when it is not one. */
+export function parseCidr(cidr: string): Ipv4Block | undefined {
+  if (typeof cidr !== "string" || !CIDR_SYNTAX.test(cidr)) return undefined;
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(cidr);
+  } catch {
+    return undefined;
+  }
+  const [addr, prefix] = parsed;
+  if (addr.kind() !== "ipv4") return undefined;
+  const base = toInt(addr as ipaddr.IPv4);
+  const size = 2 ** (32 - prefix);
+  const first = base - (base % size);
+  return { cidr, first, last: first + size - 1, prefix };
+}
+
+/** True when `cidr` is a syntactically valid IPv4 CIDR whose host bits are all zero. */
+export function isNetworkCidr(cidr: string): boolean {
+  const block = parseCidr(cidr);
+  return block !== undefined && ipToInt(cidr.split("/")[0]) === block.first;
+}
+
+/** The network address of a block, e.g. `10.0.10.5/24` -> `10.0.10.0/24`. */
+export function canonicalCidr(cidr: string): string | undefined {
+  const block = parseCidr(cidr);
+  return block && `${intToIp(block.first)}/${block.prefix}`;
+}
+
+/** True when the two blocks share at least one address. */
+export function overlaps(a: string, b: string): boolean {
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  return x !== undefined && y !== undefined && x.first <= y.last && y.first <= x.last;
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function containsCidr(outer: string, inner: string): boolean {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  return o !== undefined && i !== undefined && o.first <= i.first && i.last <= o.last;
+}
+
+/** True when the IPv4 address lies inside the block. */
+export function containsIp(cidr: string, ip: string): boolean {
+  const block = parseCidr(cidr);
+  const n = ipToInt(ip);
+  return block !== undefined && n !== undefined && block.first <= n && n <= block.last;
+}
+
+/** True when `ip` is a dotted-quad IPv4 address. */
+export function isIpv4(ip: string): boolean {
+  return typeof ip === "string" && ipaddr.IPv4.isValidFourPartDecimal(ip);
+}
+
+/** True when the block lies inside RFC 1918 or 100.64.0.0/10. */
+export function isPrivateCidr(cidr: string): boolean {
+  return PRIVATE_RANGES.some((range) => containsCidr(range, cidr));
+}
+
+/** The n-th address of a block (0 = network address). */
+export function nthAddress(cidr: string, n: number): string {
+  const block = parseCidr(cidr);
+  if (!block || n < 0 || block.first + n > block.last) {
+    throw new Error(`address #${n} is outside ${cidr}`);
+  }
+  return intToIp(block.first + n);
+}
+
+/** True when `cidr` is a /30 in 169.254.0.0/16 that AWS accepts as a tunnel inside CIDR. */
+export function isUsableInsideCidr(cidr: string): boolean {
+  const block = parseCidr(cidr);
+  return (
+    block !== undefined &&
+    block.prefix === 30 &&
+    isNetworkCidr(cidr) &&
+    containsCidr(TUNNEL_INSIDE_RANGE, cidr) &&
+    !AWS_RESERVED_INSIDE_CIDRS.some((reserved) => overlaps(reserved, cidr))
+  );
+}
+
+/**
+ * Allocates `count` consecutive tunnel inside /30s starting at `start`
+ * (default 169.254.10.0), skipping AWS's reserved blocks. Deterministic: the
+ * same inputs give the same blocks, so a re-synth never moves a BGP session.
+ */
+export function allocateInsideCidrs(count: number, start = "169.254.10.0"): string[] {
+  const out: string[] = [];
+  let next = ipToInt(start);
+  if (next === undefined) throw new Error(`'${start}' is not an IPv4 address`);
+  next -= next % 4;
+  while (out.length < count) {
+    const cidr = `${intToIp(next)}/30`;
+    if (!containsCidr(TUNNEL_INSIDE_RANGE, cidr)) {
+      throw new Error(`no room for ${count} tunnel inside /30s in 169.254.0.0/16 from ${start}`);
+    }
+    if (isUsableInsideCidr(cidr)) out.push(cidr);
+    next += 4;
+  }
+  return out;
+}
+
+/** The first `head` and last `tail` addresses of a block (those a cloud keeps for itself). */
+export function edgeAddresses(cidr: string, head: number, tail: number): string[] {
+  const block = parseCidr(cidr);
+  if (!block) return [];
+  const size = block.last - block.first + 1;
+  const indexes = [...Array(head).keys(), ...Array.from({ length: tail }, (_, i) => size - 1 - i)];
+  return indexes.map((n) => nthAddress(cidr, n));
+}
+
+/** Addresses in a block. */
+export function blockSize(cidr: string): number {
+  const block = parseCidr(cidr);
+  return block ? block.last - block.first + 1 : 0;
+}
+
+function toInt(addr: ipaddr.IPv4): number {
+  return addr.octets.reduce((acc, octet) => acc * 256 + octet, 0);
+}
+
+function ipToInt(ip: string): number | undefined {
+  return isIpv4(ip) ? toInt(ipaddr.IPv4.parse(ip)) : undefined;
+}
+
+function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+}

@@ -1,0 +1,86 @@
+/**
+ * The cloud limits this library enforces, each written once, with its
+ * source. Construct validators and the app's config schema both read them.
+ */
+
+/** A range of prefix lengths a block may have, and why. */
+export interface PrefixLimit {
+  /** Shortest prefix (largest block). */
+  readonly minPrefix: number;
+  /** Longest prefix (smallest block). */
+  readonly maxPrefix: number;
+  /** Where the limit comes from, in the user's words. */
+  readonly why: string;
+}
+
+/** Sizes of the address blocks the constructs make. */
+export const PREFIX_LIMITS = {
+  /** A regular GCP subnet's primary range (Google Cloud docs, "Subnets: IPv4 subnet ranges"). */
+  gcpSubnet: { minPrefix: 8, maxPrefix: 29, why: "GCP subnet sizes" },
+  /** Proxy-only subnets (Google Cloud docs, "Proxy-only subnets for Envoy-based load balancers"). */
+  proxyOnlySubnet: { minPrefix: 8, maxPrefix: 26, why: "a proxy-only subnet needs at least 64 addresses" },
+  /** PSC NAT subnets (Google Cloud docs, "Publish services: NAT subnets"). */
+  pscNatSubnet: { minPrefix: 8, maxPrefix: 29, why: "the smallest PSC NAT subnet is a /29" },
+  /** GKE pod secondary range (GKE docs, "VPC-native clusters: secondary range for Pods"). */
+  gkePods: { minPrefix: 9, maxPrefix: 24, why: "GKE pod range sizes" },
+  /** GKE service secondary range (GKE docs, "VPC-native clusters: secondary range for Services"). */
+  gkeServices: { minPrefix: 16, maxPrefix: 28, why: "GKE service range sizes" },
+  /** A peering-based private control plane (GKE docs, "Creating a private cluster"). */
+  gkeControlPlane: { minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" },
+  /** AWS VPCs and subnets (Amazon VPC user guide, "VPC CIDR blocks"). */
+  awsVpc: { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" },
+} as const satisfies Record<string, PrefixLimit>;
+
+/** Ranges usable for private networks: RFC 1918 and the RFC 6598 shared space. */
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
+
+/** Private ASNs (RFC 6996): 16-bit and 32-bit. */
+export const PRIVATE_ASN_RANGES = [
+  [64512, 65534],
+  [4200000000, 4294967294],
+] as const;
+
+/** Largest ASN an AWS customer gateway takes in `bgp_asn`; larger ones go in `bgp_asn_extended` (EC2 API, CreateCustomerGateway). */
+export const AWS_CGW_MAX_BGP_ASN = 2147483647;
+
+/** Where VPN tunnel inside addresses live (link-local). */
+export const TUNNEL_INSIDE_RANGE = "169.254.0.0/16";
+
+/**
+ * The /30 blocks inside 169.254.0.0/16 that AWS refuses as tunnel inside CIDRs
+ * (AWS Site-to-Site VPN user guide, "Tunnel options for your Site-to-Site VPN connection").
+ */
+export const AWS_RESERVED_INSIDE_CIDRS = [
+  "169.254.0.0/30",
+  "169.254.1.0/30",
+  "169.254.2.0/30",
+  "169.254.3.0/30",
+  "169.254.4.0/30",
+  "169.254.5.0/30",
+  "169.254.169.252/30",
+] as const;
+
+/** Addresses a cloud keeps for itself in every subnet: the first `head` and the last `tail`. */
+export const RESERVED_SUBNET_ADDRESSES = {
+  /** Network, gateway, and the last two (Google Cloud docs, "Subnets: reserved IPv4 addresses"). */
+  gcp: { head: 2, tail: 2, words: "the four addresses GCP reserves", where: "the first two and the last two" },
+  /** Network, router, DNS, future use, and broadcast (Amazon VPC user guide, "Subnet CIDR blocks"). */
+  aws: { head: 4, tail: 1, words: "the five addresses AWS reserves", where: "the first four and the last" },
+} as const;
+
+/** GCP resource names (RFC 1035 labels). */
+export const GCP_NAME_MAX_LENGTH = 63;
+/** GKE cluster names. */
+export const GKE_CLUSTER_NAME_MAX_LENGTH = 40;
+/** Pods per node of a GKE Standard node pool. */
+export const GKE_MAX_PODS_PER_NODE = { min: 8, max: 256 } as const;
+/** Zones a regional GKE cluster spreads its nodes over when none are chosen. */
+export const GKE_REGIONAL_CLUSTER_ZONES = 3;
+/** Cloud Router BGP keepalive interval, seconds. */
+export const BGP_KEEPALIVE_SECONDS = { min: 20, max: 60 } as const;
+/** Advertised route priority (MED) of a Cloud Router BGP session. */
+export const BGP_ROUTE_PRIORITY = { min: 0, max: 65535 } as const;
+/** Diffie-Hellman groups both AWS and Cloud VPN support (Google Cloud docs, "Supported IKE ciphers"). */
+export const SHARED_DH_GROUPS = [14, 19, 20, 21] as const;
+/** AES-256 encryptions both AWS and Cloud VPN support. */
+export const SHARED_ENCRYPTIONS = ["AES256", "AES256-GCM-16"] as const;

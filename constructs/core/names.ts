@@ -1,0 +1,84 @@
+/**
+ * Name rules of the clouds and of Kubernetes: what a name may look like, and
+ * the zones a region has. Each rule is written here once, with the words its
+ * error messages use.
+ */
+
+/** GCP resource names: RFC 1035 labels, lowercase, at most 63 characters. */
+export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** The rule a GCP name breaks, for error messages. */
+export const GCP_NAME_RULE =
+  "must be a GCP resource name: 1-63 characters of lowercase letters, digits and '-', starting with a letter and not ending with '-'";
+
+/** True when `name` is a valid GCP resource name. */
+export function isGcpName(name: string): boolean {
+  return typeof name === "string" && GCP_NAME_PATTERN.test(name);
+}
+
+/** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
+export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** What DNS_LABEL_PATTERN requires, for error messages. */
+export const DNS_LABEL_RULE = "must be a Kubernetes DNS label: 1-63 lowercase letters, digits and '-', not starting or ending with '-'";
+
+/**
+ * Namespaces the cluster itself owns: `default`, Kubernetes' `kube-*` and
+ * GKE's `gke-*`. A namespace created by Terraform must be new.
+ */
+export function isSystemNamespace(name: string): boolean {
+  return name === "default" || name.startsWith("kube-") || name.startsWith("gke-");
+}
+
+/** What isSystemNamespace refuses, for error messages. */
+export const SYSTEM_NAMESPACE_RULE = "must be a namespace of its own, not default, kube-* or gke-* (the cluster owns those; this one is created)";
+
+/** A fully qualified DNS name of at least two labels, ending with '.': `api.aws-api.internal.`. */
+export const FQDN_PATTERN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/;
+
+/** Joins name parts with '-': `resourceName("psc", "team-a", "vpc")` -> `psc-team-a-vpc`. */
+export function resourceName(...parts: string[]): string {
+  return parts.filter((p) => p.length > 0).join("-");
+}
+
+/** A GCP region: `asia-northeast1`. */
+export const GCP_REGION_PATTERN = /^[a-z]+-[a-z]+\d+$/;
+export const GCP_REGION_RULE = "must be a GCP region like asia-northeast1";
+
+/** A GCP zone: `asia-northeast1-a`. */
+export const GCP_ZONE_PATTERN = /^[a-z]+-[a-z]+\d+-[a-z]$/;
+export const GCP_ZONE_RULE = "must be a GCP zone like asia-northeast1-a";
+
+/** An AWS region: `ap-northeast-1`. */
+export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+export const AWS_REGION_RULE = "must be an AWS region like ap-northeast-1";
+
+/** An AWS availability zone: `ap-northeast-1a`. */
+export const AWS_ZONE_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
+export const AWS_ZONE_RULE = "must be an AWS availability zone like ap-northeast-1a";
+
+/**
+ * Regions whose zones start at b (europe-west1 and us-east1 have zones b, c
+ * and d). Every other region has a zone a.
+ */
+const REGIONS_WITHOUT_ZONE_A: ReadonlySet<string> = new Set(["europe-west1", "us-east1"]);
+
+/** The first zone of a GCP region: `<region>-a`, or `<region>-b` where there is no zone a. */
+export function firstZone(region: string): string {
+  return `${region}-${REGIONS_WITHOUT_ZONE_A.has(region) ? "b" : "a"}`;
+}
+
+/** What is wrong with `zone` as a zone of `region`: the zone format, the region, and zones that do not exist. */
+export function gcpZoneProblem(zone: string, region: string): { rule: string; fix?: string } | undefined {
+  if (!GCP_ZONE_PATTERN.test(zone)) return { rule: GCP_ZONE_RULE };
+  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) return { rule: `must be a zone of region ${region}`, fix: `e.g. ${firstZone(region)}` };
+  if (zone.endsWith("-a") && REGIONS_WITHOUT_ZONE_A.has(region)) return { rule: `must be a zone that exists: ${region} has zones b, c and d`, fix: firstZone(region) };
+  return undefined;
+}
+
+/** What is wrong with `zone` as an availability zone of AWS region `region`. */
+export function awsZoneProblem(zone: string, region: string): { rule: string; fix?: string } | undefined {
+  if (!AWS_ZONE_PATTERN.test(zone)) return { rule: AWS_ZONE_RULE };
+  if (!zone.startsWith(region) || zone.length !== region.length + 1) return { rule: `must be a zone of region ${region}`, fix: `e.g. ${region}a` };
+  return undefined;
+}

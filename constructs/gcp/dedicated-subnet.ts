@@ -1,0 +1,71 @@
+import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
+import { Construct } from "constructs";
+import { PrefixLimit } from "../core/limits";
+import { PropsValidator, validateProps } from "../core/validation";
+import { INetwork, ISubnetwork } from "./vpc-network";
+
+/** Props shared by the subnets GCP reserves for one purpose. */
+export interface DedicatedSubnetProps {
+  /** Network the subnet belongs to. */
+  readonly network: INetwork;
+  /** Name of the subnet. */
+  readonly name: string;
+  /** Region of the subnet. */
+  readonly region: string;
+  /** IPv4 range (RFC 1918 or 100.64.0.0/10). */
+  readonly ipCidrRange: string;
+  /** Project of the subnet. @default - the provider's project */
+  readonly project?: string;
+  /** Why the subnet exists. @default - a description of its purpose */
+  readonly description?: string;
+}
+
+/** What distinguishes one kind of dedicated subnet from another. */
+interface Purpose {
+  readonly kind: string;
+  readonly purpose: string;
+  readonly role?: string;
+  readonly limit: PrefixLimit;
+  readonly description: string;
+}
+
+/** Records every problem with a dedicated subnet's props in `v`, against the size limit of its purpose. */
+export function validateDedicated(props: DedicatedSubnetProps, limit: PrefixLimit, v: PropsValidator): void {
+  v.gcpName("name", props.name);
+  v.gcpRegion("region", props.region);
+  v.privateCidr("ipCidrRange", props.ipCidrRange, limit);
+}
+
+/**
+ * A subnet GCP reserves for one purpose: no VM can use it. Validates the
+ * range and its size against the purpose's documented minimum.
+ */
+export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
+  /** The subnet resource. */
+  readonly subnet: ComputeSubnetwork;
+  readonly id: string;
+  readonly selfLink: string;
+  readonly name: string;
+  /** The subnet's range, as given. */
+  readonly ipCidrRange: string;
+
+  protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: Purpose) {
+    super(scope, id);
+    validateProps(this, purpose.kind, (v) => validateDedicated(props, purpose.limit, v));
+
+    this.ipCidrRange = props.ipCidrRange;
+    this.subnet = new ComputeSubnetwork(this, "subnet", {
+      name: props.name,
+      project: props.project,
+      region: props.region,
+      network: props.network.id,
+      ipCidrRange: props.ipCidrRange,
+      purpose: purpose.purpose,
+      role: purpose.role,
+      description: props.description ?? purpose.description,
+    });
+    this.id = this.subnet.id;
+    this.selfLink = this.subnet.selfLink;
+    this.name = this.subnet.name;
+  }
+}

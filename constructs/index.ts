@@ -1,0 +1,63 @@
+// The published library: the constructs, their props and interfaces, and the
+// few kernel pieces a construct user needs (errors to catch, the policy
+// checks, the limits the constructs enforce). An explicit list: anything not
+// named here is internal and may change without notice. `api/library.api.md`
+// is the reviewed report of this surface.
+
+// Errors and validation
+export { UserError } from "./core/errors";
+export type { Problem } from "./core/errors";
+export { ValidationError, PropsValidator } from "./core/validation";
+export type { ProblemOptions } from "./core/validation";
+export { PREFIX_LIMITS } from "./core/limits";
+export type { PrefixLimit } from "./core/limits";
+
+// Policy checks (secure defaults, checked at synth)
+export { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "./core/policy";
+export type { PolicyRule } from "./core/policy";
+
+// GCP: networks and subnets
+export { VpcNetwork } from "./gcp/vpc-network";
+export type { INetwork, ISubnetwork, SubnetProps, VpcNetworkProps } from "./gcp/vpc-network";
+export { DedicatedSubnet } from "./gcp/dedicated-subnet";
+export type { DedicatedSubnetProps } from "./gcp/dedicated-subnet";
+export { ProxyOnlySubnet } from "./gcp/proxy-only-subnet";
+export type { IProxyOnlySubnet, ProxyOnlySubnetProps } from "./gcp/proxy-only-subnet";
+export { PscNatSubnet } from "./gcp/psc-nat-subnet";
+export type { PscNatSubnetProps } from "./gcp/psc-nat-subnet";
+export { GkeSubnet } from "./gcp/gke-subnet";
+export type { GkeSubnetProps, IGkeSubnet } from "./gcp/gke-subnet";
+
+// GCP: publishing and consuming a service over Private Service Connect
+export { HybridNegLoadBalancer } from "./gcp/hybrid-neg-load-balancer";
+export type { HybridEndpoint, HybridNegLoadBalancerProps } from "./gcp/hybrid-neg-load-balancer";
+export { ServiceAttachment } from "./gcp/service-attachment";
+export type { AcceptedConsumer, IServiceAttachment, ServiceAttachmentProps } from "./gcp/service-attachment";
+export { PscEndpoint } from "./gcp/psc-endpoint";
+export type { PscEndpointProps } from "./gcp/psc-endpoint";
+
+// GCP: HA VPN and BGP
+export { HaVpnGateway } from "./gcp/ha-vpn-gateway";
+export type { HaVpnGatewayProps, IHaVpnGateway } from "./gcp/ha-vpn-gateway";
+export { ExternalVpnGateway } from "./gcp/external-vpn-gateway";
+export type { ExternalVpnGatewayProps, IExternalVpnGateway } from "./gcp/external-vpn-gateway";
+export { CloudRouterBgp } from "./gcp/cloud-router-bgp";
+export type { CloudRouterBgpProps, ICloudRouter } from "./gcp/cloud-router-bgp";
+export { VpnTunnelPair } from "./gcp/vpn-tunnel-pair";
+export type { PeerTunnel, VpnTunnelPairProps } from "./gcp/vpn-tunnel-pair";
+
+// GCP: GKE
+export { PrivateGkeCluster, STANDARD_POOL_DEFAULTS } from "./gcp/private-gke-cluster";
+export type { AuthorizedNetwork, PrivateGkeClusterProps, StandardNodePool } from "./gcp/private-gke-cluster";
+export { RestrictedGoogleApis } from "./gcp/restricted-google-apis";
+export type { RestrictedGoogleApisProps } from "./gcp/restricted-google-apis";
+
+// AWS
+export { AwsVpc } from "./aws/aws-vpc";
+export type { AwsVpcProps, AwsVpcSubnet, IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws/aws-vpc";
+export { AwsSiteToSiteVpn } from "./aws/aws-site-to-site-vpn";
+export type { AwsSiteToSiteVpnProps, AwsVpnConnectionTunnels, AwsVpnTunnel, DhGroup, VpnEncryption, VpnTermination } from "./aws/aws-site-to-site-vpn";
+
+// Kubernetes
+export { ClusterApiService } from "./k8s/cluster-api-service";
+export type { ClusterApiServiceProps } from "./k8s/cluster-api-service";

@@ -1,0 +1,147 @@
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
+import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
+import { resourceName } from "../../constructs/core/names";
+import { PropsValidator, validateProps } from "../../constructs/core/validation";
+
+/** Latest Amazon Linux 2023 (x86_64), a public SSM parameter. */
+export const AMAZON_LINUX_2023_SSM_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+
+/** What the props leave out gets these. */
+const DEFAULTS = { instanceType: "t3.micro", rootVolumeSizeGb: 8 } as const;
+
+export interface BackendInstanceProps {
+  /** Name prefix, used in `Name` tags and the security group name. */
+  readonly name: string;
+  /** VPC of the instance. */
+  readonly vpc: IAwsVpc;
+  /** Private subnet of the instance. */
+  readonly subnet: IAwsSubnet;
+  /** Fixed private IP of the instance, inside the subnet and not one AWS reserves. */
+  readonly privateIp: string;
+  /** Port the instance serves HTTP on. */
+  readonly port: number;
+  /**
+   * The only sources admitted on `port`: for a hybrid NEG behind an internal
+   * Application Load Balancer, the proxy-only subnet's range.
+   */
+  readonly allowedCidrs: readonly string[];
+  /** EC2 instance type. @default "t3.micro" */
+  readonly instanceType?: string;
+  /**
+   * AMI id. When omitted, the launch template resolves
+   * `AMAZON_LINUX_2023_SSM_PARAMETER` at launch (`resolve:ssm:`), so no AWS
+   * API is called at plan time and re-plans do not replace the instance
+   * (hashicorp/terraform-provider-aws#43364 is why it is not on the instance).
+   * @default - latest Amazon Linux 2023 (x86_64)
+   */
+  readonly amiId?: string;
+  /** Size of the encrypted root volume. @default 8 */
+  readonly rootVolumeSizeGb?: number;
+}
+
+/**
+ * The private API backend: one EC2 instance serving HTTP from Python's
+ * standard library (no package download, so no internet access needed),
+ * with IMDSv2 only, an encrypted root volume, and a security group that
+ * admits only the given ranges on the service port and allows no egress.
+ */
+export class BackendInstance extends Construct {
+  /** Records every problem with the props in `v`. */
+  static validate(props: BackendInstanceProps, v: PropsValidator): void {
+    v.addressInSubnet("privateIp", props.privateIp, "subnet", props.subnet.cidrBlock, RESERVED_SUBNET_ADDRESSES.aws);
+    v.port("port", props.port);
+    v.check(props.allowedCidrs.length > 0, "allowedCidrs", props.allowedCidrs, "must list at least one source range (the proxy-only subnet)");
+    // The backend is never open to the internet: sources are private ranges.
+    props.allowedCidrs.forEach((cidr, i) => v.privateCidr(`allowedCidrs[${i}]`, cidr));
+    if (props.instanceType !== undefined) v.check(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(props.instanceType), "instanceType", props.instanceType, "must be an EC2 instance type like t3.micro");
+    if (props.amiId !== undefined) v.check(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(props.amiId), "amiId", props.amiId, "must be an AMI id like ami-0123456789abcdef0");
+    const rootVolumeSizeGb = props.rootVolumeSizeGb ?? DEFAULTS.rootVolumeSizeGb;
+    v.check(Number.isInteger(rootVolumeSizeGb) && rootVolumeSizeGb >= 8, "rootVolumeSizeGb", rootVolumeSizeGb, "must be a whole number of at least 8 (Amazon Linux 2023's snapshot size)");
+  }
+
+  readonly instance: Instance;
+  readonly securityGroup: SecurityGroup;
+  readonly launchTemplate: LaunchTemplate;
+
+  constructor(scope: Construct, id: string, props: BackendInstanceProps) {
+    super(scope, id);
+    validateProps(this, "BackendInstance", (v) => BackendInstance.validate(props, v));
+    const rootVolumeSizeGb = props.rootVolumeSizeGb ?? DEFAULTS.rootVolumeSizeGb;
+
+    // No egress rule: Terraform removes AWS's default allow-all egress, and
+    // replies to admitted requests pass anyway (security groups are stateful).
+    this.securityGroup = new SecurityGroup(this, "security-group", {
+      name: resourceName(props.name, "backend"),
+      description: `Backend: HTTP on ${props.port} from the load balancer proxies only`,
+      vpcId: props.vpc.vpcId,
+      tags: { Name: resourceName(props.name, "backend") },
+    });
+    props.allowedCidrs.forEach((cidr, i) => {
+      new VpcSecurityGroupIngressRule(this, `ingress-${i + 1}`, {
+        securityGroupId: this.securityGroup.id,
+        description: "Load balancer proxies (requests and health checks)",
+        ipProtocol: "tcp",
+        fromPort: props.port,
+        toPort: props.port,
+        cidrIpv4: cidr,
+      });
+    });
+
+    this.launchTemplate = new LaunchTemplate(this, "launch-template", {
+      name: resourceName(props.name, "backend"),
+      description: "Private API backend",
+      imageId: props.amiId ?? `resolve:ssm:${AMAZON_LINUX_2023_SSM_PARAMETER}`,
+      instanceType: props.instanceType ?? DEFAULTS.instanceType,
+      // IMDSv2 only (AWS Security Hub EC2.8); one hop keeps containers off the metadata service.
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [
+        {
+          deviceName: "/dev/xvda",
+          // Encrypted at rest (AWS Security Hub EC2.3).
+          ebs: { encrypted: "true", volumeSize: rootVolumeSizeGb, volumeType: "gp3", deleteOnTermination: "true" },
+        },
+      ],
+      userData: Fn.base64encode(Fn.rawString(userData(props.port))),
+      tagSpecifications: [{ resourceType: "instance", tags: { Name: resourceName(props.name, "backend") } }],
+    });
+    this.instance = new Instance(this, "instance", {
+      launchTemplate: { id: this.launchTemplate.id, version: this.launchTemplate.latestVersion.toString() },
+      subnetId: props.subnet.subnetId,
+      privateIp: props.privateIp,
+      vpcSecurityGroupIds: [this.securityGroup.id],
+      associatePublicIpAddress: false,
+      tags: { Name: resourceName(props.name, "backend") },
+    });
+  }
+}
+
+/** A systemd service answering HTTP with Python's standard library, as an unprivileged dynamic user. */
+function userData(port: number): string {
+  return [
+    "#!/bin/bash",
+    "set -euo pipefail",
+    "mkdir -p /srv/api",
+    "echo '{\"status\":\"ok\",\"source\":\"aws-backend\"}' > /srv/api/index.html",
+    "cat > /etc/systemd/system/private-api.service <<'UNIT'",
+    "[Unit]",
+    "Description=Private API backend",
+    "After=network-online.target",
+    "[Service]",
+    "DynamicUser=yes",
+    "AmbientCapabilities=CAP_NET_BIND_SERVICE",
+    `ExecStart=/usr/bin/python3 -m http.server ${port} --directory /srv/api`,
+    "Restart=always",
+    "[Install]",
+    "WantedBy=multi-user.target",
+    "UNIT",
+    "systemctl daemon-reload",
+    "systemctl enable --now private-api.service",
+    "",
+  ].join("\n");
+}

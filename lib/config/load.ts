@@ -1,0 +1,119 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { configRules } from "./rules";
+import { ConfigError, ConfigProblem, formatPath, shapeProblems, valueAt } from "./problems";
+import { Config, configSchema } from "./schema";
+
+/** A configuration that passed validation, with the warnings it raised. */
+export interface ValidatedConfig {
+  readonly config: Config;
+  /** Things that work but deserve a look; they never fail synth. */
+  readonly warnings: readonly ConfigProblem[];
+}
+
+/**
+ * Checks a parsed configuration, applies defaults, and returns it with its
+ * warnings; throws a ConfigError listing every problem, the shape problems
+ * and the rules between values together (see rulesDespite).
+ */
+export function validateConfig(raw: unknown, source = "config"): ValidatedConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, raw));
+    throw new ConfigError(source, [...shape, ...rulesDespite(raw, result.error.issues)]);
+  }
+  const { errors, warnings } = configRules(result.data);
+  if (errors.length > 0) throw new ConfigError(source, errors);
+  return { config: result.data, warnings };
+}
+
+/** Like validateConfig, for callers that do not print warnings (tests, other apps). */
+export function parseConfig(raw: unknown, source = "config"): Config {
+  return validateConfig(raw, source).config;
+}
+
+/** Reads and checks a YAML (or JSON) configuration file. */
+export function loadConfig(file: string): ValidatedConfig {
+  const relative = path.relative(process.cwd(), file);
+  const source = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(source, [{ path: "(file)", message: `cannot be read: ${(e as Error).message}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
+  }
+  return validateConfig(raw, source);
+}
+
+/**
+ * A value of the right shape for every required key, used only to stand in
+ * for a value that failed its shape check, so that the rules between values
+ * still run on all the others.
+ */
+const STAND_IN = {
+  prefix: "x",
+  gcp: { region: "us-central1", producerProject: "stand-in-project", routerAsn: 64512, pscNatCidr: "10.255.0.0/29", frontendCidr: "10.255.0.8/29", proxyOnlyCidr: "10.255.0.64/26" },
+  aws: {
+    region: "us-east-1",
+    availabilityZone: "us-east-1a",
+    asn: 64513,
+    vpcCidr: "10.254.0.0/16",
+    publicSubnetCidr: "10.254.0.0/24",
+    privateSubnetCidr: "10.254.1.0/24",
+    backend: { privateIp: "10.254.1.10", port: 80 },
+  },
+  tenants: [{ name: "x", project: "stand-in-project-b", gkeNodesCidr: "10.253.0.0/24", podsCidr: "10.253.64.0/18", servicesCidr: "10.253.1.0/24", pscEndpointCidr: "10.253.2.0/24" }],
+};
+
+/**
+ * The rules between values, run on a config whose shape is wrong: each value
+ * that failed its shape check is replaced by a stand-in (or dropped when
+ * optional), and any problem that involves a replaced value (its path, or
+ * one of the paths it names in `involves`) is left out, so one run reports
+ * everything that is really wrong.
+ */
+function rulesDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): ConfigProblem[] {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
+  const repaired = structuredClone(raw) as Record<PropertyKey, unknown>;
+  const replaced: string[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      const parent = valueAt(repaired, issue.path);
+      if (parent !== null && typeof parent === "object") for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
+      continue;
+    }
+    if (issue.path.length === 0) return [];
+    replaced.push(formatPath(issue.path));
+    const standIn = valueAt(STAND_IN, issue.path.map((seg, i) => (typeof seg === "number" && issue.path[i - 1] === "tenants" ? 0 : seg)));
+    setAt(repaired, issue.path, standIn === undefined ? undefined : structuredClone(standIn));
+  }
+  const again = configSchema.safeParse(repaired);
+  if (!again.success) return [];
+  const involves = (problem: ConfigProblem) =>
+    [problem.path, ...(problem.involves ?? [])].some((mentioned) => replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)));
+  return configRules(again.data).errors.filter((problem) => !involves(problem));
+}
+
+function isPathPrefix(prefix: string, path: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
+
+function setAt(root: Record<PropertyKey, unknown>, segments: readonly PropertyKey[], value: unknown): void {
+  let current: unknown = root;
+  for (const seg of segments.slice(0, -1)) {
+    if (current === null || typeof current !== "object") return;
+    current = (current as Record<PropertyKey, unknown>)[seg];
+  }
+  if (current === null || typeof current !== "object") return;
+  const last = segments[segments.length - 1];
+  if (value === undefined) delete (current as Record<PropertyKey, unknown>)[last];
+  else (current as Record<PropertyKey, unknown>)[last] = value;
+}

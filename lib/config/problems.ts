@@ -1,0 +1,92 @@
+import { closest, distance } from "fastest-levenshtein";
+import { z } from "zod";
+import { describeProblem, formatProblemList, Problem, UserError } from "../../constructs/core/errors";
+
+/** One problem found in a configuration: a config path, the message, the other paths it involves. */
+export type ConfigProblem = Problem;
+
+/** Raised when a configuration has problems; lists all of them. */
+export class ConfigError extends UserError {}
+
+/** The warnings of a config file as printed on synth: a header naming the file, then one per line. */
+export function formatWarnings(source: string, warnings: readonly ConfigProblem[]): string {
+  return formatProblemList(source, warnings, "warning");
+}
+
+/** A config path as the user reads it: `tenants[1].podsCidr`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  if (segments.length === 0) return "(top level)";
+  return segments.reduce<string>((acc, seg) => {
+    if (typeof seg === "number") return `${acc}[${seg}]`;
+    return acc === "" ? String(seg) : `${acc}.${String(seg)}`;
+  }, "");
+}
+
+/** The value at a path of parsed YAML, or undefined. */
+export function valueAt(raw: unknown, segments: readonly PropertyKey[]): unknown {
+  let current: unknown = raw;
+  for (const seg of segments) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[seg];
+  }
+  return current;
+}
+
+/** Turns one zod issue into config-path problems with the value found. */
+export function shapeProblems(schema: z.ZodType, issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
+  const at = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeys(schema, issue.path);
+    return issue.keys.map((key) => {
+      const near = known.length > 0 ? closest(key, known) : undefined;
+      const fix = near !== undefined && distance(key, near) <= 2 ? `did you mean '${near}'?` : `remove it, or use one of: ${known.join(", ")}`;
+      return { path: at === "(top level)" ? key : `${at}.${key}`, message: `is not a known key. Fix: ${fix}` };
+    });
+  }
+  const value = valueAt(raw, issue.path);
+  if (issue.code === "invalid_type") {
+    if (value === undefined) return [{ path: at, message: issue.message.startsWith("is required") ? issue.message : `is required (${issue.expected})` }];
+    return [{ path: at, message: describeProblem(`must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}`, value, quotedFix(issue.expected, value)) }];
+  }
+  const [rule, fix] = issue.message.split(". Fix: ");
+  return [{ path: at, message: describeProblem(rule, value, fix) }];
+}
+
+/** The keys the schema accepts at a path (for unknown-key messages). */
+function knownKeys(root: z.ZodType, segments: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = root;
+  for (const seg of segments) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (schema instanceof z.ZodObject) schema = schema.shape[seg as string] as z.ZodType;
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/** A fix for a number or boolean written in quotes (or as a YAML word that is not a boolean). */
+function quotedFix(expected: string, value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  if ((expected === "number" || expected === "int") && value.trim() !== "" && !Number.isNaN(Number(value))) return `write ${Number(value)} without quotes`;
+  if (expected === "boolean") {
+    const word = value.toLowerCase();
+    if (["yes", "on", "true", "y"].includes(word)) return "write true";
+    if (["no", "off", "false", "n"].includes(word)) return "write false";
+  }
+  return undefined;
+}
+
+/** Zod's type names in the words of a YAML file. */
+const TYPE_NAMES: Record<string, string> = { int: "a whole number", array: "a list", object: "a mapping", boolean: "true or false" };
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

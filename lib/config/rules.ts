@@ -1,0 +1,408 @@
+import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
+import { AwsVpc } from "../../constructs/aws/aws-vpc";
+import { blockSize, overlaps } from "../../constructs/core/cidr";
+import { Problem } from "../../constructs/core/errors";
+import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
+import { awsZoneProblem } from "../../constructs/core/names";
+import { describeProblem } from "../../constructs/core/errors";
+import { PropsValidator } from "../../constructs/core/validation";
+import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
+import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
+import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
+import { PscEndpoint, privateZoneOf } from "../../constructs/gcp/psc-endpoint";
+import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
+import { RESTRICTED_DOMAINS } from "../../constructs/gcp/restricted-google-apis";
+import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../../constructs/gcp/vpc-network";
+import { VpnTunnelPair } from "../../constructs/gcp/vpn-tunnel-pair";
+import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
+import { BackendInstance } from "../app-constructs/backend-instance";
+import { ConnectivityCheck } from "../app-constructs/connectivity-check";
+import { producerNames, tenantNames } from "../naming";
+import { explicitlyAdvertised, networkPlan, PlannedRange, routedRanges } from "../plan";
+import type { Config } from "./schema";
+
+/** Problems that fail validation, and warnings that do not. */
+export interface RuleResults {
+  readonly errors: Problem[];
+  readonly warnings: Problem[];
+}
+
+/**
+ * The rules of a well-shaped config: those that span networks and
+ * constructs (overlaps that would break routing, generated names, state,
+ * capacity), here; and every construct's own rules, run on the props the
+ * stacks will pass, with each prop named by the config path it comes from.
+ */
+export function configRules(config: Config): RuleResults {
+  const cross = crossChecks(config);
+  const constructs = constructChecks(config);
+  // A construct's rule that fires on a path the rules between values already blamed repeats it in other words.
+  const blamed = new Set(cross.errors.map((p) => p.path));
+  return {
+    errors: [...cross.errors, ...unique(constructs.errors).filter((p) => !blamed.has(p.path))],
+    warnings: [...cross.warnings, ...unique(constructs.warnings)],
+  };
+}
+
+/** The same problem found by two constructs (a port both the load balancer and the backend check) is reported once. */
+function unique(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\n${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Records problems under config paths. */
+type Fail = (path: string, message: string, involves?: readonly string[]) => void;
+
+/**
+ * The rules between values that no single construct can check: ranges of
+ * different constructs and networks, names the app generates, state, NAT
+ * capacity. Consumer ranges may overlap AWS and other tenants (PSC NATs
+ * them), so no rule compares them.
+ */
+function crossChecks(config: Config): RuleResults {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const fail: Fail = (path, message, involves) => errors.push({ path, message, ...(involves ? { involves } : {}) });
+  const { gcp, aws } = config;
+
+  const awsZone = awsZoneProblem(aws.availabilityZone, aws.region);
+  if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule.replace("region ", "aws.region "), aws.availabilityZone, awsZone.fix), ["aws.region"]);
+
+  const plan = networkPlan(config);
+  // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
+  const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
+  for (const range of routedRanges(plan)) {
+    if (overlaps(range.cidr, awsVpc.cidr)) {
+      const why = range.advertisement === "explicit" && range.path.startsWith("vpn.") ? "it is advertised to AWS over BGP" : "producer ranges are routed over the VPN";
+      fail(range.path, describeProblem(`must not overlap aws.vpcCidr ${awsVpc.cidr} (${why})`, range.cidr), ["aws.vpcCidr"]);
+    }
+  }
+  // No overlap inside one VPC; the pairs a construct checks itself are its own, and a summary may cover subnets.
+  for (const vpc of new Set(plan.map((r) => r.vpc))) noOverlaps(plan.filter((r) => r.vpc === vpc && !r.summary), fail);
+
+  config.vpn.advertisedRanges.forEach((range, i) => {
+    const subnet = plan.find((r) => r.advertisement === "all-subnets" && r.cidr === range);
+    if (subnet !== undefined) {
+      fail(`vpn.advertisedRanges[${i}]`, describeProblem(`must not repeat ${subnet.path} (every producer subnet is advertised already)`, range, "remove it"), [subnet.path]);
+    }
+  });
+
+  // The API's private zone in each consumer VPC; Cloud DNS refuses two private zones of one name on a VPC.
+  const clash = RESTRICTED_DOMAINS.find((d) => d.domain === privateZoneOf(config.service.dnsName));
+  const names = new Map<string, number>();
+  const projects = new Map<string, number>();
+  config.tenants.forEach((tenant, t) => {
+    const at = `tenants[${t}]`;
+    const sameName = names.get(tenant.name);
+    if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
+    names.set(tenant.name, t);
+    const sameProject = projects.get(tenant.project);
+    if (sameProject !== undefined) {
+      fail(`${at}.project`, describeProblem(`must be unique among tenants (the service attachment accepts each project once; also tenants[${sameProject}].project)`, tenant.project), [`tenants[${sameProject}].project`]);
+    }
+    projects.set(tenant.project, t);
+    if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
+      fail(
+        "service.dnsName",
+        describeProblem(
+          `must not be directly under ${clash.domain} when ${at}.gke.restrictedGoogleApis is on (both would be private zones named ${clash.domain} in one VPC)`,
+          config.service.dnsName,
+          "a name in a domain of your own, e.g. api.aws-api.internal.",
+        ),
+        [`${at}.gke.restrictedGoogleApis`],
+      );
+    }
+  });
+
+  const { backend } = config.state;
+  const uses = { gcs: backend === "gcs" || backend === "split", s3: backend === "s3" || backend === "split" };
+  if (uses.gcs && config.state.gcs === undefined) {
+    fail("state.gcs", `is required when state.backend is ${backend}. Fix: add state.gcs: {bucket: <bucket>, prefix: <path for this environment>}`, ["state.backend"]);
+  }
+  if (uses.s3 && config.state.s3 === undefined) {
+    fail("state.s3", `is required when state.backend is ${backend}. Fix: add state.s3: {bucket: <bucket>, keyPrefix: <path for this environment>, region: <region>}`, ["state.backend"]);
+  }
+  // A bucket block the chosen backend does not use is ignored: say so, it is rarely meant.
+  for (const kind of ["gcs", "s3"] as const) {
+    if (config.state[kind] !== undefined && !uses[kind]) {
+      warnings.push({ path: `state.${kind}`, message: `is ignored: state.backend is ${backend}. Fix: set state.backend to ${kind} or split, or remove state.${kind}` });
+    }
+  }
+
+  checkGeneratedNames(config, fail);
+
+  // Each PSC connection takes a NAT address; GCP keeps some of every subnet for itself.
+  const reserved = RESERVED_SUBNET_ADDRESSES.gcp.head + RESERVED_SUBNET_ADDRESSES.gcp.tail;
+  const natAddresses = [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].reduce((sum, cidr) => sum + blockSize(cidr) - reserved, 0);
+  const connections = config.tenants.reduce((sum, t) => sum + t.connectionLimit, 0);
+  if (natAddresses < connections) {
+    warnings.push({
+      path: "gcp.pscNatCidr",
+      message: `with gcp.additionalPscNatCidrs has ${natAddresses} usable addresses, fewer than the ${connections} connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits`,
+    });
+  }
+  return { errors, warnings };
+}
+
+/** Fails for every pair of ranges that overlap, but pairs one construct checks itself. */
+function noOverlaps(ranges: readonly PlannedRange[], fail: Fail): void {
+  ranges.forEach((a, i) => {
+    for (const b of ranges.slice(i + 1)) {
+      if (a.checkedBy !== undefined && a.checkedBy === b.checkedBy) continue;
+      if (overlaps(a.cidr, b.cidr)) {
+        fail(b.path, describeProblem(`must not overlap ${a.path} ${a.cidr} in the same VPC`, b.cidr, "move one of the two to a free range"), [a.path]);
+      }
+    }
+  });
+}
+
+/**
+ * Every GCP name the stacks generate must fit GCP's limits; the config keys
+ * that make them up (prefix, tenant names) are blamed, with the overshoot.
+ */
+function checkGeneratedNames(config: Config, fail: Fail): void {
+  const producer = producerNames(config.prefix);
+  const limited: Array<{ path: string; name: string; max: number; what: string }> = [
+    { path: "prefix", name: producer.loadBalancer, max: HybridNegLoadBalancer.MAX_NAME_LENGTH, what: "the load balancer's name prefix" },
+    { path: "prefix", name: producer.tunnelPair(2), max: VpnTunnelPair.MAX_NAME_LENGTH, what: "the VPN tunnels' name prefix" },
+    ...config.tenants.flatMap((tenant, t) => {
+      const names = tenantNames(config.prefix, tenant.name);
+      const path = `tenants[${t}].name`;
+      return [
+        { path, name: names.cluster, max: PrivateGkeCluster.MAX_NAME_LENGTH, what: "the GKE cluster name" },
+        { path, name: names.gkeSubnet, max: GkeSubnet.MAX_NAME_LENGTH, what: "the GKE subnet's name" },
+        { path, name: names.pscEndpoint, max: PscEndpoint.MAX_NAME_LENGTH, what: "the PSC endpoint's name prefix" },
+      ];
+    }),
+  ];
+  const blamed = new Set<string>();
+  for (const { path, name, max, what } of limited) {
+    if (name.length <= max || blamed.has(path)) continue;
+    blamed.add(path);
+    const parts = path === "prefix" ? "prefix" : `prefix or ${path}`;
+    fail(path, `makes ${what} "${name}" ${name.length} characters, over its limit of ${max}. Fix: shorten ${parts} by ${name.length - max}`, path === "prefix" ? [] : ["prefix"]);
+  }
+}
+
+/** A stand-in for a resource another construct makes: construct rules read values, never references. */
+const REF = { id: "", selfLink: "", name: "" };
+
+/**
+ * Names a construct's props by config paths: the longest mapped prefix of
+ * the prop wins (`nodePool` maps `nodePool.maxPodsPerNode` too). Unmapped
+ * props name the construct, so a gap shows in the message rather than hides.
+ */
+function pathsFor(construct: string, paths: Record<string, string>): (field: string) => string {
+  const keys = Object.keys(paths).sort((a, b) => b.length - a.length);
+  return (field) => {
+    const key = keys.find((k) => field === k || field.startsWith(`${k}.`) || field.startsWith(`${k}[`));
+    return key === undefined ? `(${construct} ${field})` : `${paths[key]}${field.slice(key.length)}`;
+  };
+}
+
+/**
+ * Every construct's own rules, on the props the stacks pass it, with each
+ * prop named by the config path it comes from. The props here mirror the
+ * stacks' (lib/stacks); a construct added to a stack gets a line here.
+ */
+function constructChecks(config: Config): RuleResults {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const run = (construct: string, paths: Record<string, string>, validate: (v: PropsValidator) => void) => {
+    const v = new PropsValidator(construct, pathsFor(construct, paths));
+    validate(v);
+    errors.push(...v.problems);
+    warnings.push(...v.warnings);
+  };
+  const { gcp, aws, vpn, service } = config;
+  const region = gcp.region;
+  const names = producerNames(config.prefix);
+  const plan = networkPlan(config);
+
+  // producer
+  run("VpcNetwork", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.frontendCidr" }, (v) =>
+    VpcNetwork.validateSubnet({ name: names.frontendSubnet, region, ipCidrRange: gcp.frontendCidr }, v),
+  );
+  run("ProxyOnlySubnet", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.proxyOnlyCidr" }, (v) =>
+    ProxyOnlySubnet.validate({ network: REF, name: names.proxyOnlySubnet, region, ipCidrRange: gcp.proxyOnlyCidr }, v),
+  );
+  [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].forEach((ipCidrRange, i) =>
+    run("PscNatSubnet", { name: "prefix", region: "gcp.region", ipCidrRange: i === 0 ? "gcp.pscNatCidr" : `gcp.additionalPscNatCidrs[${i - 1}]` }, (v) =>
+      PscNatSubnet.validate({ network: REF, name: names.pscNatSubnet, region, ipCidrRange }, v),
+    ),
+  );
+  run("HaVpnGateway", { name: "prefix", region: "gcp.region" }, (v) => HaVpnGateway.validate({ network: REF, name: names.haVpnGateway, region }, v));
+  run(
+    "HybridNegLoadBalancer",
+    {
+      name: "prefix",
+      region: "gcp.region",
+      zone: "gcp.negZone",
+      "endpoints[0].ipAddress": "aws.backend.privateIp",
+      "endpoints[0].port": "aws.backend.port",
+      port: "service.port",
+      healthCheckPath: "service.healthCheckPath",
+    },
+    (v) =>
+      HybridNegLoadBalancer.validate(
+        {
+          name: names.loadBalancer,
+          region,
+          zone: gcp.negZone,
+          network: REF,
+          subnetwork: REF,
+          endpoints: [{ ipAddress: aws.backend.privateIp, port: aws.backend.port }],
+          port: service.port,
+          healthCheckPath: service.healthCheckPath,
+        },
+        v,
+      ),
+  );
+  run(
+    "ServiceAttachment",
+    { name: "prefix", region: "gcp.region", consumers: "tenants", domainName: "service.attachmentDomainName" },
+    (v) =>
+      ServiceAttachment.validate(
+        {
+          name: names.serviceAttachment,
+          region,
+          targetService: "",
+          natSubnets: [REF],
+          consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
+          domainName: service.attachmentDomainName,
+        },
+        v,
+      ),
+  );
+
+  // aws
+  run("AwsVpc", { cidrBlock: "aws.vpcCidr", publicSubnetCidr: "aws.publicSubnetCidr", privateSubnetCidr: "aws.privateSubnetCidr" }, (v) =>
+    AwsVpc.validate({ name: config.prefix, cidrBlock: aws.vpcCidr, availabilityZone: aws.availabilityZone, publicSubnetCidr: aws.publicSubnetCidr, privateSubnetCidr: aws.privateSubnetCidr }, v),
+  );
+  const routed = routedRanges(plan);
+  run(
+    "AwsSiteToSiteVpn",
+    {
+      termination: "aws.termination",
+      amazonSideAsn: "aws.asn",
+      peerAsn: "gcp.routerAsn",
+      insideCidrs: "vpn.insideCidrs",
+      dhGroup: "vpn.dhGroup",
+      encryption: "vpn.encryption",
+      ...Object.fromEntries(routed.map((r, i) => [`peerCidrs[${i}]`, r.path])),
+    },
+    (v) =>
+      AwsSiteToSiteVpn.validate(
+        {
+          name: config.prefix,
+          vpc: { vpcId: "" },
+          routeTables: [],
+          termination: aws.termination,
+          attachmentSubnets: [{ subnetId: "" }],
+          peerCidrs: routed.map((r) => r.cidr),
+          amazonSideAsn: aws.asn,
+          // An HA VPN gateway has two interfaces; their IPs are known only at apply.
+          peerIps: ["192.0.2.1", "192.0.2.2"],
+          peerAsn: gcp.routerAsn,
+          insideCidrs: vpn.insideCidrs,
+          dhGroup: vpn.dhGroup,
+          encryption: vpn.encryption,
+        },
+        v,
+      ),
+  );
+  run(
+    "BackendInstance",
+    { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
+    (v) =>
+      BackendInstance.validate(
+        {
+          name: config.prefix,
+          vpc: { vpcId: "" },
+          subnet: { subnetId: "", cidrBlock: aws.privateSubnetCidr },
+          privateIp: aws.backend.privateIp,
+          port: aws.backend.port,
+          allowedCidrs: plan.filter((r) => r.admittedByAws).map((r) => r.cidr),
+          instanceType: aws.backend.instanceType,
+          amiId: aws.backend.amiId,
+        },
+        v,
+      ),
+  );
+
+  // tunnels
+  const explicit = explicitlyAdvertised(plan);
+  run("CloudRouterBgp", { name: "prefix", region: "gcp.region", asn: "gcp.routerAsn", ...Object.fromEntries(explicit.map((r, i) => [`advertisedRanges[${i}]`, r.path])) }, (v) =>
+    CloudRouterBgp.validate({ name: names.router, network: REF, region, asn: gcp.routerAsn, advertisedRanges: explicit.map((r) => r.cidr) }, v),
+  );
+
+  // consumer-<tenant> and workloads-<tenant>
+  config.tenants.forEach((tenant, t) => {
+    const at = `tenants[${t}]`;
+    const tn = tenantNames(config.prefix, tenant.name);
+    run("GkeSubnet", { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr` }, (v) =>
+      GkeSubnet.validate({ network: REF, name: tn.gkeSubnet, region, nodesCidr: tenant.gkeNodesCidr, podsCidr: tenant.podsCidr, servicesCidr: tenant.servicesCidr }, v),
+    );
+    const gke = tenant.gke;
+    run(
+      "PrivateGkeCluster",
+      {
+        name: `${at}.name`,
+        location: "gcp.region",
+        mode: `${at}.gke.mode`,
+        nodePool: `${at}.gke.nodePool`,
+        "subnet.podsCidr": `${at}.podsCidr`,
+        controlPlaneCidr: `${at}.gke.controlPlaneCidr`,
+        authorizedNetworks: `${at}.gke.authorizedNetworks`,
+      },
+      (v) =>
+        PrivateGkeCluster.validate(
+          {
+            name: tn.cluster,
+            project: tenant.project,
+            location: region,
+            network: REF,
+            subnet: { ...REF, podsRangeName: "", servicesRangeName: "", podsCidr: tenant.podsCidr },
+            mode: gke.mode,
+            nodePool: gke.nodePool,
+            authorizedNetworks: gke.authorizedNetworks,
+            controlPlaneCidr: gke.controlPlaneCidr,
+          },
+          v,
+        ),
+    );
+    run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>
+      VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr }, v),
+    );
+    run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
+      PscEndpoint.validate(
+        {
+          name: tn.pscEndpoint,
+          region,
+          network: REF,
+          subnetwork: { ...REF, ipCidrRange: tenant.pscEndpointCidr },
+          serviceAttachment: REF,
+          ipAddress: tenant.pscEndpointIp,
+          dnsName: service.dnsName,
+        },
+        v,
+      ),
+    );
+    run("ClusterApiService", { namespace: `${at}.namespace`, port: "service.port" }, (v) =>
+      ClusterApiService.validate({ namespace: tenant.namespace, targetIp: "192.0.2.1", port: service.port }, v),
+    );
+    run("ConnectivityCheck", { namespace: `${at}.namespace`, image: `${at}.checkImage`, url: "service.healthCheckPath" }, (v) =>
+      ConnectivityCheck.validate({ namespace: tenant.namespace, url: `http://aws-api.${tenant.namespace}.svc.cluster.local${service.healthCheckPath}`, image: tenant.checkImage }, v),
+    );
+  });
+  return { errors, warnings };
+}

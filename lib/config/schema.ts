@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
+import { isIpv4 } from "../../constructs/core/cidr";
+import { BGP_ROUTE_PRIORITY, PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
+import {
+  AWS_REGION_PATTERN,
+  AWS_REGION_RULE,
+  AWS_ZONE_PATTERN,
+  AWS_ZONE_RULE,
+  DNS_LABEL_PATTERN,
+  DNS_LABEL_RULE,
+  FQDN_PATTERN,
+  GCP_NAME_RULE,
+  GCP_REGION_PATTERN,
+  GCP_REGION_RULE,
+  GCP_ZONE_PATTERN,
+  GCP_ZONE_RULE,
+  isGcpName,
+  isSystemNamespace,
+  SYSTEM_NAMESPACE_RULE,
+} from "../../constructs/core/names";
+import { cidrProblems } from "../../constructs/core/validation";
+
+/**
+ * The shape of one environment's configuration, written in YAML
+ * (config/example.yaml documents every key): types, formats, sizes. Rules
+ * between values live in rules.ts; rules of one construct's props live in
+ * that construct and reach config paths through rules.ts.
+ *
+ * Defaults: a value the app decides (the API's DNS name, a tenant's
+ * namespace) has its default here; a value a construct decides (GKE's
+ * release channel, the VPN's DH group) is left out, and the construct
+ * applies its own documented default.
+ */
+
+/** An IPv4 CIDR block with its host bits zero, optionally private and within a size limit (one wording: cidrProblems). */
+function cidr(opts: { private?: boolean; limit?: PrefixLimit } = {}) {
+  return z.string().superRefine((value, ctx) => {
+    for (const broken of cidrProblems(value, opts)) {
+      ctx.addIssue({ code: "custom", message: broken.fix ? `${broken.rule}. Fix: ${broken.fix}` : broken.rule });
+    }
+  });
+}
+
+const ipv4 = z.string().refine(isIpv4, "must be an IPv4 address like 10.0.20.10");
+const port = z.number().int("must be a whole number");
+const wholeNumber = z.number().int("must be a whole number");
+const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
+const k8sName = z.string().regex(DNS_LABEL_PATTERN, DNS_LABEL_RULE);
+const privateAsn = wholeNumber.refine(isPrivateAsn, PRIVATE_ASN_RULE);
+const gcpProject = z
+  .string()
+  .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter");
+const gcpRegion = z.string().regex(GCP_REGION_PATTERN, GCP_REGION_RULE);
+const gcpZone = z.string().regex(GCP_ZONE_PATTERN, GCP_ZONE_RULE);
+const awsRegion = z.string().regex(AWS_REGION_PATTERN, AWS_REGION_RULE);
+const awsZone = z.string().regex(AWS_ZONE_PATTERN, AWS_ZONE_RULE);
+
+/** A regular GCP subnet's primary range. */
+const gcpSubnet = cidr({ private: true, limit: PREFIX_LIMITS.gcpSubnet });
+/** AWS VPCs and subnets. */
+const awsBlock = cidr({ private: true, limit: PREFIX_LIMITS.awsVpc });
+
+const gkeSchema = z.strictObject({
+  /** autopilot (Google manages nodes) or standard (a node pool managed here). Default: PrivateGkeCluster's. */
+  mode: z.enum(["autopilot", "standard"], { error: "must be 'autopilot' or 'standard'" }).optional(),
+  releaseChannel: z.enum(["RAPID", "REGULAR", "STABLE"], { error: "must be RAPID, REGULAR or STABLE" }).optional(),
+  /** Keep the cluster from being deleted by Terraform; turn off only for throwaway environments. */
+  deletionProtection: z.boolean().optional(),
+  /** Serve the control plane on its IAM-authorised DNS endpoint (how Terraform and kubectl reach it). */
+  dnsEndpoint: z.boolean().optional(),
+  /** Give the control plane a public IP endpoint too (explicit opt-in). */
+  publicEndpoint: z.boolean().optional(),
+  /** Private ranges allowed to reach the control plane's private IP endpoint. */
+  authorizedNetworks: z.array(z.strictObject({ cidr: cidr({ private: true }), displayName: z.string().min(1, "must not be empty") })).optional(),
+  /** Control-plane range of a peering-based private cluster; default: none (PSC-based control plane). */
+  controlPlaneCidr: cidr({ private: true, limit: PREFIX_LIMITS.gkeControlPlane }).optional(),
+  /** Route and private DNS zones for restricted.googleapis.com, for a VPC with no internet path. */
+  restrictedGoogleApis: z.boolean().default(false),
+  /** Node pool (Standard mode only); each setting defaults to PrivateGkeCluster's. */
+  nodePool: z
+    .strictObject({
+      machineType: z.string().regex(/^[a-z0-9]+-[a-z0-9-]+$/, "must be a machine type like e2-standard-2").optional(),
+      minNodesPerZone: wholeNumber.optional(),
+      maxNodesPerZone: wholeNumber.optional(),
+      diskSizeGb: wholeNumber.optional(),
+      /** Most pods per node; each node takes a block of twice as many pod addresses (32 -> /26). */
+      maxPodsPerNode: wholeNumber.optional(),
+    })
+    .optional(),
+});
+
+const tenantSchema = z.strictObject({
+  /** Short tenant name; used in stack ids (`consumer-<name>`) and resource names. */
+  name: gcpName,
+  /** GCP project holding the tenant's VPC and GKE cluster. */
+  project: gcpProject,
+  /** Primary range of the GKE node subnet. May overlap AWS and other tenants. */
+  gkeNodesCidr: gcpSubnet,
+  /** Secondary range for pods. */
+  podsCidr: cidr({ private: true, limit: PREFIX_LIMITS.gkePods }),
+  /** Secondary range for services. */
+  servicesCidr: cidr({ private: true, limit: PREFIX_LIMITS.gkeServices }),
+  /** Subnet holding the PSC endpoint's internal address. */
+  pscEndpointCidr: gcpSubnet,
+  /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
+  pscEndpointIp: ipv4.optional(),
+  /** Connections this tenant may open to the service attachment. */
+  connectionLimit: wholeNumber.min(1, "must be at least 1").max(1000, "must be at most 1000").default(10),
+  /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
+  pscGlobalAccess: z.boolean().optional(),
+  /** Kubernetes namespace for the API's in-cluster name. */
+  namespace: k8sName.refine((name) => !isSystemNamespace(name), SYSTEM_NAMESPACE_RULE).default("aws-api"),
+  /** The tenant's GKE cluster. */
+  gke: gkeSchema.prefault({}),
+  /**
+   * How Terraform authenticates to the cluster for the workloads stack:
+   * `access-token` (the Kubernetes provider's documented GKE pattern: a Google
+   * access token of the credentials Terraform runs with, via google_client_config;
+   * works on any runner, and the short-lived token is kept in state) or
+   * `gke-gcloud-auth-plugin` (the caller's gcloud login; no token in state).
+   */
+  kubernetesAuth: z.enum(["access-token", "gke-gcloud-auth-plugin"], { error: "must be 'access-token' or 'gke-gcloud-auth-plugin'" }).default("access-token"),
+  /** Image of the connectivity check job (needs sh and curl; must be pullable by private nodes). Default: ConnectivityCheck's. */
+  checkImage: z.string().optional(),
+});
+
+/**
+ * Where an environment's state objects live in a bucket. No default: two
+ * environments sharing a bucket and a default would share (and overwrite)
+ * each other's state.
+ */
+const statePath = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required, one per environment (two environments with one path share state). Fix: e.g. psc-hybrid/prod" : "must be a path like psc-hybrid/prod") })
+  .regex(/^[\w.-]+(\/[\w.-]+)*$/, "must be a path like psc-hybrid/prod");
+
+const natCidr = cidr({ private: true, limit: PREFIX_LIMITS.pscNatSubnet });
+
+export const configSchema = z.strictObject({
+  /** Prefix of every resource name. */
+  prefix: gcpName,
+  gcp: z.strictObject({
+    /** Region of the producer and of every tenant's PSC endpoint (PSC endpoints are regional). */
+    region: gcpRegion,
+    /** Zone of the hybrid NEG; default: HybridNegLoadBalancer's (the region's first zone). */
+    negZone: gcpZone.optional(),
+    /** Project holding the producer VPC, load balancer, service attachment and HA VPN. */
+    producerProject: gcpProject,
+    /** BGP ASN of the Cloud Router. */
+    routerAsn: privateAsn,
+    /** Dedicated PSC NAT subnet (purpose PRIVATE_SERVICE_CONNECT). */
+    pscNatCidr: natCidr,
+    /**
+     * More PSC NAT subnets, added as tenants grow (each connection takes NAT
+     * addresses). Appending one updates the service attachment in place.
+     */
+    additionalPscNatCidrs: z.array(natCidr).default([]),
+    /** Subnet of the load balancer's internal forwarding rule. */
+    frontendCidr: gcpSubnet,
+    /** Proxy-only subnet (REGIONAL_MANAGED_PROXY): the source AWS sees. */
+    proxyOnlyCidr: cidr({ private: true, limit: PREFIX_LIMITS.proxyOnlySubnet }),
+  }),
+  aws: z.strictObject({
+    region: awsRegion,
+    /** Availability zone of the subnets and the backend. */
+    availabilityZone: awsZone,
+    /** Amazon-side BGP ASN of the virtual private gateway. */
+    asn: privateAsn,
+    /** What terminates the VPN: a virtual private gateway (vgw) or a transit gateway (tgw). Default: AwsSiteToSiteVpn's. */
+    termination: z.enum(["vgw", "tgw"], { error: "must be 'vgw' (virtual private gateway) or 'tgw' (transit gateway)" }).optional(),
+    vpcCidr: awsBlock,
+    publicSubnetCidr: awsBlock,
+    privateSubnetCidr: awsBlock,
+    backend: z.strictObject({
+      /** Private address of the backend instance, inside privateSubnetCidr. */
+      privateIp: ipv4,
+      /** Port the backend serves HTTP on. */
+      port: port,
+      /** Default: BackendInstance's. */
+      instanceType: z.string().optional(),
+      /** Explicit AMI id; default: the latest Amazon Linux 2023, resolved through SSM at launch. */
+      amiId: z.string().optional(),
+    }),
+  }),
+  service: z
+    .strictObject({
+      /** Port the internal load balancer and the PSC endpoint listen on. */
+      port: port.default(80),
+      /** HTTP path of the hybrid NEG health check, and of the connectivity check's request. */
+      healthCheckPath: z.string().default("/"),
+      /**
+       * Accept PSC endpoints from any project. An explicit opt-in: by default only
+       * the tenants' projects are accepted (ACCEPT_MANUAL with an accept list).
+       */
+      acceptAllConsumers: z.boolean().optional(),
+      /**
+       * Domain of the service attachment (ending with '.'), so consumers' PSC endpoints get
+       * an automatic DNS name (Google Cloud docs, "Configure DNS names for published services").
+       */
+      attachmentDomainName: z.string().optional(),
+      /** Private DNS name of the API in every consumer VPC. */
+      dnsName: z
+        .string()
+        .regex(FQDN_PATTERN, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.")
+        .default("api.aws-api.internal."),
+    })
+    .prefault({}),
+  vpn: z
+    .strictObject({
+      /** Diffie-Hellman group of both IKE phases. Default: AwsSiteToSiteVpn's. */
+      dhGroup: z.union(SHARED_DH_GROUPS.map((g) => z.literal(g)), { error: `must be ${SHARED_DH_GROUPS.join(", ").replace(/, (\d+)$/, " or $1")} (the groups both AWS and Cloud VPN support)` }).optional(),
+      /** Encryption of both IKE phases. Default: AwsSiteToSiteVpn's. */
+      encryption: z.enum(SHARED_ENCRYPTIONS, { error: `must be ${SHARED_ENCRYPTIONS.map((e) => `'${e}'`).join(" or ")} (AES-256, supported by both AWS and Cloud VPN)` }).optional(),
+      /** Ranges the Cloud Router advertises to AWS beyond all producer subnets (the proxy-only range is always advertised). */
+      advertisedRanges: z.array(cidr({ private: true })).default([]),
+      /**
+       * Priority (MED) of the routes advertised on each of the four BGP sessions, in tunnel order;
+       * lower is preferred. Equal values: active/active; e.g. [100, 100, 200, 200]: interface 1 passive.
+       * Default: VpnTunnelPair's on every session.
+       */
+      routePriorities: z
+        .array(wholeNumber.min(BGP_ROUTE_PRIORITY.min, `must be ${BGP_ROUTE_PRIORITY.min}-${BGP_ROUTE_PRIORITY.max}`).max(BGP_ROUTE_PRIORITY.max, `must be ${BGP_ROUTE_PRIORITY.min}-${BGP_ROUTE_PRIORITY.max}`))
+        .length(4, "must list exactly 4 priorities, one per BGP session")
+        .optional(),
+      /** Keep Terraform from destroying (or replacing) the HA VPN gateway and the AWS VPN connections. Default: the constructs' (on). */
+      preventDestroy: z.boolean().optional(),
+      /** Inside /30s of the four tunnels (connection 1 tunnels 1-2, connection 2 tunnels 1-2); default: allocated by AwsSiteToSiteVpn. */
+      insideCidrs: z.array(z.string()).optional(),
+    })
+    .prefault({}),
+  tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
+  /** Where Terraform state lives; cross-stack references follow it. */
+  state: z
+    .strictObject({
+      /** local (default), split (GCP and Kubernetes stacks in GCS, the AWS stack in S3), gcs or s3 (every stack in one bucket). */
+      backend: z.enum(["local", "split", "gcs", "s3"], { error: "must be local, split, gcs or s3" }).default("local"),
+      gcs: z
+        .strictObject({
+          bucket: z.string().regex(/^[a-z0-9][-a-z0-9_.]{1,61}[a-z0-9]$/, "must be a GCS bucket name"),
+          /** Object prefix, one per environment; each stack's state is under <prefix>/<stack>. */
+          prefix: statePath,
+        })
+        .optional(),
+      s3: z
+        .strictObject({
+          bucket: z.string().regex(/^[a-z0-9][-a-z0-9.]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+          /** Key prefix, one per environment; each stack's state is <keyPrefix>/<stack>.tfstate. */
+          keyPrefix: statePath,
+          region: awsRegion,
+        })
+        .optional(),
+    })
+    .prefault({}),
+});
+
+/** A validated configuration, app defaults applied (construct defaults are the constructs'). */
+export type Config = z.output<typeof configSchema>;
+/** One consumer of the published service. */
+export type TenantConfig = Config["tenants"][number];
+/** The configuration as written in the file, before defaults. */
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,98 @@
+import type { Config } from "./config/schema";
+
+/** Which network a range belongs to. */
+export type PlanNetwork = "GCP producer" | "AWS" | `GCP consumer ${string}`;
+
+/** One address range of an environment, once: every rule, route and table about ranges reads this. */
+export interface PlannedRange {
+  /** The config path that sets it: `gcp.proxyOnlyCidr`, `tenants[1].podsCidr`. */
+  readonly path: string;
+  readonly network: PlanNetwork;
+  /** The VPC it lives in: `producer`, `aws`, `tenants[0]`. Ranges of one VPC must not overlap. */
+  readonly vpc: string;
+  /** Short name, for tables: `proxy-only`, `pods`. */
+  readonly name: string;
+  readonly cidr: string;
+  /** What it is for. */
+  readonly purpose: string;
+  /**
+   * Routed over the VPN: AWS must route it back to Google Cloud. The Cloud
+   * Router advertises it, so it must be unique on both sides.
+   */
+  readonly routed: boolean;
+  /**
+   * How the Cloud Router advertises a routed range: `all-subnets` (a subnet
+   * of the producer VPC, covered by ALL_SUBNETS) or `explicit` (listed as a
+   * custom advertised range).
+   */
+  readonly advertisement?: "all-subnets" | "explicit";
+  /** A summary the Cloud Router advertises, not a subnet: it may cover the VPC's subnets. */
+  readonly summary?: boolean;
+  /** The AWS backend admits it on the service port (the source of every request and health check). */
+  readonly admittedByAws?: boolean;
+  /** May overlap ranges of other networks (PSC NATs consumer traffic; nothing is routed between them). */
+  readonly mayOverlap: boolean;
+  /**
+   * The construct that checks this range against the others of the same
+   * group (containment, overlap), so the network-wide rules skip those pairs.
+   */
+  readonly checkedBy?: "GkeSubnet" | "AwsVpc";
+}
+
+/**
+ * Every range of an environment with its config path, network, purpose,
+ * whether it is routed over the VPN and whether it may overlap: the one
+ * source for the overlap rules, the Cloud Router's advertisements, the AWS
+ * security group and routes, and the report's table.
+ */
+export function networkPlan(config: Config): PlannedRange[] {
+  const { gcp, aws, vpn } = config;
+  const producer = "GCP producer" as const;
+  const subnet = { network: producer, vpc: "producer", routed: true, advertisement: "all-subnets", mayOverlap: false } as const;
+  const ranges: PlannedRange[] = [
+    {
+      ...subnet,
+      path: "gcp.proxyOnlyCidr",
+      name: "proxy-only",
+      cidr: gcp.proxyOnlyCidr,
+      purpose: "REGIONAL_MANAGED_PROXY: Envoy, the source AWS sees (advertised, admitted)",
+      // Listed explicitly, as Google Cloud documents for hybrid NEGs: AWS must route replies to the proxies ("Hybrid connectivity NEGs").
+      advertisement: "explicit",
+      admittedByAws: true,
+    },
+    { ...subnet, path: "gcp.frontendCidr", name: "ILB frontend", cidr: gcp.frontendCidr, purpose: "internal load balancer address" },
+    { ...subnet, path: "gcp.pscNatCidr", name: "PSC NAT", cidr: gcp.pscNatCidr, purpose: "PRIVATE_SERVICE_CONNECT: source NAT of consumer connections" },
+    ...gcp.additionalPscNatCidrs.map((cidr, i) => ({ ...subnet, path: `gcp.additionalPscNatCidrs[${i}]`, name: `PSC NAT ${i + 2}`, cidr, purpose: "PRIVATE_SERVICE_CONNECT" })),
+    ...vpn.advertisedRanges.map((cidr, i) => ({ ...subnet, path: `vpn.advertisedRanges[${i}]`, name: "advertised", cidr, purpose: "extra range advertised to AWS", advertisement: "explicit" as const, summary: true })),
+    { path: "aws.vpcCidr", network: "AWS", vpc: "aws", name: "VPC", cidr: aws.vpcCidr, purpose: "backend VPC", routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
+    { path: "aws.publicSubnetCidr", network: "AWS", vpc: "aws", name: "public", cidr: aws.publicSubnetCidr, purpose: "public tier (no internet gateway)", routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
+    { path: "aws.privateSubnetCidr", network: "AWS", vpc: "aws", name: "private", cidr: aws.privateSubnetCidr, purpose: `backend ${aws.backend.privateIp}:${aws.backend.port}`, routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
+  ];
+  config.tenants.forEach((t, i) => {
+    const at = `tenants[${i}]`;
+    const consumer = { network: `GCP consumer ${t.name}` as const, vpc: at, routed: false, mayOverlap: true };
+    ranges.push(
+      { ...consumer, path: `${at}.gkeNodesCidr`, name: "GKE nodes", cidr: t.gkeNodesCidr, purpose: "node subnet", checkedBy: "GkeSubnet" },
+      { ...consumer, path: `${at}.podsCidr`, name: "pods", cidr: t.podsCidr, purpose: "secondary range", checkedBy: "GkeSubnet" },
+      { ...consumer, path: `${at}.servicesCidr`, name: "services", cidr: t.servicesCidr, purpose: "secondary range", checkedBy: "GkeSubnet" },
+      { ...consumer, path: `${at}.pscEndpointCidr`, name: "PSC endpoint", cidr: t.pscEndpointCidr, purpose: "PSC endpoint address" },
+    );
+    if (t.gke.controlPlaneCidr) ranges.push({ ...consumer, path: `${at}.gke.controlPlaneCidr`, name: "control plane", cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });
+  });
+  return ranges;
+}
+
+/** The ranges AWS must route back over the VPN (every routed range, in plan order). */
+export function routedRanges(plan: readonly PlannedRange[]): PlannedRange[] {
+  return plan.filter((r) => r.routed);
+}
+
+/** The ranges the Cloud Router lists explicitly (ALL_SUBNETS covers the others). */
+export function explicitlyAdvertised(plan: readonly PlannedRange[]): PlannedRange[] {
+  return plan.filter((r) => r.advertisement === "explicit");
+}
+
+/** The ranges the AWS backend admits on the service port. */
+export function admittedByAws(plan: readonly PlannedRange[]): PlannedRange[] {
+  return plan.filter((r) => r.admittedByAws);
+}

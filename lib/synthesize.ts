@@ -1,0 +1,57 @@
+import * as path from "path";
+import { App } from "cdktf";
+import { formatProblemList } from "../constructs/core/errors";
+import { PolicyChecks } from "../constructs/core/policy";
+import { addStacks } from "./app";
+import { loadConfig } from "./config/load";
+import { Config } from "./config/schema";
+import { chooseBaseline } from "./report/baselines";
+import { writeReport } from "./report/report";
+
+/** The project folder: where the bundled example config and the committed snapshots are. */
+export const PROJECT_ROOT = path.join(__dirname, "..");
+
+/** The bundled example: DESIGN.md's reference network plan (not part of the published package). */
+export const EXAMPLE_CONFIG_FILE = path.join(PROJECT_ROOT, "config", "example.yaml");
+
+export interface SynthesizeOptions {
+  /** The config file to read. */
+  readonly configFile: string;
+  /** Where cdktf writes the stacks. @default - cdktf's (CDKTF_OUTDIR, or cdktf.out) */
+  readonly outdir?: string;
+  /** Also write the pull-request report to this file. @default - no report */
+  readonly reportFile?: string;
+  /** The report's baseline: a cdktf.out directory or a .snap file. @default - the committed snapshots, for the example config */
+  readonly baseline?: string;
+  /** Where warnings and policy notices go, as they come. */
+  readonly print: (text: string) => void;
+}
+
+/** What a synth produced. */
+export interface Synthesized {
+  readonly config: Config;
+  readonly outdir: string;
+  /** Where the report's baseline came from, when a report was written with one. */
+  readonly baselineSource?: string;
+}
+
+/**
+ * Reads and checks the config, adds every stack, checks every stack's
+ * policy, and only then writes: bad input (a config problem, a construct's
+ * props, a policy error, a missing baseline) throws a UserError and writes
+ * nothing. Used by the app (main.ts) and the report command alike.
+ */
+export function synthesize(options: SynthesizeOptions): Synthesized {
+  const { config, warnings } = loadConfig(options.configFile);
+  if (warnings.length > 0) options.print(formatProblemList(options.configFile, warnings, "warning"));
+  // A bad baseline fails before anything is written.
+  const baseline = options.reportFile ? chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT) : undefined;
+  const app = new App(options.outdir ? { outdir: options.outdir } : {});
+  addStacks(app, config);
+  // cdktf writes stack by stack: check every stack first, so an error writes nothing.
+  const notices = PolicyChecks.verify(app);
+  if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
+  app.synth();
+  if (options.reportFile) writeReport(config, app.outdir, options.reportFile, baseline);
+  return { config, outdir: app.outdir, baselineSource: baseline?.source };
+}
