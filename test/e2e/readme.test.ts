@@ -6,7 +6,7 @@ import { TerraformStack, Testing } from "cdktf";
 // Documentation cannot drift from the code: every TypeScript block in the
 // README followed by a `<!-- resources: type=count ... -->` line is
 // type-checked, synthesized, and its resource inventory compared.
-const root = path.join(__dirname, "..");
+const root = path.join(__dirname, "..", "..");
 const workDir = path.join(__dirname, ".readme-examples");
 
 interface Example {
@@ -19,7 +19,7 @@ function readmeExamples(): Example[] {
   const pattern = /```ts\n([\s\S]*?)```\n<!-- resources: ([^>]*) -->/g;
   return [...readme.matchAll(pattern)].map((m) => ({
     // Written as a consumer imports the package; compiled here against this checkout's entry points.
-    code: m[1].replace(/from "@psc-hybrid\/gke-aws-psc\/app"/g, 'from "../../lib"').replace(/from "@psc-hybrid\/gke-aws-psc"/g, 'from "../../constructs"'),
+    code: m[1].replace(/from "@psc-hybrid\/gke-aws-psc\/app"/g, 'from "../../../lib"').replace(/from "@psc-hybrid\/gke-aws-psc"/g, 'from "../../../constructs"'),
     expected: Object.fromEntries(m[2].trim().split(/\s+/).map((pair) => [pair.split("=")[0], Number(pair.split("=")[1])])),
   }));
 }
@@ -41,7 +41,7 @@ test("README examples type-check", () => {
   const tsconfig = path.join(workDir, "tsconfig.json");
   fs.writeFileSync(
     tsconfig,
-    JSON.stringify({ extends: "../../tsconfig.json", compilerOptions: { noUnusedLocals: false }, include: ["./*.ts"], exclude: [] }),
+    JSON.stringify({ extends: "../../../tsconfig.json", compilerOptions: { noUnusedLocals: false }, include: ["./*.ts"], exclude: [] }),
   );
   const result = spawnSync(path.join(root, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", tsconfig], { encoding: "utf8" });
   expect(result.stdout + result.stderr).toBe("");

@@ -1,4 +1,4 @@
-import { exampleWith, onlyResource, resourcesOf, synthApp } from "./helpers";
+import { exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
 
 // Many tenants on one published service, their CIDRs uncoordinated.
 

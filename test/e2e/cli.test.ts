@@ -5,7 +5,7 @@ import * as path from "path";
 
 // The real toolchain: `cdktf synth` (the CLI from devDependencies) runs the
 // app in a scratch copy of the project, as a user's `npm run synth` does.
-const root = path.join(__dirname, "..");
+const root = path.join(__dirname, "..", "..");
 const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"];
 
 function scratchProject(): string {

@@ -1,4 +1,4 @@
-import { allStrings, onlyResource, resourcesOf, synthApp } from "./helpers";
+import { allStrings, onlyResource, resourcesOf, synthApp } from "../helpers";
 
 // The facts of DESIGN.md a user relies on, read from the synthesized JSON of
 // the example config (the reference network plan).

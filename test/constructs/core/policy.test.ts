@@ -13,11 +13,11 @@ import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel"
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { App, Aspects, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
-import { AwsSiteToSiteVpn } from "../constructs/aws/aws-site-to-site-vpn";
-import { BackendInstance } from "../lib/app-constructs/backend-instance";
-import { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "../constructs/core/policy";
-import { addStacks } from "../lib/app";
-import { exampleConfig, exampleWith, synthApp } from "./helpers";
+import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
+import { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "../../../constructs/core/policy";
+import { addStacks } from "../../../lib/app";
+import { exampleConfig, exampleWith, synthApp } from "../../helpers";
 
 // Each policy rule firing on a resource that breaks it, and staying quiet on
 // one that complies; suppression with a reason; errors failing synth.

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadConfig, parseConfig, validateConfig } from "../lib/config/load";
-import { ConfigError } from "../lib/config/problems";
-import { EXAMPLE_CONFIG_FILE, exampleConfig, exampleInput, exampleWith, synthApp } from "./helpers";
+import { loadConfig, parseConfig, validateConfig } from "../../../lib/config/load";
+import { ConfigError } from "../../../lib/config/problems";
+import { EXAMPLE_CONFIG_FILE, exampleConfig, exampleInput, exampleWith, synthApp } from "../../helpers";
 
 /** The example reduced to its first tenant, so each case below changes one thing. */
 const oneTenant = (edit: (c: any) => void) => (c: any) => {

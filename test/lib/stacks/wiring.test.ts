@@ -1,4 +1,4 @@
-import { allStrings, resourcesOf, synthApp } from "./helpers";
+import { allStrings, resourcesOf, synthApp } from "../../helpers";
 
 // Cross-stack values travel as cdktf outputs + terraform_remote_state, and
 // pre-shared keys only ever exist in AWS's state: never as literals.

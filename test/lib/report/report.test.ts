@@ -3,15 +3,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { addStacks } from "../lib/app";
-import { renderReport, StackJson } from "../lib/report/report";
-import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../lib/report/baselines";
-import { exampleConfig, exampleWith, synthApp } from "./helpers";
+import { addStacks } from "../../../lib/app";
+import { renderReport, StackJson } from "../../../lib/report/report";
+import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../../../lib/report/baselines";
+import { exampleConfig, exampleWith, synthApp } from "../../helpers";
 
 // The pull-request report: rendered from config and synthesized stacks,
 // compared with the committed snapshots.
 
-const SNAPSHOTS = path.join(__dirname, "..", "__snapshots__", "example.test.ts.snap");
+const SNAPSHOTS = path.join(__dirname, "..", "..", "..", "__snapshots__", "example.test.ts.snap");
 const baseline = readSnapshotStacks(SNAPSHOTS) as Record<string, StackJson>;
 const jsonOf = (app: ReturnType<typeof synthApp>) => Object.fromEntries(Object.entries(app.byName).map(([n, s]) => [n, s.json as StackJson]));
 const example = renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()), baseline, baselineSource: "__snapshots__/example.test.ts.snap" });
@@ -125,7 +125,7 @@ describe("baselines", () => {
   });
 
   test("the example defaults to the committed snapshots, named by any path; another config has no default", () => {
-    const root = path.join(__dirname, "..");
+    const root = path.join(__dirname, "..", "..", "..");
     expect(chooseBaseline(undefined, path.join(root, "config", "example.yaml"), root)?.stacks).toEqual(baseline);
     expect(chooseBaseline(undefined, path.relative(process.cwd(), path.join(root, "config", "..", "config", "example.yaml")), root)).toBeDefined();
     expect(chooseBaseline(undefined, path.join(tmp, "prod.yaml"), root)).toBeUndefined();
@@ -133,7 +133,7 @@ describe("baselines", () => {
 
   test("npm run report: a bad flag or a bad baseline exits non-zero with the reason", () => {
     const run = (...args: string[]) =>
-      spawnSync(path.join(__dirname, "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "lib", "report", "command.ts"), ...args], {
+      spawnSync(path.join(__dirname, "..", "..", "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "..", "..", "lib", "report", "command.ts"), ...args], {
         encoding: "utf8",
         cwd: tmp,
         env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "PSC_CONFIG")),

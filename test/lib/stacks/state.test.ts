@@ -1,6 +1,6 @@
-import { validateConfig } from "../lib/config/load";
-import { ConfigError } from "../lib/config/problems";
-import { exampleInput, exampleWith, synthApp } from "./helpers";
+import { validateConfig } from "../../../lib/config/load";
+import { ConfigError } from "../../../lib/config/problems";
+import { exampleInput, exampleWith, synthApp } from "../../helpers";
 
 // State backends from config; cross-stack references keep working with each.
 

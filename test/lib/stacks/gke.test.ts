@@ -1,9 +1,9 @@
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
-import { GkeSubnet } from "../constructs/gcp/gke-subnet";
-import { PrivateGkeCluster, PrivateGkeClusterProps } from "../constructs/gcp/private-gke-cluster";
-import { exampleWith, onlyResource, resourcesOf, synthApp } from "./helpers";
+import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
+import { PrivateGkeCluster, PrivateGkeClusterProps } from "../../../constructs/gcp/private-gke-cluster";
+import { exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
 
 // Private GKE in both modes, and the workloads side that proves the path.
 

@@ -9,7 +9,7 @@ import * as path from "path";
 // installed by a fresh cdktf app that composes the constructs itself and
 // synthesizes. The registry is stopped whatever happens.
 
-const root = path.join(__dirname, "..");
+const root = path.join(__dirname, "..", "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 /** Runtime dependencies the registry must serve too (an internal registry mirrors them). */

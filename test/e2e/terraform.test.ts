@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { exampleWith, SynthesizedStack, synthApp } from "./helpers";
+import { exampleWith, SynthesizedStack, synthApp } from "../helpers";
 
 // The real toolchain on our output: `terraform validate` and an offline
 // `terraform plan` of every synthesized stack whose provider is in the local

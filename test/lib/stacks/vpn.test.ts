@@ -1,6 +1,6 @@
-import { tunnelOptions } from "../constructs/aws/aws-site-to-site-vpn";
-import { isUsableInsideCidr, overlaps } from "../constructs/core/cidr";
-import { exampleWith, onlyResource, resourcesOf, synthApp } from "./helpers";
+import { tunnelOptions } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { isUsableInsideCidr, overlaps } from "../../../constructs/core/cidr";
+import { exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
 
 // The HA VPN as a network team signs it off: crypto on both sides, routing
 // for VGW and TGW, replacement safety, secrets.
