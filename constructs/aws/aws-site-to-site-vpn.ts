@@ -10,7 +10,7 @@ import { VpnGateway } from "@cdktf/provider-aws/lib/vpn-gateway";
 import { VpnGatewayRoutePropagation } from "@cdktf/provider-aws/lib/vpn-gateway-route-propagation";
 import { Construct } from "constructs";
 import { allocateInsideCidrs, canonicalCidr, isIpv4, isUsableInsideCidr } from "../core/cidr";
-import { AWS_CGW_MAX_BGP_ASN, AWS_RESERVED_INSIDE_CIDRS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../core/limits";
+import { AWS_CGW_MAX_BGP_ASN, AWS_RESERVED_INSIDE_CIDRS, INSIDE_CIDR_ALLOCATION_START, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws-vpc";
@@ -135,7 +135,7 @@ export class AwsSiteToSiteVpn extends Construct {
     if (props.insideCidrs !== undefined) {
       const tunnelCount = props.peerIps.length * 2;
       const cidrs = props.insideCidrs;
-      v.check(cidrs.length === tunnelCount, "insideCidrs", cidrs, `must list exactly ${tunnelCount} /30s, two per peer IP`, { fix: `list ${tunnelCount}, or leave them out to have them allocated from 169.254.10.0` });
+      v.check(cidrs.length === tunnelCount, "insideCidrs", cidrs, `must list exactly ${tunnelCount} /30s, two per peer IP`, { fix: `list ${tunnelCount}, or leave them out to have them allocated from ${INSIDE_CIDR_ALLOCATION_START}` });
       cidrs.forEach((cidr, i) => {
         const canonical = canonicalCidr(cidr);
         const rewrite = canonical !== undefined && canonical !== cidr && isUsableInsideCidr(canonical) ? `write ${canonical}` : undefined;

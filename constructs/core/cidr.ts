@@ -1,5 +1,5 @@
 import * as ipaddr from "ipaddr.js";
-import { AWS_RESERVED_INSIDE_CIDRS, PRIVATE_RANGES, TUNNEL_INSIDE_RANGE } from "./limits";
+import { AWS_RESERVED_INSIDE_CIDRS, INSIDE_CIDR_ALLOCATION_START, PRIVATE_RANGES, TUNNEL_INSIDE_RANGE } from "./limits";
 
 /** An IPv4 CIDR block, parsed. */
 export interface Ipv4Block {
@@ -102,7 +102,7 @@ export function isUsableInsideCidr(cidr: string): boolean {
  * (default 169.254.10.0), skipping AWS's reserved blocks. Deterministic: the
  * same inputs give the same blocks, so a re-synth never moves a BGP session.
  */
-export function allocateInsideCidrs(count: number, start = "169.254.10.0"): string[] {
+export function allocateInsideCidrs(count: number, start: string = INSIDE_CIDR_ALLOCATION_START): string[] {
   const out: string[] = [];
   let next = ipToInt(start);
   if (next === undefined) throw new Error(`'${start}' is not an IPv4 address`);

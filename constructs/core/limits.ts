@@ -80,6 +80,10 @@ export const GKE_REGIONAL_CLUSTER_ZONES = 3;
 export const BGP_KEEPALIVE_SECONDS = { min: 20, max: 60 } as const;
 /** Advertised route priority (MED) of a Cloud Router BGP session. */
 export const BGP_ROUTE_PRIORITY = { min: 0, max: 65535 } as const;
+/** The HTTP port: the default of every listener and service here. */
+export const HTTP_PORT = 80;
+/** Where tunnel inside /30s are allocated from when none are given (deterministic: a re-synth never moves a BGP session). */
+export const INSIDE_CIDR_ALLOCATION_START = "169.254.10.0";
 /** Diffie-Hellman groups both AWS and Cloud VPN support (Google Cloud docs, "Supported IKE ciphers"). */
 export const SHARED_DH_GROUPS = [14, 19, 20, 21] as const;
 /** AES-256 encryptions both AWS and Cloud VPN support. */

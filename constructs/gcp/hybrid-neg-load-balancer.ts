@@ -8,6 +8,7 @@ import { ComputeRegionTargetHttpProxy } from "@cdktf/provider-google/lib/compute
 import { ComputeRegionUrlMap } from "@cdktf/provider-google/lib/compute-region-url-map";
 import { Construct } from "constructs";
 import { isIpv4 } from "../core/cidr";
+import { HTTP_PORT } from "../core/limits";
 import { firstZone, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IProxyOnlySubnet } from "./proxy-only-subnet";
@@ -20,6 +21,9 @@ export interface HybridEndpoint {
   /** Port the endpoint serves on. */
   readonly port: number;
 }
+
+/** What the props leave out gets these (the app's config reads them for its own defaults). */
+export const LOAD_BALANCER_DEFAULTS = { port: HTTP_PORT, healthCheckPath: "/", maxRatePerEndpoint: 100 } as const;
 
 export interface HybridNegLoadBalancerProps {
   /** Name prefix of the load balancer's resources (`<name>-neg`, `<name>-fr`, ...). */
@@ -80,7 +84,7 @@ export class HybridNegLoadBalancer extends Construct {
       v.port(`endpoints[${i}].port`, e.port);
     });
     if (props.port !== undefined) v.port("port", props.port);
-    const maxRate = props.maxRatePerEndpoint ?? 100;
+    const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
     if (props.healthCheckPath !== undefined) v.check(/^\/[\x21-\x7e]*$/.test(props.healthCheckPath), "healthCheckPath", props.healthCheckPath, "must be an HTTP path starting with '/', without spaces");
     if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address like 10.0.20.10");
@@ -100,9 +104,9 @@ export class HybridNegLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: HybridNegLoadBalancerProps) {
     super(scope, id);
     validateProps(this, "HybridNegLoadBalancer", (v) => HybridNegLoadBalancer.validate(props, v));
-    const port = props.port ?? 80;
-    const maxRate = props.maxRatePerEndpoint ?? 100;
-    const healthCheckPath = props.healthCheckPath ?? "/";
+    const port = props.port ?? LOAD_BALANCER_DEFAULTS.port;
+    const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
+    const healthCheckPath = props.healthCheckPath ?? LOAD_BALANCER_DEFAULTS.healthCheckPath;
     this.zone = props.zone ?? firstZone(props.region);
 
     const common = { project: props.project, region: props.region };

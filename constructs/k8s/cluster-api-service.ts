@@ -5,6 +5,7 @@ import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
 import { isIpv4 } from "../core/cidr";
 import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "../core/names";
+import { HTTP_PORT } from "../core/limits";
 import { PropsValidator, validateProps } from "../core/validation";
 
 /** NodeLocal DNSCache's address (always on in Autopilot, optional in Standard). */
@@ -56,7 +57,7 @@ export class ClusterApiService extends Construct {
     super(scope, id);
     validateProps(this, "ClusterApiService", (v) => ClusterApiService.validate(props, v));
     const serviceName = props.serviceName ?? "aws-api";
-    const port = props.port ?? 80;
+    const port = props.port ?? HTTP_PORT;
 
     this.namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
     const namespace = this.namespace.metadata.name;
@@ -105,6 +106,6 @@ export class ClusterApiService extends Construct {
         },
       });
     }
-    this.url = `http://${serviceName}.${props.namespace}.svc.cluster.local${port === 80 ? "" : `:${port}`}`;
+    this.url = `http://${serviceName}.${props.namespace}.svc.cluster.local${port === HTTP_PORT ? "" : `:${port}`}`;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOAD_BALANCER_DEFAULTS } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
 import { isIpv4 } from "../../constructs/core/cidr";
 import { BGP_ROUTE_PRIORITY, PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
@@ -185,9 +186,9 @@ export const configSchema = z.strictObject({
   service: z
     .strictObject({
       /** Port the internal load balancer and the PSC endpoint listen on. */
-      port: port.default(80),
+      port: port.default(LOAD_BALANCER_DEFAULTS.port),
       /** HTTP path of the hybrid NEG health check, and of the connectivity check's request. */
-      healthCheckPath: z.string().default("/"),
+      healthCheckPath: z.string().default(LOAD_BALANCER_DEFAULTS.healthCheckPath),
       /**
        * Accept PSC endpoints from any project. An explicit opt-in: by default only
        * the tenants' projects are accepted (ACCEPT_MANUAL with an accept list).
