@@ -68,17 +68,21 @@ export function firstZone(region: string): string {
   return `${region}-${REGIONS_WITHOUT_ZONE_A.has(region) ? "b" : "a"}`;
 }
 
-/** What is wrong with `zone` as a zone of `region`: the zone format, the region, and zones that do not exist. */
-export function gcpZoneProblem(zone: string, region: string): { rule: string; fix?: string } | undefined {
+/**
+ * What is wrong with `zone` as a zone of `region`: the zone format, the
+ * region, and zones that do not exist. `regionName` is how the reader knows
+ * the region (a prop or a config path).
+ */
+export function gcpZoneProblem(zone: string, region: string, regionName = "region"): { rule: string; fix?: string } | undefined {
   if (!GCP_ZONE_PATTERN.test(zone)) return { rule: GCP_ZONE_RULE };
-  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) return { rule: `must be a zone of region ${region}`, fix: `e.g. ${firstZone(region)}` };
+  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) return { rule: `must be a zone of ${regionName} ${region}`, fix: `e.g. ${firstZone(region)}` };
   if (zone.endsWith("-a") && REGIONS_WITHOUT_ZONE_A.has(region)) return { rule: `must be a zone that exists: ${region} has zones b, c and d`, fix: firstZone(region) };
   return undefined;
 }
 
-/** What is wrong with `zone` as an availability zone of AWS region `region`. */
-export function awsZoneProblem(zone: string, region: string): { rule: string; fix?: string } | undefined {
+/** What is wrong with `zone` as an availability zone of AWS region `region` (known to the reader as `regionName`). */
+export function awsZoneProblem(zone: string, region: string, regionName = "region"): { rule: string; fix?: string } | undefined {
   if (!AWS_ZONE_PATTERN.test(zone)) return { rule: AWS_ZONE_RULE };
-  if (!zone.startsWith(region) || zone.length !== region.length + 1) return { rule: `must be a zone of region ${region}`, fix: `e.g. ${region}a` };
+  if (!zone.startsWith(region) || zone.length !== region.length + 1) return { rule: `must be a zone of ${regionName} ${region}`, fix: `e.g. ${region}a` };
   return undefined;
 }

@@ -66,8 +66,8 @@ export class PropsValidator {
   private readonly warningList: Problem[] = [];
 
   /**
-   * @param owner the construct type and path, used as the source of the error
-   * @param pathOf the name the reader knows a field by
+   * @param owner - the construct type and path, used as the source of the error
+   * @param pathOf - the name the reader knows a field by
    */
   constructor(
     readonly owner: string,
@@ -113,8 +113,8 @@ export class PropsValidator {
   /** Checks that `zone` is an existing zone of the region in `regionField`. */
   gcpZone(field: string, zone: string, regionField: string, region: string): void {
     if (isToken(region) || !GCP_REGION_PATTERN.test(region)) return;
-    const broken = gcpZoneProblem(zone, region);
-    if (broken) this.check(false, field, zone, broken.rule.replace("region ", `${this.name(regionField)} `), { fix: broken.fix, involves: [regionField] });
+    const broken = gcpZoneProblem(zone, region, this.name(regionField));
+    if (broken) this.check(false, field, zone, broken.rule, { fix: broken.fix, involves: [regionField] });
   }
 
   /** Checks an IPv4 block: syntax, host bits zero, and optionally private and within a size limit. */
@@ -188,8 +188,8 @@ export function isToken(value: unknown): boolean {
 /**
  * Runs a construct's validator: throws a ValidationError listing every
  * problem, and turns warnings into annotations (printed by `cdktf synth`).
- * @param kind the construct's class name
- * @param source what the error names: the construct's class name and path by default
+ * @param kind - the construct's class name
+ * @param source - what the error names: the construct's class name and path by default
  */
 export function validateProps(construct: IConstruct, kind: string, validate: (v: PropsValidator) => void, source = `${kind} ${construct.node.path}`): void {
   const v = new PropsValidator(source);

@@ -1,10 +1,9 @@
 import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
 import { AwsVpc } from "../../constructs/aws/aws-vpc";
 import { blockSize, overlaps } from "../../constructs/core/cidr";
-import { Problem } from "../../constructs/core/errors";
+import { describeProblem, Problem } from "../../constructs/core/errors";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
-import { describeProblem } from "../../constructs/core/errors";
 import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
@@ -74,8 +73,8 @@ function crossChecks(config: Config): RuleResults {
   const fail: Fail = (path, message, involves) => errors.push({ path, message, ...(involves ? { involves } : {}) });
   const { gcp, aws } = config;
 
-  const awsZone = awsZoneProblem(aws.availabilityZone, aws.region);
-  if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule.replace("region ", "aws.region "), aws.availabilityZone, awsZone.fix), ["aws.region"]);
+  const awsZone = awsZoneProblem(aws.availabilityZone, aws.region, "aws.region");
+  if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule, aws.availabilityZone, awsZone.fix), ["aws.region"]);
 
   const plan = networkPlan(config);
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
