@@ -118,10 +118,7 @@ export class AwsSiteToSiteVpn extends Construct {
     }
     v.privateAsn("amazonSideAsn", props.amazonSideAsn);
     v.privateAsn("peerAsn", props.peerAsn);
-    v.check(props.peerAsn !== props.amazonSideAsn, "amazonSideAsn", props.amazonSideAsn, `must differ from ${v.name("peerAsn")} ${props.peerAsn} (the two sides speak eBGP)`, {
-      fix: `pick another private ASN, e.g. ${props.peerAsn === 65001 ? 65002 : 65001}`,
-      involves: ["peerAsn"],
-    });
+    v.ebgpPeer("amazonSideAsn", props.amazonSideAsn, "peerAsn", props.peerAsn);
     v.check(props.peerIps.length >= 1 && props.peerIps.length <= 2, "peerIps", props.peerIps, "must list 1 or 2 peer IPs (the interfaces of one HA VPN gateway)");
     props.peerIps.forEach((ip, i) => {
       v.check(isIpv4(ip), `peerIps[${i}]`, ip, "must be an IPv4 address");

@@ -5,8 +5,8 @@ import { canonicalCidr, containsIp, edgeAddresses, isIpv4, isNetworkCidr, isPriv
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
 
-/** The addresses a cloud keeps for itself in every subnet. */
-type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
+/** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
+export type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
 import { GCP_NAME_RULE, GCP_REGION_PATTERN, GCP_REGION_RULE, gcpZoneProblem, isGcpName } from "./names";
 
 /** A rule a value breaks, and how to fix it. */
@@ -151,6 +151,17 @@ export class PropsValidator {
   /** Checks a private BGP ASN. */
   privateAsn(field: string, value: number): void {
     this.check(isPrivateAsn(value), field, value, PRIVATE_ASN_RULE);
+  }
+
+  /**
+   * Checks the two ends of an eBGP session: `field`'s ASN must differ from
+   * the other side's (`otherField`), or no session comes up.
+   */
+  ebgpPeer(field: string, asn: number, otherField: string, otherAsn: number): void {
+    this.check(asn !== otherAsn, field, asn, `must differ from ${this.name(otherField)} ${otherAsn} (the two sides speak eBGP)`, {
+      fix: `pick another private ASN, e.g. ${otherAsn === 65001 ? 65002 : 65001}`,
+      involves: [otherField],
+    });
   }
 
   /** The problems recorded so far. */
