@@ -39,12 +39,14 @@ export type { PscEndpointProps } from "./gcp/psc-endpoint";
 // GCP: HA VPN and BGP
 export { HaVpnGateway } from "./gcp/ha-vpn-gateway";
 export type { HaVpnGatewayProps, IHaVpnGateway } from "./gcp/ha-vpn-gateway";
-export { ExternalVpnGateway } from "./gcp/external-vpn-gateway";
-export type { ExternalVpnGatewayProps, IExternalVpnGateway } from "./gcp/external-vpn-gateway";
+export { ExternalVpnGateway, PEER_INTERFACE_COUNTS } from "./gcp/external-vpn-gateway";
+export type { ExternalVpnGatewayProps, IExternalVpnGateway, PeerRedundancyType } from "./gcp/external-vpn-gateway";
 export { CloudRouterBgp } from "./gcp/cloud-router-bgp";
 export type { CloudRouterBgpProps, ICloudRouter } from "./gcp/cloud-router-bgp";
 export { VpnTunnelPair } from "./gcp/vpn-tunnel-pair";
 export type { PeerTunnel, VpnTunnelPairProps } from "./gcp/vpn-tunnel-pair";
+export { HaVpnToAws } from "./gcp/ha-vpn-to-aws";
+export type { HaVpnToAwsProps, IAwsVpnConnections } from "./gcp/ha-vpn-to-aws";
 
 // GCP: GKE
 export { PrivateGkeCluster, STANDARD_POOL_DEFAULTS } from "./gcp/private-gke-cluster";

@@ -11,9 +11,8 @@ export function producerNames(prefix: string) {
     loadBalancer: resourceName(prefix, "aws-api"),
     serviceAttachment: resourceName(prefix, "aws-api"),
     router: resourceName(prefix, "router"),
-    peerGateway: resourceName(prefix, "aws"),
-    /** The GCP side of AWS VPN connection n (1-based). */
-    tunnelPair: (n: number) => resourceName(prefix, "aws", String(n)),
+    /** Name prefix of the GCP side of the VPN to AWS (HaVpnToAws): peer gateway `<prefix>-aws`, tunnel pairs `<prefix>-aws-1` and `-2`. */
+    awsVpn: resourceName(prefix, "aws"),
   };
 }
 

@@ -2,27 +2,37 @@ import { ComputeRouterInterface } from "@cdktf/provider-google/lib/compute-route
 import { ComputeRouterPeer } from "@cdktf/provider-google/lib/compute-router-peer";
 import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel";
 import { Construct } from "constructs";
-import { isPrivateAsn, PRIVATE_ASN_RULE } from "../core/asn";
 import { canonicalCidr, containsIp, isIpv4, nthAddress } from "../core/cidr";
+import { BGP_ROUTE_PRIORITY, TUNNEL_INSIDE_RANGE } from "../core/limits";
 import { resourceName } from "../core/names";
-import { isToken, PropsValidator } from "../core/validation";
+import { isToken, PropsValidator, validateProps } from "../core/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
-import { IExternalVpnGateway } from "./external-vpn-gateway";
+import { IExternalVpnGateway, peerInterfaceCount } from "./external-vpn-gateway";
 import { IHaVpnGateway } from "./ha-vpn-gateway";
 
-/** One tunnel of an AWS VPN connection, as the GCP side needs it. */
+/** Interfaces of an HA VPN gateway: it has two. */
+const HA_VPN_INTERFACES = [0, 1] as const;
+
+/** One tunnel from an HA VPN interface to an interface of the peer gateway, and its BGP session. */
 export interface PeerTunnel {
-  /** Interface of the external VPN gateway that holds this tunnel's AWS outside IP (0-3). */
+  /** HA VPN gateway interface the tunnel starts from: 0 or 1. */
+  readonly haInterface: number;
+  /**
+   * Peer gateway interface the tunnel ends on: 0 for a
+   * SINGLE_IP_INTERNALLY_REDUNDANT peer, 0 or 1 for TWO_IPS_REDUNDANCY, 0-3
+   * for FOUR_IPS_REDUNDANCY.
+   */
   readonly peerInterface: number;
   /**
-   * Pre-shared key. Must be a reference to another resource's attribute
-   * (the AWS VPN connection's tunnel key), never a literal, so that it is
-   * never written into synthesized JSON.
+   * Pre-shared key. Must be a reference to another resource's attribute (a
+   * key the peer generates, such as an AWS VPN connection's tunnel key, or a
+   * secret read from a secret store), never a literal, so that it is never
+   * written into synthesized JSON.
    */
   readonly sharedSecret: string;
-  /** GCP side (AWS "customer gateway") inside address of the tunnel, e.g. 169.254.10.2. */
+  /** Cloud Router's end of the BGP session: a host address of the tunnel's inside /30 in 169.254.0.0/16, e.g. 169.254.10.2 (AWS: the customer gateway inside address). */
   readonly insideAddress: string;
-  /** AWS side (AWS "virtual private gateway") inside address: the BGP peer, e.g. 169.254.10.1. */
+  /** The peer's end of the BGP session: the other host address of the same /30, e.g. 169.254.10.1 (AWS: the virtual private gateway inside address). */
   readonly peerInsideAddress: string;
   /**
    * Priority (MED) of the routes advertised on this tunnel's session; lower
@@ -32,6 +42,7 @@ export interface PeerTunnel {
   readonly advertisedRoutePriority?: number;
 }
 
+/** Props of VpnTunnelPair: the gateways and router it joins, and its two tunnels. */
 export interface VpnTunnelPairProps {
   /** Name prefix of the pair's resources (`<name>-tunnel-1`, `<name>-if-1`, `<name>-peer-1`, ...). */
   readonly name: string;
@@ -39,80 +50,86 @@ export interface VpnTunnelPairProps {
   readonly router: ICloudRouter;
   /** HA VPN gateway the tunnels start from. */
   readonly haVpnGateway: IHaVpnGateway;
-  /** HA VPN gateway interface (0 or 1) both tunnels use: one AWS VPN connection per interface. */
-  readonly haInterface: number;
-  /** Peer gateway holding the AWS outside IPs. */
+  /** Peer gateway the tunnels end on; its redundancy type says which peer interfaces exist. */
   readonly peerGateway: IExternalVpnGateway;
-  /** BGP ASN of the AWS side (virtual private gateway or transit gateway). */
+  /** BGP ASN of the peer (private, and not the router's: the two sides speak eBGP). */
   readonly peerAsn: number;
-  /** The connection's two tunnels. */
+  /** The two tunnels, each with the HA interface and the peer interface it joins. */
   readonly tunnels: readonly [PeerTunnel, PeerTunnel];
-  /** Base priority (MED) of the routes advertised on both sessions; lower is preferred. @default 100 */
+  /** Priority (MED) of the routes advertised on both sessions, unless a tunnel sets its own; lower is preferred. @default 100 */
   readonly advertisedRoutePriority?: number;
   /** Project of the resources. @default - the provider's project */
   readonly project?: string;
 }
 
 /**
- * The GCP side of one AWS Site-to-Site VPN connection: two IKEv2 tunnels from
- * one HA VPN interface, two Cloud Router interfaces with the AWS inside
- * addresses, two BGP sessions. Two pairs (one per HA VPN interface) make the
- * four-tunnel topology of the 99.99% SLA.
+ * Two HA VPN tunnels to one peer gateway (any peer: on-premises devices,
+ * another cloud), each with its Cloud Router interface and BGP session. Each
+ * tunnel names the HA VPN interface it starts from and the peer interface it
+ * ends on, so this one construct builds the common HA VPN topologies
+ * (Google Cloud docs, "HA VPN topologies"):
+ *
+ * - a peer with two interfaces (TWO_IPS_REDUNDANCY: two devices, or one with
+ *   two public IPs): HA interface 0 to peer interface 0, HA interface 1 to
+ *   peer interface 1;
+ * - a peer with one interface (SINGLE_IP_INTERNALLY_REDUNDANT): HA interfaces
+ *   0 and 1 both to peer interface 0;
+ * - AWS (FOUR_IPS_REDUNDANCY): one pair per HA interface, its two tunnels to
+ *   the two tunnels of one AWS VPN connection (HA interface i to peer
+ *   interfaces 2i and 2i+1); `HaVpnToAws` builds both pairs and the peer gateway.
+ *
+ * One construct rather than one per topology: the topologies make the same
+ * resources and differ only in which interfaces each tunnel joins, which is
+ * data of the tunnel. The 99.99% SLA needs tunnels from both HA interfaces
+ * (from this pair alone, or from two pairs together).
  */
 export class VpnTunnelPair extends Construct {
-  /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
+  /** Longest `name` accepted: GCP's 63 characters less the longest suffix added. */
   static readonly MAX_NAME_LENGTH = 54;
+  /** Route priority (MED) of a session when neither the tunnel nor the pair sets one. */
+  static readonly DEFAULT_ROUTE_PRIORITY = 100;
+
+  /** Records every problem with the props in `v`. */
+  static validate(props: VpnTunnelPairProps, v: PropsValidator): void {
+    v.gcpName("name", props.name, VpnTunnelPair.MAX_NAME_LENGTH, "to leave room for '-tunnel-1'");
+    checkPeerAsn(v, props.peerAsn, props.router.asn);
+    if (props.advertisedRoutePriority !== undefined) checkRoutePriority(v, "advertisedRoutePriority", props.advertisedRoutePriority);
+    v.check(props.tunnels.length === 2, "tunnels", props.tunnels, "must list exactly 2 tunnels");
+    props.tunnels.forEach((t, i) => {
+      const at = `tunnels[${i}]`;
+      v.check((HA_VPN_INTERFACES as readonly number[]).includes(t.haInterface), `${at}.haInterface`, t.haInterface, "must be 0 or 1 (an HA VPN gateway has two interfaces)");
+      checkPeerInterface(v, `${at}.peerInterface`, t.peerInterface, "peerGateway", props.peerGateway.redundancyType);
+      if (t.advertisedRoutePriority !== undefined) checkRoutePriority(v, `${at}.advertisedRoutePriority`, t.advertisedRoutePriority);
+      checkSharedSecret(v, `${at}.sharedSecret`, t.sharedSecret);
+      checkBgpAddresses(v, `${at}.insideAddress`, t.insideAddress, `${at}.peerInsideAddress`, t.peerInsideAddress);
+    });
+    const [a, b] = props.tunnels;
+    if (a !== undefined && b !== undefined && a.haInterface === b.haInterface) {
+      v.check(
+        b.peerInterface !== a.peerInterface,
+        "tunnels[1].peerInterface",
+        b.peerInterface,
+        `must differ from ${v.name("tunnels[0].peerInterface")} when both tunnels start from HA interface ${b.haInterface} (two tunnels between the same two interfaces share every point of failure)`,
+        { fix: "end it on another peer interface, or start it from the other HA interface", involves: ["tunnels[0].peerInterface", "tunnels[0].haInterface", "tunnels[1].haInterface"] },
+      );
+    }
+  }
 
   /** The two tunnels, in the order of `tunnels`. */
   readonly tunnels: readonly ComputeVpnTunnel[];
+  /** The two Cloud Router interfaces, in the order of `tunnels`. */
+  readonly routerInterfaces: readonly ComputeRouterInterface[];
   /** The two BGP sessions, in the order of `tunnels`. */
   readonly bgpPeers: readonly ComputeRouterPeer[];
 
   constructor(scope: Construct, id: string, props: VpnTunnelPairProps) {
     super(scope, id);
-    const priority = props.advertisedRoutePriority ?? 100;
-    const v = new PropsValidator(`VpnTunnelPair ${this.node.path}`);
-    v.gcpName("name", props.name, VpnTunnelPair.MAX_NAME_LENGTH, "to leave room for '-tunnel-1'");
-    v.check(props.haInterface === 0 || props.haInterface === 1, "haInterface", props.haInterface, "must be 0 or 1 (an HA VPN gateway has two interfaces)");
-    v.check(isPrivateAsn(props.peerAsn), "peerAsn", props.peerAsn, PRIVATE_ASN_RULE);
-    v.check(props.peerAsn !== props.router.asn, "peerAsn", props.peerAsn, `must differ from the router's ASN ${props.router.asn} (eBGP)`);
-    v.check(isPriority(priority), "advertisedRoutePriority", priority, "must be a whole number 0-65535");
-    v.check(props.tunnels.length === 2, "tunnels", `${props.tunnels.length} tunnels`, "must list exactly 2 tunnels (one AWS VPN connection)");
-    v.check(
-      props.tunnels.length !== 2 || props.tunnels[0].peerInterface !== props.tunnels[1].peerInterface,
-      "tunnels[1].peerInterface",
-      props.tunnels[1]?.peerInterface,
-      "must differ from tunnels[0].peerInterface",
-    );
-    props.tunnels.forEach((t, i) => {
-      v.check([0, 1, 2, 3].includes(t.peerInterface), `tunnels[${i}].peerInterface`, t.peerInterface, "must be 0-3");
-      if (t.advertisedRoutePriority !== undefined) {
-        v.check(isPriority(t.advertisedRoutePriority), `tunnels[${i}].advertisedRoutePriority`, t.advertisedRoutePriority, "must be a whole number 0-65535");
-      }
-      // A literal key would be written into cdk.tf.json and the snapshots.
-      if (!isToken(t.sharedSecret)) {
-        v.fail(`tunnels[${i}].sharedSecret`, "a literal string (hidden)", "must be a reference to a resource attribute (e.g. the AWS VPN connection's tunnel1PresharedKey), so no key is written into synthesized JSON");
-      }
-      for (const key of ["insideAddress", "peerInsideAddress"] as const) {
-        v.check(isIpv4(t[key]) && containsIp("169.254.0.0/16", t[key]), `tunnels[${i}].${key}`, t[key], "must be an address in 169.254.0.0/16");
-      }
-      // Both ends of one BGP session sit on the two host addresses of the tunnel's inside /30.
-      const inside = canonicalCidr(`${t.insideAddress}/30`);
-      if (inside !== undefined && isIpv4(t.peerInsideAddress)) {
-        const hosts = [nthAddress(inside, 1), nthAddress(inside, 2)];
-        v.check(hosts.includes(t.insideAddress), `tunnels[${i}].insideAddress`, t.insideAddress, `must be a host address of its /30 ${inside} (${hosts.join(" or ")})`);
-        v.check(
-          hosts.includes(t.peerInsideAddress) && t.peerInsideAddress !== t.insideAddress,
-          `tunnels[${i}].peerInsideAddress`,
-          t.peerInsideAddress,
-          `must be the other host address of insideAddress's /30 ${inside} (${hosts.filter((h) => h !== t.insideAddress).join(" or ")})`,
-        );
-      }
-    });
-    v.throwIfInvalid();
+    validateProps(this, "VpnTunnelPair", (v) => VpnTunnelPair.validate(props, v));
+    const priority = props.advertisedRoutePriority ?? VpnTunnelPair.DEFAULT_ROUTE_PRIORITY;
 
     const common = { project: props.project, region: props.router.region };
     const tunnels: ComputeVpnTunnel[] = [];
+    const routerInterfaces: ComputeRouterInterface[] = [];
     const peers: ComputeRouterPeer[] = [];
     props.tunnels.forEach((t, i) => {
       const n = String(i + 1);
@@ -120,11 +137,11 @@ export class VpnTunnelPair extends Construct {
         ...common,
         name: resourceName(props.name, "tunnel", n),
         vpnGateway: props.haVpnGateway.id,
-        vpnGatewayInterface: props.haInterface,
+        vpnGatewayInterface: t.haInterface,
         peerExternalGateway: props.peerGateway.id,
         peerExternalGatewayInterface: t.peerInterface,
         router: props.router.name,
-        // AWS and Cloud VPN agree on IKEv2; IKEv1 is weaker and rekeys worse.
+        // IKEv2 only: IKEv1 is weaker and rekeys worse. The peer must offer IKEv2.
         ikeVersion: 2,
         sharedSecret: t.sharedSecret,
       });
@@ -132,7 +149,7 @@ export class VpnTunnelPair extends Construct {
         ...common,
         name: resourceName(props.name, "if", n),
         router: props.router.name,
-        // AWS inside CIDRs are /30s: the GCP side takes the customer gateway address.
+        // The session's two ends are the two host addresses of one /30: Cloud Router takes insideAddress.
         ipRange: `${t.insideAddress}/30`,
         vpnTunnel: tunnel.name,
       });
@@ -148,12 +165,77 @@ export class VpnTunnelPair extends Construct {
         }),
       );
       tunnels.push(tunnel);
+      routerInterfaces.push(routerInterface);
     });
     this.tunnels = tunnels;
+    this.routerInterfaces = routerInterfaces;
     this.bgpPeers = peers;
   }
 }
 
-function isPriority(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n <= 65535;
+// The rules of one tunnel and its session, shared with the constructs that
+// build tunnel pairs from values of their own (HaVpnToAws), so that each rule
+// has one wording whichever prop carries the value.
+
+/** The peer's ASN: private, and not the router's (`router.asn`), since the two sides speak eBGP. */
+export function checkPeerAsn(v: PropsValidator, peerAsn: number, routerAsn: number): void {
+  v.privateAsn("peerAsn", peerAsn);
+  v.check(peerAsn !== routerAsn, "peerAsn", peerAsn, `must differ from ${v.name("router.asn")} ${routerAsn} (the two sides speak eBGP)`, {
+    fix: `pick another private ASN, e.g. ${routerAsn === 65001 ? 65002 : 65001}`,
+    involves: ["router.asn"],
+  });
+}
+
+/** A route priority (MED) of a BGP session. */
+export function checkRoutePriority(v: PropsValidator, field: string, priority: number): void {
+  const { min, max } = BGP_ROUTE_PRIORITY;
+  v.check(Number.isInteger(priority) && priority >= min && priority <= max, field, priority, `must be a whole number ${min}-${max}`);
+}
+
+/**
+ * A peer interface against the redundancy type of the peer gateway
+ * (`gatewayField`): 0; 0 or 1; 0-3. When the type is known only at apply,
+ * only 0-3 (the most any type has) is checked.
+ */
+export function checkPeerInterface(v: PropsValidator, field: string, peerInterface: number, gatewayField: string, redundancyType: string): void {
+  const count = peerInterfaceCount(redundancyType);
+  const isWhole = Number.isInteger(peerInterface) && peerInterface >= 0;
+  if (count === undefined) {
+    v.check(isWhole && peerInterface <= 3, field, peerInterface, "must be 0-3 (a peer gateway has at most 4 interfaces)");
+    return;
+  }
+  const allowed = count === 1 ? "0" : count === 2 ? "0 or 1" : `0-${count - 1}`;
+  v.check(isWhole && peerInterface < count, field, peerInterface, `must be ${allowed} (${v.name(gatewayField)} is ${redundancyType}: ${count} interface${count === 1 ? "" : "s"})`, {
+    fix: count === 1 ? "use 0: both HA interfaces reach a one-IP peer on its interface 0" : undefined,
+    involves: [gatewayField],
+  });
+}
+
+/** A pre-shared key must be a reference; the literal is never printed. */
+export function checkSharedSecret(v: PropsValidator, field: string, secret: string): void {
+  // A literal key would be written into cdk.tf.json and the snapshots.
+  if (!isToken(secret)) {
+    v.fail(
+      field,
+      "a literal string (hidden)",
+      "must be a reference to a resource attribute (e.g. the AWS VPN connection's tunnel1PresharedKey, or a secret version's data), so no key is written into synthesized JSON",
+    );
+  }
+}
+
+/** The two ends of one BGP session: link-local, and the two host addresses of one /30. */
+export function checkBgpAddresses(v: PropsValidator, insideField: string, insideAddress: string, peerField: string, peerInsideAddress: string): void {
+  v.check(isIpv4(insideAddress) && containsIp(TUNNEL_INSIDE_RANGE, insideAddress), insideField, insideAddress, `must be an address in ${TUNNEL_INSIDE_RANGE}`);
+  v.check(isIpv4(peerInsideAddress) && containsIp(TUNNEL_INSIDE_RANGE, peerInsideAddress), peerField, peerInsideAddress, `must be an address in ${TUNNEL_INSIDE_RANGE}`);
+  const inside = isToken(insideAddress) ? undefined : canonicalCidr(`${insideAddress}/30`);
+  if (inside === undefined || !isIpv4(peerInsideAddress)) return;
+  const hosts = [nthAddress(inside, 1), nthAddress(inside, 2)];
+  v.check(hosts.includes(insideAddress), insideField, insideAddress, `must be a host address of its /30 ${inside} (${hosts.join(" or ")})`);
+  v.check(
+    hosts.includes(peerInsideAddress) && peerInsideAddress !== insideAddress,
+    peerField,
+    peerInsideAddress,
+    `must be the other host address of ${v.name(insideField)}'s /30 ${inside} (${hosts.filter((h) => h !== insideAddress).join(" or ")})`,
+    { involves: [insideField] },
+  );
 }

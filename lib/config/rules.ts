@@ -1,3 +1,4 @@
+import { Lazy } from "cdktf";
 import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
 import { AwsVpc } from "../../constructs/aws/aws-vpc";
 import { blockSize, overlaps } from "../../constructs/core/cidr";
@@ -8,6 +9,7 @@ import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
 import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws } from "../../constructs/gcp/ha-vpn-to-aws";
 import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
@@ -16,7 +18,6 @@ import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
 import { RESTRICTED_DOMAINS } from "../../constructs/gcp/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
-import { VpnTunnelPair } from "../../constructs/gcp/vpn-tunnel-pair";
 import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
@@ -172,7 +173,7 @@ function checkGeneratedNames(config: Config, fail: Fail): void {
   const producer = producerNames(config.prefix);
   const limited: Array<{ path: string; name: string; max: number; what: string }> = [
     { path: "prefix", name: producer.loadBalancer, max: HybridNegLoadBalancer.MAX_NAME_LENGTH, what: "the load balancer's name prefix" },
-    { path: "prefix", name: producer.tunnelPair(2), max: VpnTunnelPair.MAX_NAME_LENGTH, what: "the VPN tunnels' name prefix" },
+    { path: "prefix", name: producer.awsVpn, max: HaVpnToAws.MAX_NAME_LENGTH, what: "the VPN tunnels' name prefix" },
     ...config.tenants.flatMap((tenant, t) => {
       const names = tenantNames(config.prefix, tenant.name);
       const path = `tenants[${t}].name`;
@@ -194,6 +195,8 @@ function checkGeneratedNames(config: Config, fail: Fail): void {
 
 /** A stand-in for a resource another construct makes: construct rules read values, never references. */
 const REF = { id: "", selfLink: "", name: "" };
+/** A stand-in for a value known only at apply (another stack's attribute): construct rules pass it unchecked, as they pass the real one. */
+const AT_APPLY = Lazy.stringValue({ produce: () => "" });
 
 /**
  * Names a construct's props by config paths: the longest mapped prefix of
@@ -342,6 +345,21 @@ function constructChecks(config: Config): RuleResults {
   const explicit = explicitlyAdvertised(plan);
   run("CloudRouterBgp", { name: "prefix", region: "gcp.region", asn: "gcp.routerAsn", ...Object.fromEntries(explicit.map((r, i) => [`advertisedRanges[${i}]`, r.path])) }, (v) =>
     CloudRouterBgp.validate({ name: names.router, network: REF, region, asn: gcp.routerAsn, advertisedRanges: explicit.map((r) => r.cidr) }, v),
+  );
+  // The AWS tunnels' outside IPs, keys and inside addresses are known only at apply.
+  const awsTunnel = { outsideIp: AT_APPLY, presharedKey: AT_APPLY, cgwInsideAddress: AT_APPLY, vgwInsideAddress: AT_APPLY, insideCidr: AT_APPLY };
+  run("HaVpnToAws", { name: "prefix", peerAsn: "aws.asn", "router.asn": "gcp.routerAsn", routePriorities: "vpn.routePriorities" }, (v) =>
+    HaVpnToAws.validate(
+      {
+        name: names.awsVpn,
+        router: { name: names.router, region, asn: gcp.routerAsn },
+        haVpnGateway: REF,
+        awsVpn: { connections: [{ tunnels: [awsTunnel, awsTunnel] }, { tunnels: [awsTunnel, awsTunnel] }] },
+        peerAsn: aws.asn,
+        routePriorities: vpn.routePriorities,
+      },
+      v,
+    ),
   );
 
   // consumer-<tenant> and workloads-<tenant>

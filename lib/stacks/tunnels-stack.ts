@@ -3,8 +3,8 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
-import { ExternalVpnGateway } from "../../constructs/gcp/external-vpn-gateway";
 import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws } from "../../constructs/gcp/ha-vpn-to-aws";
 import { INetwork } from "../../constructs/gcp/vpc-network";
 import { VpnTunnelPair } from "../../constructs/gcp/vpn-tunnel-pair";
 import { Config } from "../config/schema";
@@ -27,6 +27,9 @@ export interface TunnelsStackInputs {
  */
 export class TunnelsStack extends TerraformStack {
   readonly router: CloudRouterBgp;
+  /** The external VPN gateway, the four tunnels and their BGP sessions. */
+  readonly vpn: HaVpnToAws;
+  /** The GCP side of AWS connection 1 (HA VPN interface 0), then of connection 2 (interface 1). */
   readonly tunnelPairs: readonly VpnTunnelPair[];
 
   constructor(scope: Construct, id: string, config: Config, inputs: TunnelsStackInputs) {
@@ -44,30 +47,17 @@ export class TunnelsStack extends TerraformStack {
       // Beyond ALL_SUBNETS: the proxy-only range (the source of every request and health check) and the extras.
       advertisedRanges: explicitlyAdvertised(networkPlan(config)).map((r) => r.cidr),
     });
-    const connections = inputs.awsVpn.connections;
-    const peerGateway = new ExternalVpnGateway(this, "aws-gateway", {
-      name: names.peerGateway,
-      description: "AWS Site-to-Site VPN: outside IPs of both connections' tunnels",
-      interfaceIps: connections.flatMap((c) => c.tunnels.map((t) => t.outsideIp)),
+    // Id "Default": cdktf leaves it out of logical ids, so the resources keep the ids they had
+    // before this construct existed (`aws-gateway`, `connection-1`, ...); another id would
+    // replace every live tunnel, router interface and BGP session.
+    this.vpn = new HaVpnToAws(this, "Default", {
+      name: names.awsVpn,
+      router: this.router,
+      haVpnGateway: inputs.haVpnGateway,
+      awsVpn: inputs.awsVpn,
+      peerAsn: config.aws.asn,
+      routePriorities: config.vpn.routePriorities,
     });
-    // HA VPN interface i -> AWS connection i+1 -> peer interfaces 2i and 2i+1.
-    this.tunnelPairs = connections.map((c, i) => {
-      const tunnel = (t: 0 | 1) => ({
-        peerInterface: i * 2 + t,
-        sharedSecret: c.tunnels[t].presharedKey,
-        insideAddress: c.tunnels[t].cgwInsideAddress,
-        peerInsideAddress: c.tunnels[t].vgwInsideAddress,
-        advertisedRoutePriority: config.vpn.routePriorities?.[i * 2 + t],
-      });
-      return new VpnTunnelPair(this, `connection-${i + 1}`, {
-        name: names.tunnelPair(i + 1),
-        router: this.router,
-        haVpnGateway: inputs.haVpnGateway,
-        haInterface: i,
-        peerGateway,
-        peerAsn: config.aws.asn,
-        tunnels: [tunnel(0), tunnel(1)],
-      });
-    });
+    this.tunnelPairs = this.vpn.tunnelPairs;
   }
 }

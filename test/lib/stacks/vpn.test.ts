@@ -1,6 +1,9 @@
 import { tunnelOptions } from "../../../constructs/aws/aws-site-to-site-vpn";
 import { isUsableInsideCidr, overlaps } from "../../../constructs/core/cidr";
-import { exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
+import { HaVpnToAws } from "../../../constructs/gcp/ha-vpn-to-aws";
+import { ConfigError } from "../../../lib/config/problems";
+import { configRules } from "../../../lib/config/rules";
+import { exampleConfig, exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
 
 // The HA VPN as a network team signs it off: crypto on both sides, routing
 // for VGW and TGW, replacement safety, secrets.
@@ -99,6 +102,33 @@ describe("routing", () => {
     expect(peers.map((p) => p.advertised_route_priority)).toEqual([100, 100, 200, 200]);
   });
 
+  test("fails on a route priority out of range, at its config path", () => {
+    // GIVEN the example WHEN the fourth session's priority is over 65535 THEN the config names vpn.routePriorities[3]
+    const problems = (() => {
+      try {
+        exampleWith((c) => (c.vpn.routePriorities = [100, 100, 200, 70000]));
+      } catch (e) {
+        if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+        throw e;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([expect.stringMatching(/^vpn\.routePriorities\[3\]: must be (a whole number )?0-65535, got 70000$/)]);
+  });
+
+  test("HaVpnToAws's route priority rules, run by the config, name the config paths", () => {
+    // GIVEN a config whose priorities passed no shape check (as a library caller might build one)
+    const withPriorities = (routePriorities: number[]) => ({ ...exampleConfig(), vpn: { ...exampleConfig().vpn, routePriorities } });
+    // WHEN the config's rules run the construct's rules THEN each problem is at its config path
+    expect(configRules(withPriorities([100, 100, 200, 70000])).errors).toEqual([{ path: "vpn.routePriorities[3]", message: "must be a whole number 0-65535, got 70000" }]);
+    expect(configRules(withPriorities([100, 200])).errors).toEqual([
+      {
+        path: "vpn.routePriorities",
+        message: "must list exactly 4 priorities, one per BGP session, got a list of 2. Fix: list 4, in tunnel order, or leave them out for the same priority on every session",
+      },
+    ]);
+  });
+
   test("VGW: attached to the VPC, BGP routes propagated into both route tables", () => {
     const aws = vgw.byName["aws"];
     expect(onlyResource(aws, "aws_vpn_gateway")).toMatchObject({ amazon_side_asn: "65001", vpc_id: expect.stringMatching(/^\$\{aws_vpc\./) });
@@ -165,6 +195,23 @@ describe("routing", () => {
 });
 
 describe("replacement safety", () => {
+  test("the GCP side is one HaVpnToAws whose resources keep the logical ids the tunnels stack gave them", () => {
+    // GIVEN the example WHEN the tunnels stack is synthesized
+    const tunnels = vgw.byName["tunnels"];
+    // THEN it holds one HaVpnToAws, with the id cdktf leaves out of logical ids
+    const built = vgw.stacks.tunnels.node.findAll().filter((c): c is HaVpnToAws => c instanceof HaVpnToAws);
+    expect(built.map((c) => c.node.id)).toEqual(["Default"]);
+    // AND every resource keeps its logical id, so a deployed environment sees no replacement
+    const ids = (type: string) => Object.keys(resourcesOf(tunnels, type));
+    expect(ids("google_compute_external_vpn_gateway")).toEqual(["aws-gateway_873B18CA"]);
+    expect(ids("google_compute_vpn_tunnel")).toEqual(["connection-1_tunnel-1_F3D86EA9", "connection-1_tunnel-2_B0585E2E", "connection-2_tunnel-1_B5E63FD0", "connection-2_tunnel-2_D0D34B99"]);
+    expect(ids("google_compute_router_interface")).toEqual(["connection-1_interface-1_71E2CDB0", "connection-1_interface-2_B6516AA2", "connection-2_interface-1_C52A3790", "connection-2_interface-2_3D252B36"]);
+    expect(ids("google_compute_router_peer")).toEqual(["connection-1_peer-1_F3A531DC", "connection-1_peer-2_BC7BFEDA", "connection-2_peer-1_772E286C", "connection-2_peer-2_6E21C558"]);
+    // AND every resource keeps its name
+    expect(Object.values(resourcesOf(tunnels, "google_compute_vpn_tunnel")).map((t) => t.name)).toEqual(["psc-aws-1-tunnel-1", "psc-aws-1-tunnel-2", "psc-aws-2-tunnel-1", "psc-aws-2-tunnel-2"]);
+    expect(onlyResource(tunnels, "google_compute_external_vpn_gateway").name).toBe("psc-aws");
+  });
+
   test("the HA VPN gateway and both AWS VPN connections carry prevent_destroy", () => {
     expect(onlyResource(vgw.byName["producer"], "google_compute_ha_vpn_gateway").lifecycle).toEqual({ prevent_destroy: true });
     for (const app of [vgw, tgw]) {
