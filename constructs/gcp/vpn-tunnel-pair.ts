@@ -180,10 +180,7 @@ export class VpnTunnelPair extends Construct {
 /** The peer's ASN: private, and not the router's (`router.asn`), since the two sides speak eBGP. */
 export function checkPeerAsn(v: PropsValidator, peerAsn: number, routerAsn: number): void {
   v.privateAsn("peerAsn", peerAsn);
-  v.check(peerAsn !== routerAsn, "peerAsn", peerAsn, `must differ from ${v.name("router.asn")} ${routerAsn} (the two sides speak eBGP)`, {
-    fix: `pick another private ASN, e.g. ${routerAsn === 65001 ? 65002 : 65001}`,
-    involves: ["router.asn"],
-  });
+  v.ebgpPeer("peerAsn", peerAsn, "router.asn", routerAsn);
 }
 
 /** A route priority (MED) of a BGP session. */
