@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOAD_BALANCER_DEFAULTS } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
 import { isIpv4 } from "../../constructs/core/cidr";
-import { BGP_ROUTE_PRIORITY, PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
+import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
 import {
   AWS_REGION_PATTERN,
   AWS_REGION_RULE,
@@ -217,12 +217,9 @@ export const configSchema = z.strictObject({
       /**
        * Priority (MED) of the routes advertised on each of the four BGP sessions, in tunnel order;
        * lower is preferred. Equal values: active/active; e.g. [100, 100, 200, 200]: interface 1 passive.
-       * Default: VpnTunnelPair's on every session.
+       * Default: VpnTunnelPair's on every session. Count and range: HaVpnToAws's rules.
        */
-      routePriorities: z
-        .array(wholeNumber.min(BGP_ROUTE_PRIORITY.min, `must be ${BGP_ROUTE_PRIORITY.min}-${BGP_ROUTE_PRIORITY.max}`).max(BGP_ROUTE_PRIORITY.max, `must be ${BGP_ROUTE_PRIORITY.min}-${BGP_ROUTE_PRIORITY.max}`))
-        .length(4, "must list exactly 4 priorities, one per BGP session")
-        .optional(),
+      routePriorities: z.array(wholeNumber).optional(),
       /** Keep Terraform from destroying (or replacing) the HA VPN gateway and the AWS VPN connections. Default: the constructs' (on). */
       preventDestroy: z.boolean().optional(),
       /** Inside /30s of the four tunnels (connection 1 tunnels 1-2, connection 2 tunnels 1-2); default: allocated by AwsSiteToSiteVpn. */

@@ -5,6 +5,8 @@ import { Problem } from "../../../constructs/core/errors";
 import { ValidationError } from "../../../constructs/core/validation";
 import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
 import { GkeSubnet, GkeSubnetProps } from "../../../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws, HaVpnToAwsProps } from "../../../constructs/gcp/ha-vpn-to-aws";
 import { HybridNegLoadBalancer, HybridNegLoadBalancerProps } from "../../../constructs/gcp/hybrid-neg-load-balancer";
 import { PrivateGkeCluster, PrivateGkeClusterProps } from "../../../constructs/gcp/private-gke-cluster";
 import { ProxyOnlySubnet } from "../../../constructs/gcp/proxy-only-subnet";
@@ -59,6 +61,11 @@ const loadBalancer = (s: Construct, props: Partial<HybridNegLoadBalancerProps> =
   new HybridNegLoadBalancer(s, "lb", { name: "lb", region: REGION, network: network(s), subnetwork: subnetRef, endpoints: [{ ipAddress: "10.0.20.10", port: 80 }], ...props });
 const awsVpn = (s: Construct, props: Partial<AwsSiteToSiteVpnProps> = {}) =>
   new AwsSiteToSiteVpn(s, "vpn", { name: "x", vpc: { vpcId: "vpc-1" }, routeTables: [], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000, ...props });
+const vpnToAws = (s: Construct, props: Partial<HaVpnToAwsProps> = {}) => {
+  const router = new CloudRouterBgp(s, "router", { name: "router", network: subnetRef, region: REGION, asn: 65000 });
+  const haVpnGateway = new HaVpnGateway(s, "ha", { network: subnetRef, name: "ha", region: REGION });
+  return new HaVpnToAws(s, "to-aws", { name: "to-aws", router, haVpnGateway, awsVpn: awsVpn(s, { peerIps: [...haVpnGateway.interfaceIps] }), peerAsn: 65001, ...props });
+};
 const awsVpc = (s: Construct, props: Partial<AwsVpcProps> = {}) =>
   new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/16", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.0.20.0/24", ...props });
 const endpoint = (s: Construct, props: Partial<PscEndpointProps> = {}) =>
@@ -240,6 +247,20 @@ const rows: Record<string, Row> = {
     construct: (s) => awsVpn(s, { dhGroup: 2 as any }),
     field: "dhGroup",
     rule: /^must be 14, 19, 20 or 21 \(the groups both AWS and Cloud VPN support\), got 2$/,
+  },
+  "three route priorities for four BGP sessions": {
+    config: (c) => (c.vpn.routePriorities = [100, 100, 200]),
+    path: "vpn.routePriorities",
+    construct: (s) => vpnToAws(s, { routePriorities: [100, 100, 200] }),
+    field: "routePriorities",
+    rule: /^must list exactly 4 priorities, one per BGP session, got a list of 3/,
+  },
+  "a route priority over 65535": {
+    config: (c) => (c.vpn.routePriorities = [100, 100, 100, 70000]),
+    path: "vpn.routePriorities[3]",
+    construct: (s) => vpnToAws(s, { routePriorities: [100, 100, 100, 70000] }),
+    field: "routePriorities[3]",
+    rule: /0-65535.*got 70000/,
   },
   "a PSC endpoint address outside its subnet": {
     config: (c) => (c.tenants[0].pscEndpointIp = "10.0.21.10"),
