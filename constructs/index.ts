@@ -8,8 +8,10 @@
 export { UserError } from "./core/errors";
 export type { Problem } from "./core/errors";
 export { ValidationError, PropsValidator } from "./core/validation";
-export type { ProblemOptions } from "./core/validation";
-export { PREFIX_LIMITS } from "./core/limits";
+export type { ProblemOptions, ReservedAddresses } from "./core/validation";
+// The limits the constructs enforce (PropsValidator's checks and the DhGroup,
+// VpnEncryption and ReservedAddresses types are stated in them).
+export { PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
 export type { PrefixLimit } from "./core/limits";
 
 // Policy checks (secure defaults, checked at synth)
@@ -20,7 +22,7 @@ export type { PolicyRule } from "./core/policy";
 export { VpcNetwork } from "./gcp/vpc-network";
 export type { INetwork, ISubnetwork, SubnetProps, VpcNetworkProps } from "./gcp/vpc-network";
 export { DedicatedSubnet } from "./gcp/dedicated-subnet";
-export type { DedicatedSubnetProps } from "./gcp/dedicated-subnet";
+export type { DedicatedSubnetProps, DedicatedSubnetPurpose } from "./gcp/dedicated-subnet";
 export { ProxyOnlySubnet } from "./gcp/proxy-only-subnet";
 export type { IProxyOnlySubnet, ProxyOnlySubnetProps } from "./gcp/proxy-only-subnet";
 export { PscNatSubnet } from "./gcp/psc-nat-subnet";

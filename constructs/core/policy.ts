@@ -17,8 +17,12 @@ export interface PolicyRule {
   readonly fix: string;
   /** Resource types the rule reads. */
   readonly types: readonly string[];
-  /** Returns what is wrong with the resource, or nothing when it complies. */
-  readonly check: (type: string, attrs: Attributes) => string | undefined;
+  /**
+   * Returns what is wrong with the resource, or nothing when it complies.
+   * `attrs` are its attributes as they will be synthesized (snake_case keys,
+   * references as `${...}`).
+   */
+  readonly check: (type: string, attrs: Record<string, any>) => string | undefined;
 }
 
 const WORLD = ["0.0.0.0/0", "::/0"];

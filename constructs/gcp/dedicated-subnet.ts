@@ -20,12 +20,17 @@ export interface DedicatedSubnetProps {
   readonly description?: string;
 }
 
-/** What distinguishes one kind of dedicated subnet from another. */
-interface Purpose {
+/** What distinguishes one kind of dedicated subnet from another (what a subclass passes to the constructor). */
+export interface DedicatedSubnetPurpose {
+  /** The subclass's name, the source of its validation errors. */
   readonly kind: string;
+  /** The subnet's `purpose` in GCP (`REGIONAL_MANAGED_PROXY`, `PRIVATE_SERVICE_CONNECT`). */
   readonly purpose: string;
+  /** The subnet's `role` in GCP, where the purpose has one. @default - none */
   readonly role?: string;
+  /** The prefix lengths the purpose allows. */
   readonly limit: PrefixLimit;
+  /** Description of the subnet when the props give none. */
   readonly description: string;
 }
 
@@ -49,7 +54,7 @@ export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
   /** The subnet's range, as given. */
   readonly ipCidrRange: string;
 
-  protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: Purpose) {
+  protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: DedicatedSubnetPurpose) {
     super(scope, id);
     validateProps(this, purpose.kind, (v) => validateDedicated(props, purpose.limit, v));
 

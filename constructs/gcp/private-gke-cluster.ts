@@ -30,7 +30,7 @@ export interface StandardNodePool {
   readonly diskSizeGb?: number;
   /**
    * Most pods on one node, 8-256. GKE gives each node a block of the pod
-   * range holding twice this many addresses (32 -> a /26, 110 -> a /24), so
+   * range holding twice this many addresses (32: a /26, 110: a /24), so
    * it bounds how many nodes the pod range can hold.
    * @default 32
    */

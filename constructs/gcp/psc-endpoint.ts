@@ -9,7 +9,7 @@ import { PropsValidator, validateProps } from "../core/validation";
 import { IServiceAttachment } from "./service-attachment";
 import { INetwork, ISubnetwork } from "./vpc-network";
 
-/** The private zone that holds a DNS name: its parent domain (`api.aws-api.internal.` -> `aws-api.internal.`). */
+/** The private zone that holds a DNS name: its parent domain (`aws-api.internal.` for `api.aws-api.internal.`). */
 export function privateZoneOf(dnsName: string): string {
   return dnsName.slice(dnsName.indexOf(".") + 1);
 }
@@ -30,7 +30,7 @@ export interface PscEndpointProps {
   /**
    * Fully qualified name (ending with '.') to give the endpoint in a private
    * Cloud DNS zone visible only to `network`; the zone is the name's parent
-   * domain (`api.aws-api.internal.` -> zone `aws-api.internal.`).
+   * domain (for `api.aws-api.internal.`, the zone `aws-api.internal.`).
    * @default - no DNS name
    */
   readonly dnsName?: string;

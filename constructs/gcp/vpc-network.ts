@@ -90,7 +90,7 @@ export class VpcNetwork extends Construct implements INetwork {
 
   /**
    * Adds a regular subnet with Private Google Access on.
-   * @param id construct id of the subnet (stable: changing it replaces the subnet)
+   * @param id - construct id of the subnet (stable: changing it replaces the subnet)
    */
   addSubnet(id: string, props: SubnetProps): ISubnetwork & { readonly subnet: ComputeSubnetwork } {
     validateProps(this, "VpcNetwork", (v) => VpcNetwork.validateSubnet(props, v), `VpcNetwork ${this.node.path} subnet ${id}`);

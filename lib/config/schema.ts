@@ -137,6 +137,11 @@ const statePath = z
 
 const natCidr = cidr({ private: true, limit: PREFIX_LIMITS.pscNatSubnet });
 
+/**
+ * The configuration file's schema (zod): its shape, types and defaults. Only
+ * the shape is checked here; `validateConfig` also runs the rules between
+ * values (overlaps, limits, names).
+ */
 export const configSchema = z.strictObject({
   /** Prefix of every resource name. */
   prefix: gcpName,

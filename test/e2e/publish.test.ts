@@ -3,11 +3,18 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { CompilerState, ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel, ExtractorMessage, IConfigFile } from "@microsoft/api-extractor";
 
-// The package as another team consumes it: built, packed, published to a
-// real npm registry (verdaccio, on 127.0.0.1, throwaway storage, no uplinks),
-// installed by a fresh cdktf app that composes the constructs itself and
-// synthesizes. The registry is stopped whatever happens.
+// The package as another team consumes it. One build (`npm run build`, as
+// `npm publish` runs it through prepack) serves every test here:
+// - the API reports in api/ must match the built declarations (api-extractor,
+//   non-local mode, as CI runs it);
+// - the packed tarball is published to a real npm registry (verdaccio, on
+//   127.0.0.1, throwaway storage, no uplinks) and installed by two fresh cdktf
+//   projects, one with the `cdktf init` template's tsconfig (module CommonJS,
+//   node10 resolution) and one with node16 resolution; each imports both
+//   entry points, is type-checked by tsc, and synthesized by the cdktf CLI.
+// The registry is stopped whatever happens.
 
 const root = path.join(__dirname, "..", "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
@@ -18,175 +25,364 @@ const RUNTIME_DEPENDENCIES = Object.keys(pkg.dependencies);
 const PEERS = Object.keys(pkg.peerDependencies);
 
 let work: string;
-let registry: ChildProcess | undefined;
-let url: string;
 
-function npm(args: string[], cwd: string) {
-  const result = spawnSync("npm", [...args, "--registry", url, "--userconfig", path.join(work, ".npmrc"), "--no-audit", "--no-fund", "--ignore-scripts"], {
-    cwd,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, npm_config_cache: path.join(work, "npm-cache") },
-  });
-  if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
+interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
-async function freePort(): Promise<number> {
+/** Runs a command without blocking (several can run at once); resolves when it exits, whatever its status. */
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
+    const child = spawn(command, args, { ...options, timeout: 180_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
 
-async function waitForRegistry(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}-/ping`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`verdaccio did not answer on ${url} in time`);
-}
-
-beforeAll(async () => {
+beforeAll(() => {
   const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
   work = fs.mkdtempSync(path.join(os.tmpdir(), "psc-publish-"));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/`;
-  fs.writeFileSync(
-    path.join(work, "verdaccio.yaml"),
-    [
-      `storage: ${path.join(work, "storage")}`,
-      "uplinks: {}",
-      "packages:",
-      "  '**':",
-      "    access: $all",
-      "    publish: $all",
-      "publish:",
-      "  allow_offline: true",
-      "log: { type: stdout, format: pretty, level: warn }",
-      "",
-    ].join("\n"),
-  );
-  // npm insists on credentials for publish even where the registry lets anyone publish.
-  fs.writeFileSync(path.join(work, ".npmrc"), `//127.0.0.1:${port}/:_authToken=throwaway-local-token\n`);
-  registry = spawn(bin("verdaccio"), ["--config", path.join(work, "verdaccio.yaml"), "--listen", `127.0.0.1:${port}`], {
-    stdio: "ignore",
-    detached: true,
-  });
-  await waitForRegistry(Date.now() + 30_000);
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
-  if (registry?.pid) {
-    try {
-      process.kill(-registry.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-test("the packed tarball holds the build and docs only: no tests, snapshots, config or source maps", () => {
-  const [packed] = JSON.parse(spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }).stdout);
-  const files: string[] = packed.files.map((f: { path: string }) => f.path);
-  expect(files).toContain("dist/constructs/index.js");
-  expect(files).toContain("dist/constructs/index.d.ts");
-  expect(files).toContain("dist/constructs/gcp/vpn-tunnel-pair.d.ts");
-  // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots).
-  expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^main\.|report\/command/.test(f))).toEqual([]);
-  expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
+describe("API reports (api/*.api.md, reviewed in pull requests)", () => {
+  const ENTRY_POINTS = [
+    { report: "api/library.api.md", config: "api/library.api-extractor.json", entry: "@psc-hybrid/gke-aws-psc" },
+    { report: "api/app.api.md", config: "api/app.api-extractor.json", entry: "@psc-hybrid/gke-aws-psc/app" },
+  ];
+  let compilerState: CompilerState | undefined;
+
+  /** The config as `npm run api` reads it, with the scratch report written under `work` instead (and `apiReport` changed as given). */
+  function prepare(configFile: string, apiReport: Partial<NonNullable<IConfigFile["apiReport"]>> = {}): ExtractorConfig {
+    const configObject = ExtractorConfig.loadFile(path.join(root, configFile));
+    configObject.apiReport = { ...configObject.apiReport!, reportTempFolder: path.join(work, "api-extractor"), ...apiReport };
+    return ExtractorConfig.prepare({ configObject, configObjectFullPath: path.join(root, configFile), packageJsonFullPath: path.join(root, "package.json") });
+  }
+
+  /** api-extractor as CI runs it: never rewrites the committed report, fails when it differs. */
+  function extract(extractorConfig: ExtractorConfig) {
+    // One TypeScript program for both entry points (later runs reuse it).
+    compilerState ??= CompilerState.create(extractorConfig, { additionalEntryPoints: ENTRY_POINTS.map((e) => prepare(e.config).mainEntryPointFilePath) });
+    const problems: string[] = [];
+    const result = Extractor.invoke(extractorConfig, {
+      localBuild: false,
+      compilerState,
+      printApiReportDiff: true,
+      messageCallback: (message: ExtractorMessage) => {
+        // (Less its advice to copy the scratch report by hand: `npm run api` does.)
+        const copyByHand = message.messageId === ConsoleMessageId.ApiReportNotCopied;
+        if ((message.logLevel === ExtractorLogLevel.Error || message.logLevel === ExtractorLogLevel.Warning) && !copyByHand) {
+          problems.push(message.formatMessageWithLocation(root));
+        }
+        message.handled = true;
+      },
+    });
+    return { result, problems };
+  }
+
+  test.each(ENTRY_POINTS)("$report matches the declarations of $entry", ({ report, config }) => {
+    const { result, problems } = extract(prepare(config));
+    if (!result.succeeded) {
+      throw new Error(
+        (result.apiReportChanged
+          ? `The public API changed and ${report} does not show it (or is missing). Run \`npm run api\` and review the diff of ${report}: commit it with the change, and the pull request shows reviewers the API change.`
+          : `api-extractor found problems in the declarations of the entry point (see ${config}). Fix them, then run \`npm run api\`.`) +
+          `\n\n${problems.join("\n")}`,
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the check fails on a report that no longer matches, and shows the difference", () => {
+    // The committed library report less one line, as if a prop had been added without `npm run api`.
+    const stale = path.join(work, "stale-report");
+    fs.mkdirSync(stale, { recursive: true });
+    const committed = fs.readFileSync(path.join(root, "api", "library.api.md"), "utf8");
+    const line = "export class VpcNetwork extends Construct implements INetwork {";
+    expect(committed).toContain(line);
+    fs.writeFileSync(path.join(stale, "library.api.md"), committed.replace(`${line}\n`, ""));
+    const { result, problems } = extract(prepare("api/library.api-extractor.json", { reportFolder: stale, reportTempFolder: path.join(work, "api-extractor-stale") }));
+    expect({ succeeded: result.succeeded, apiReportChanged: result.apiReportChanged }).toEqual({ succeeded: false, apiReportChanged: true });
+    expect(problems.join("\n")).toContain(`+${line}`);
+  });
 });
 
-function emptyTfrc(): string {
-  const file = path.join(work, "empty.tfrc");
-  fs.writeFileSync(file, "");
-  return file;
-}
+describe("the published package", () => {
+  let registry: ChildProcess | undefined;
+  let url: string;
+  /** The files `npm pack` put in the package's tarball. */
+  let packedFiles: string[];
 
-test("a fresh cdktf app installs the package from the registry, composes its constructs and synthesizes", () => {
-  // Publish the runtime dependencies (as an internal registry's mirror would hold them), then the package.
-  const tarballs = path.join(work, "tarballs");
-  fs.mkdirSync(tarballs);
-  for (const dep of RUNTIME_DEPENDENCIES) {
-    npm(["pack", path.join(root, "node_modules", dep), "--pack-destination", tarballs], work);
-  }
-  npm(["pack", root, "--pack-destination", tarballs], work);
-  for (const tarball of fs.readdirSync(tarballs)) {
-    npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work);
+  /** Runs npm against the test registry; resolves to its stdout, rejects with its output when it fails. */
+  async function npm(args: string[], cwd: string): Promise<string> {
+    const result = await run("npm", [...args, "--registry", url, "--userconfig", path.join(work, ".npmrc"), "--no-audit", "--no-fund", "--ignore-scripts"], {
+      cwd,
+      env: { ...process.env, npm_config_cache: path.join(work, "npm-cache") },
+    });
+    if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
   }
 
-  const app = path.join(work, "app");
-  fs.mkdirSync(app);
-  fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "consumer-app", private: true, dependencies: { [pkg.name]: pkg.version } }));
-  npm(["install", "--legacy-peer-deps"], app);
-  // The app brings cdktf, constructs and the providers itself (they are peer dependencies).
-  for (const peer of PEERS) {
-    const target = path.join(app, "node_modules", peer);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.symlinkSync(path.join(root, "node_modules", peer), target, "dir");
+  async function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+      server.on("error", reject);
+    });
   }
-  fs.writeFileSync(
-    path.join(app, "main.js"),
-    `
-const { App, TerraformStack, LocalBackend } = require("cdktf");
-const { GoogleProvider } = require("@cdktf/provider-google/lib/provider");
-const { VpcNetwork, ProxyOnlySubnet, PscNatSubnet, HybridNegLoadBalancer, ServiceAttachment, CloudRouterBgp } = require("${pkg.name}");
 
-class Published extends TerraformStack {
-  constructor(scope, id) {
+  async function waitForRegistry(deadline: number): Promise<void> {
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${url}-/ping`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`verdaccio did not answer on ${url} in time`);
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/`;
+    fs.writeFileSync(
+      path.join(work, "verdaccio.yaml"),
+      [
+        `storage: ${path.join(work, "storage")}`,
+        "uplinks: {}",
+        "packages:",
+        "  '**':",
+        "    access: $all",
+        "    publish: $all",
+        "publish:",
+        "  allow_offline: true",
+        "log: { type: stdout, format: pretty, level: warn }",
+        "",
+      ].join("\n"),
+    );
+    // npm insists on credentials for publish even where the registry lets anyone publish.
+    fs.writeFileSync(path.join(work, ".npmrc"), `//127.0.0.1:${port}/:_authToken=throwaway-local-token\n`);
+    registry = spawn(bin("verdaccio"), ["--config", path.join(work, "verdaccio.yaml"), "--listen", `127.0.0.1:${port}`], {
+      stdio: "ignore",
+      detached: true,
+    });
+    await waitForRegistry(Date.now() + 30_000);
+
+    // Publish the package (the build above; --ignore-scripts skips prepack's second
+    // one) and its runtime dependencies (as an internal registry's mirror holds them).
+    const tarballs = path.join(work, "tarballs");
+    fs.mkdirSync(tarballs);
+    const [packed] = await Promise.all([
+      npm(["pack", root, "--json", "--pack-destination", tarballs], work),
+      npm(["pack", ...RUNTIME_DEPENDENCIES.map((dep) => path.join(root, "node_modules", dep)), "--pack-destination", tarballs], work),
+    ]);
+    packedFiles = JSON.parse(packed)[0].files.map((f: { path: string }) => f.path);
+    await Promise.all(fs.readdirSync(tarballs).map((tarball) => npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work)));
+  }, 120_000);
+
+  afterAll(() => {
+    if (registry?.pid) {
+      try {
+        process.kill(-registry.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+  });
+
+  test("the packed tarball holds the build and docs only: no tests, snapshots, config, source maps or the repository's commands", () => {
+    const files = packedFiles;
+    // Both entry points, with their declarations.
+    for (const file of ["dist/constructs/index.js", "dist/constructs/index.d.ts", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/constructs/gcp/vpn-tunnel-pair.d.ts", "dist/lib/stacks/producer-stack.js"]) {
+      expect(files).toContain(file);
+    }
+    expect(files.filter((f) => f.startsWith("dist/") && !/^dist\/(constructs|lib)\//.test(f))).toEqual([]);
+    // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots).
+    expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^api\/|(^|\/)main\.|report\/command\./.test(f))).toEqual([]);
+    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
+  });
+
+  /** The tsconfig `cdktf init --template=typescript` writes, from the cdktf-cli this project pins. */
+  function cdktfInitTsconfig(): { compilerOptions: Record<string, unknown>; include: string[]; exclude: string[] } {
+    const template = path.join(root, "node_modules", "cdktf-cli", "bundle", "templates", "typescript", "tsconfig.json");
+    return JSON.parse(fs.readFileSync(template, "utf8"));
+  }
+
+  /** A config file of the consumer's own (required keys only, one tenant) for the app entry point. */
+  const CONSUMER_CONFIG = `
+prefix: acme
+gcp: { region: europe-west1, producerProject: acme-producer, routerAsn: 64600, pscNatCidr: 10.60.0.0/24, frontendCidr: 10.60.1.0/24, proxyOnlyCidr: 10.60.2.0/24 }
+aws:
+  { region: eu-west-1, availabilityZone: eu-west-1a, asn: 64601, vpcCidr: 10.70.0.0/16, publicSubnetCidr: 10.70.1.0/24, privateSubnetCidr: 10.70.2.0/24, backend: { privateIp: 10.70.2.10, port: 8080 } }
+tenants:
+  - { name: blue, project: acme-blue, gkeNodesCidr: 10.80.0.0/24, podsCidr: 10.80.64.0/18, servicesCidr: 10.80.8.0/24, pscEndpointCidr: 10.80.9.0/24 }
+`;
+
+  /**
+   * The consumer's app: a stack of its own composed from the library's
+   * constructs (root imports), and this system's stacks from its own config
+   * file (the app entry point), its stack deployed after the producer.
+   */
+  const CONSUMER_MAIN = `
+import { App, LocalBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { CloudRouterBgp, HybridNegLoadBalancer, ProxyOnlySubnet, PscNatSubnet, ServiceAttachment, VpcNetwork } from "${pkg.name}";
+import { addStacks, loadConfig, PscHybridStacks } from "${pkg.name}/app";
+
+class PublishedApi extends TerraformStack {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
-    new LocalBackend(this, { path: "terraform.tfstate" });
+    new LocalBackend(this, { path: "terraform.published.tfstate" });
     new GoogleProvider(this, "google", { project: "their-project", region: "europe-west1" });
     const network = new VpcNetwork(this, "net", { name: "their-producer" });
     const frontend = network.addSubnet("fe", { name: "fe", region: "europe-west1", ipCidrRange: "10.50.0.0/24" });
     const proxyOnlySubnet = new ProxyOnlySubnet(this, "proxy", { network, name: "proxy", region: "europe-west1", ipCidrRange: "10.50.1.0/26" });
     const nat = new PscNatSubnet(this, "nat", { network, name: "nat", region: "europe-west1", ipCidrRange: "10.50.2.0/29" });
-    const lb = new HybridNegLoadBalancer(this, "lb", { name: "onprem-api", region: "europe-west1", zone: "europe-west1-b", network, subnetwork: frontend, proxyOnlySubnet, endpoints: [{ ipAddress: "192.168.7.7", port: 443 }] });
-    new ServiceAttachment(this, "sa", { name: "onprem-api", region: "europe-west1", targetService: lb.forwardingRule.id, natSubnets: [nat], consumers: [{ project: "a-consumer", connectionLimit: 2 }] });
+    const lb = new HybridNegLoadBalancer(this, "lb", {
+      name: "onprem-api", region: "europe-west1", zone: "europe-west1-b", network, subnetwork: frontend, proxyOnlySubnet,
+      endpoints: [{ ipAddress: "192.168.7.7", port: 443 }],
+    });
+    new ServiceAttachment(this, "sa", {
+      name: "onprem-api", region: "europe-west1", targetService: lb.forwardingRule.id, natSubnets: [nat],
+      consumers: [{ project: "a-consumer", connectionLimit: 2 }],
+    });
     new CloudRouterBgp(this, "router", { name: "router", network, region: "europe-west1", asn: 64900, advertisedRanges: ["10.50.1.0/26"] });
   }
 }
+
 const app = new App({ outdir: "cdktf.out" });
-new Published(app, "published");
+const published = new PublishedApi(app, "published");
+const stacks: PscHybridStacks = addStacks(app, loadConfig("psc.yaml").config);
+published.addDependency(stacks.producer);
 app.synth();
-`,
-  );
-  // A cdktf project of its own, synthesized by the cdktf CLI as its users would.
-  fs.writeFileSync(
-    path.join(app, "cdktf.json"),
-    JSON.stringify({ language: "typescript", app: "node main.js", projectId: "consumer-app", sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
-  );
-  const synth = spawnSync(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], {
-    cwd: app,
-    encoding: "utf8",
-    timeout: 120_000,
-    // An empty Terraform CLI config: the machine's may point at a missing file, which the CLI would warn about.
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() },
+`;
+
+  /** An empty Terraform CLI config: the machine's may point at a missing file, which the CLI would warn about. */
+  function emptyTfrc(): string {
+    const file = path.join(work, "empty.tfrc");
+    fs.writeFileSync(file, "");
+    return file;
+  }
+
+  interface Consumer {
+    readonly dir: string;
+    readonly tsc: RunResult;
+    readonly synth: RunResult;
+  }
+
+  /** A fresh cdktf project (CommonJS: no "type" in package.json) that installs the package from the registry, compiles and synthesizes. */
+  async function consumerProject(name: string, compilerOptions: Record<string, unknown>, extraFiles: Record<string, string> = {}): Promise<Consumer> {
+    const dir = path.join(work, name);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main: "main.js", dependencies: { [pkg.name]: pkg.version } }));
+    await npm(["install", "--legacy-peer-deps"], dir);
+    // The app brings cdktf, constructs and the providers itself (they are peer dependencies).
+    for (const peer of PEERS) {
+      const target = path.join(dir, "node_modules", peer);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.symlinkSync(path.join(root, "node_modules", peer), target, "dir");
+    }
+    const template = cdktfInitTsconfig();
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...template, compilerOptions: { ...template.compilerOptions, ...compilerOptions } }, null, 2));
+    fs.writeFileSync(path.join(dir, "main.ts"), CONSUMER_MAIN);
+    fs.writeFileSync(path.join(dir, "psc.yaml"), CONSUMER_CONFIG);
+    for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
+    // A cdktf project of its own, compiled by tsc and synthesized by the cdktf CLI as its users would.
+    fs.writeFileSync(
+      path.join(dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node main.js", projectId: name, sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
+    );
+    const tsc = await run(bin("tsc"), ["-p", "."], { cwd: dir });
+    const synth =
+      tsc.status === 0
+        ? await run(bin("cdktf"), ["synth"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() } })
+        : { status: null, stdout: "", stderr: "not run: tsc failed" };
+    return { dir, tsc, synth };
+  }
+
+  // Both projects are set up at once (each test awaits its own): they share nothing but the registry.
+  let node10: Promise<Consumer>;
+  let node16: Promise<Consumer>;
+  beforeAll(() => {
+    node10 = consumerProject("consumer-node10", {});
+    node16 = consumerProject(
+      "consumer-node16",
+      { module: "node16", moduleResolution: "node16" },
+      {
+        // tsc fails on an unused @ts-expect-error: the deep import must be an error (TS2307 under node16, which reads `exports`).
+        "deep-import.ts": `// @ts-expect-error internal files are not part of the package's API\nimport { canonicalCidr } from "${pkg.name}/dist/constructs/core/cidr";\nexport const internal = canonicalCidr;\n`,
+      },
+    );
+    // Awaited by the tests; a failure here is reported there.
+    node10.catch(() => undefined);
+    node16.catch(() => undefined);
   });
-  expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
-  expect(synth.stdout).toMatch(/Generated Terraform code for the stacks: published/);
 
-  // The construct code that ran is the installed copy, not this checkout's sources.
-  const installed = fs.realpathSync(path.join(app, "node_modules", pkg.name));
-  expect(installed.startsWith(app)).toBe(true);
-  expect(fs.existsSync(path.join(installed, "dist", "constructs", "gcp", "service-attachment.js"))).toBe(true);
+  function expectConsumerSynthesized({ dir, tsc, synth }: Consumer) {
+    // Type-checked by tsc against the installed declarations (a TS2307 here is an entry point its resolution cannot find).
+    expect({ status: tsc.status, output: tsc.stdout + tsc.stderr }).toEqual({ status: 0, output: "" });
+    expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(synth.stdout).toMatch(/Generated Terraform code for the stacks: /);
 
-  const stack = JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", "published", "cdk.tf.json"), "utf8"));
-  expect(Object.values(stack.resource.google_compute_service_attachment)).toEqual([
-    expect.objectContaining({ connection_preference: "ACCEPT_MANUAL", consumer_accept_lists: [{ project_id_or_num: "a-consumer", connection_limit: 2 }] }),
-  ]);
-  expect(Object.values(stack.resource.google_compute_network_endpoints)).toEqual([
-    expect.objectContaining({ network_endpoints: [{ ip_address: "192.168.7.7", port: 443 }] }),
-  ]);
-  expect(Object.values<any>(stack.resource.google_compute_router)[0].bgp.advertise_mode).toBe("CUSTOM");
+    // The construct code that ran is the installed copy, not this checkout's sources.
+    const installed = fs.realpathSync(path.join(dir, "node_modules", pkg.name));
+    expect(installed.startsWith(dir)).toBe(true);
+    expect(fs.existsSync(path.join(installed, "dist", "constructs", "gcp", "service-attachment.js"))).toBe(true);
+
+    const out = path.join(dir, "cdktf.out");
+    const stackJson = (name: string) => JSON.parse(fs.readFileSync(path.join(out, "stacks", name, "cdk.tf.json"), "utf8"));
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(["aws", "consumer-blue", "producer", "published", "tunnels", "workloads-blue"]);
+    expect(manifest.stacks.published.dependencies).toEqual(["producer"]);
+
+    // The consumer's own stack, from the library's constructs.
+    const published = stackJson("published");
+    expect(Object.values(published.resource.google_compute_service_attachment)).toEqual([
+      expect.objectContaining({ connection_preference: "ACCEPT_MANUAL", consumer_accept_lists: [{ project_id_or_num: "a-consumer", connection_limit: 2 }] }),
+    ]);
+    expect(Object.values(published.resource.google_compute_network_endpoints)).toEqual([
+      expect.objectContaining({ network_endpoints: [{ ip_address: "192.168.7.7", port: 443 }] }),
+    ]);
+    expect(Object.values<any>(published.resource.google_compute_router)[0].bgp.advertise_mode).toBe("CUSTOM");
+
+    // This system's stacks, from the consumer's config through the app entry point.
+    const producer = stackJson("producer");
+    expect(Object.values(producer.resource.google_compute_service_attachment)).toEqual([
+      expect.objectContaining({ name: "acme-aws-api", consumer_accept_lists: [{ project_id_or_num: "acme-blue", connection_limit: 10 }] }),
+    ]);
+    expect(Object.values<any>(stackJson("aws").resource.aws_vpc).map((v) => v.cidr_block)).toEqual(["10.70.0.0/16"]);
+  }
+
+  test("a project with the `cdktf init` template's tsconfig (CommonJS, node10 resolution) type-checks both entry points and synthesizes", async () => {
+    const template = cdktfInitTsconfig();
+    // What makes this the node10 case: module CommonJS and no moduleResolution (TypeScript then reads `types` and `typesVersions`, not `exports`).
+    expect(String(template.compilerOptions.module).toLowerCase()).toBe("commonjs");
+    expect(template.compilerOptions.moduleResolution).toBeUndefined();
+    expectConsumerSynthesized(await node10);
+  });
+
+  test("a project with node16 resolution type-checks both entry points and synthesizes; internal files are not importable", async () => {
+    const consumer = await node16;
+    expectConsumerSynthesized(consumer);
+    // Node refuses the deep import too: the exports map lists the entry points only.
+    const deep = spawnSync(process.execPath, ["-e", `try { require("${pkg.name}/dist/constructs/core/cidr"); } catch (e) { process.stdout.write(e.code); }`], { cwd: consumer.dir, encoding: "utf8" });
+    expect(deep.stdout).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
+  });
 });
