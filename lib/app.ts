@@ -53,7 +53,7 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
       }),
     );
   }
-  // Secure defaults are checked on every resource: violations fail synth (see lib/policy.ts).
+  // Secure defaults are checked on every resource: violations fail synth (see constructs/core/policy.ts).
   PolicyChecks.applyTo(scope);
   return { producer, aws, tunnels, consumers, workloads };
 }

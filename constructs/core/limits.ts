@@ -40,6 +40,9 @@ export const PRIVATE_ASN_RANGES = [
   [4200000000, 4294967294],
 ] as const;
 
+/** Any BGP ASN a peer may have (4-byte, RFC 6793), and the ones no session may use: AS_TRANS (RFC 6793) and 65535 (RFC 7300). */
+export const BGP_ASN_RANGE = { min: 1, max: 4294967294, reserved: [23456, 65535] } as const;
+
 /** Largest ASN an AWS customer gateway takes in `bgp_asn`; larger ones go in `bgp_asn_extended` (EC2 API, CreateCustomerGateway). */
 export const AWS_CGW_MAX_BGP_ASN = 2147483647;
 

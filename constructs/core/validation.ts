@@ -1,6 +1,6 @@
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
+import { ASN_RULE, isAsn, isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { canonicalCidr, containsIp, edgeAddresses, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, parseCidr } from "./cidr";
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
@@ -146,6 +146,11 @@ export class PropsValidator {
   /** Checks a TCP/UDP port number. */
   port(field: string, value: number): void {
     this.check(Number.isInteger(value) && value >= 1 && value <= 65535, field, value, "must be a port, 1-65535");
+  }
+
+  /** Checks a BGP ASN a peer may have, public or private. */
+  asn(field: string, value: number): void {
+    this.check(isAsn(value), field, value, ASN_RULE);
   }
 
   /** Checks a private BGP ASN. */

@@ -74,6 +74,8 @@ export class HaVpnToAws extends Construct {
   static validate(props: HaVpnToAwsProps, v: PropsValidator): void {
     v.gcpName("name", props.name, HaVpnToAws.MAX_NAME_LENGTH, "to leave room for '-1-tunnel-1'");
     checkPeerAsn(v, props.peerAsn, props.router.asn);
+    // The Amazon-side ASN of a virtual private gateway or transit gateway is private (AWS Site-to-Site VPN user guide, "Virtual private gateways").
+    v.privateAsn("peerAsn", props.peerAsn);
     const connections = props.awsVpn.connections;
     v.check(connections.length === CONNECTIONS, "awsVpn.connections", connections, `must hold exactly ${CONNECTIONS} VPN connections, one per HA VPN interface`, {
       fix: "make the AwsSiteToSiteVpn with both HA VPN interface IPs as peerIps",

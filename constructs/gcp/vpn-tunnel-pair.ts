@@ -52,7 +52,7 @@ export interface VpnTunnelPairProps {
   readonly haVpnGateway: IHaVpnGateway;
   /** Peer gateway the tunnels end on; its redundancy type says which peer interfaces exist. */
   readonly peerGateway: IExternalVpnGateway;
-  /** BGP ASN of the peer (private, and not the router's: the two sides speak eBGP). */
+  /** BGP ASN of the peer, public or private, and not the router's (the two sides speak eBGP). */
   readonly peerAsn: number;
   /** The two tunnels, each with the HA interface and the peer interface it joins. */
   readonly tunnels: readonly [PeerTunnel, PeerTunnel];
@@ -177,9 +177,9 @@ export class VpnTunnelPair extends Construct {
 // build tunnel pairs from values of their own (HaVpnToAws), so that each rule
 // has one wording whichever prop carries the value.
 
-/** The peer's ASN: private, and not the router's (`router.asn`), since the two sides speak eBGP. */
+/** The peer's ASN: any ASN (an on-prem peer may have a public one), and not the router's (`router.asn`), since the two sides speak eBGP. */
 export function checkPeerAsn(v: PropsValidator, peerAsn: number, routerAsn: number): void {
-  v.privateAsn("peerAsn", peerAsn);
+  v.asn("peerAsn", peerAsn);
   v.ebgpPeer("peerAsn", peerAsn, "router.asn", routerAsn);
 }
 

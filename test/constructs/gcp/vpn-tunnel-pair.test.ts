@@ -19,13 +19,13 @@ function gcpSide(s: Construct) {
 }
 
 /** A pair to an on-premises peer: keys read from Secret Manager (references, as an on-premises setup keeps them). */
-function onPremPair(s: Construct, peerIps: string[], tunnels: [Tunnel, Tunnel], peerGateway?: IExternalVpnGateway) {
+function onPremPair(s: Construct, peerIps: string[], tunnels: [Tunnel, Tunnel], peerGateway?: IExternalVpnGateway, peerAsn = 65010) {
   const key = (n: number) => new DataGoogleSecretManagerSecretVersion(s, `psk-${n}`, { secret: `vpn-psk-${n}` }).secretData;
   return new VpnTunnelPair(s, "pair", {
     ...gcpSide(s),
     name: "onprem",
     peerGateway: peerGateway ?? new ExternalVpnGateway(s, "peer", { name: "onprem", interfaceIps: peerIps }),
-    peerAsn: 65010,
+    peerAsn,
     tunnels: [
       { ...tunnels[0], sharedSecret: key(1) },
       { ...tunnels[1], sharedSecret: key(2) },
@@ -45,6 +45,22 @@ function resources(out: string, type: string): any[] {
 }
 
 describe("VpnTunnelPair: on-premises peers", () => {
+  const twoIpTunnels: [Tunnel, Tunnel] = [
+    { haInterface: 0, peerInterface: 0, ...BGP.first },
+    { haInterface: 1, peerInterface: 1, ...BGP.second },
+  ];
+
+  test("a peer with a public ASN is a BGP peer like any other", () => {
+    // GIVEN an on-premises network with its own public ASN (64500: a documentation ASN, RFC 5398) WHEN it is the peer
+    const out = synth((s) => onPremPair(s, TWO_IPS, twoIpTunnels, undefined, 64500));
+    // THEN both sessions name it
+    expect(resources(out, "google_compute_router_peer").map((p) => p.peer_asn)).toEqual([64500, 64500]);
+  });
+
+  test("fails when the peer ASN is reserved (AS_TRANS)", () => {
+    expect(() => synth((s) => onPremPair(s, TWO_IPS, twoIpTunnels, undefined, 23456))).toThrow(/peerAsn: must be an ASN: 1-4294967294, not 23456 or 65535 \(reserved\), got 23456/);
+  });
+
   test("a two-IP peer: HA interface 0 to peer interface 0, HA interface 1 to peer interface 1", () => {
     // GIVEN a peer gateway with two IPs WHEN one tunnel runs from each HA interface to the peer interface of the same number
     const out = synth((s) =>
