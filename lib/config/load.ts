@@ -76,7 +76,7 @@ const STAND_IN = {
 /**
  * The rules between values, run on a config whose shape is wrong: each value
  * that failed its shape check is replaced by a stand-in (or dropped when
- * optional), and any problem that involves a replaced value (its path, or
+ * optional; a bad item of a list drops the list), and any problem that involves a replaced value (its path, or
  * one of the paths it names in `involves`) is left out, so one run reports
  * everything that is really wrong.
  */
@@ -91,9 +91,12 @@ function rulesDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): Config
       continue;
     }
     if (issue.path.length === 0) return [];
-    replaced.push(formatPath(issue.path));
-    const standIn = valueAt(STAND_IN, issue.path.map((seg, i) => (typeof seg === "number" && issue.path[i - 1] === "tenants" ? 0 : seg)));
-    setAt(repaired, issue.path, standIn === undefined ? undefined : structuredClone(standIn));
+    // An item of a list other than tenants has no stand-in: the whole list goes (it is optional or has a default).
+    const item = issue.path.findIndex((seg, i) => typeof seg === "number" && issue.path[i - 1] !== "tenants");
+    const at = item === -1 ? issue.path : issue.path.slice(0, item);
+    replaced.push(formatPath(at));
+    const standIn = valueAt(STAND_IN, at.map((seg, i) => (typeof seg === "number" && at[i - 1] === "tenants" ? 0 : seg)));
+    setAt(repaired, at, standIn === undefined ? undefined : structuredClone(standIn));
   }
   const again = configSchema.safeParse(repaired);
   if (!again.success) return [];

@@ -217,6 +217,16 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
     ).toEqual(["gcp.routerAsn", "aws.vpcCidr", "tenants[0].podsCidr"]);
   });
 
+  test("a bad item of a list hides no problem elsewhere", () => {
+    // GIVEN a list with a malformed item (no stand-in for it) and a rule broken elsewhere WHEN validated THEN both are reported
+    expect(
+      problemsOf((c) => {
+        c.vpn.advertisedRanges = ["10.20.0.0/24", "bad"];
+        c.aws.asn = c.gcp.routerAsn;
+      }).map((p) => p.split(":")[0]),
+    ).toEqual(["vpn.advertisedRanges[1]", "aws.asn"]);
+  });
+
   test("the error lists the source and every problem, one per line", () => {
     const input = exampleInput() as any;
     input.gcp.routerAsn = 1;
