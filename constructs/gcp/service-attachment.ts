@@ -69,7 +69,7 @@ export class ServiceAttachment extends Construct implements IServiceAttachment {
     props.consumers.forEach((c, i) => {
       v.check(Number.isInteger(c.connectionLimit) && c.connectionLimit >= 1, `consumers[${i}].connectionLimit`, c.connectionLimit, "must be a whole number of at least 1");
       const first = props.consumers.findIndex((o) => o.project === c.project);
-      v.check(first === i, `consumers[${i}].project`, c.project, `must appear once in the accept list (also ${v.name(`consumers[${first}].project`)})`, {
+      v.check(first === i, `consumers[${i}].project`, c.project, `must be unique: the service attachment accepts each project once (also ${v.name(`consumers[${first}].project`)})`, {
         involves: [`consumers[${first}].project`],
       });
     });

@@ -39,24 +39,32 @@ export interface RuleResults {
  */
 export function configRules(config: Config): RuleResults {
   const cross = crossChecks(config);
-  const constructs = constructChecks(config);
-  // A construct's rule that fires on a path the rules between values already blamed repeats it in other words.
-  const blamed = new Set(cross.errors.map((p) => p.path));
+  const names = generatedNames(config);
+  const runs = constructChecks(config);
+  // A name the app generates too long for a construct is reported once, as the generated-name rule words it.
+  const blamed = new Set(names.map((p) => p.path));
   return {
-    errors: [...cross.errors, ...unique(constructs.errors).filter((p) => !blamed.has(p.path))],
-    warnings: [...cross.warnings, ...unique(constructs.warnings)],
+    errors: [...cross.errors, ...names, ...firstSeen(runs.map((r) => r.errors)).filter((p) => !blamed.has(p.path))],
+    warnings: [...cross.warnings, ...firstSeen(runs.map((r) => r.warnings))],
   };
 }
 
-/** The same problem found by two constructs (a port both the load balancer and the backend check) is reported once. */
-function unique(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.path}\n${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/**
+ * One config value fed to two constructs (the backend port to the load
+ * balancer and the instance, the health check path to the load balancer
+ * and the check's URL) breaks both: the first construct that reports a path
+ * speaks for it, with all it found there.
+ */
+function firstSeen(byConstruct: readonly (readonly Problem[])[]): Problem[] {
+  const owner = new Map<string, number>();
+  const out: Problem[] = [];
+  byConstruct.forEach((problems, i) => {
+    for (const p of problems) {
+      if (!owner.has(p.path)) owner.set(p.path, i);
+      if (owner.get(p.path) === i) out.push(p);
+    }
   });
+  return out;
 }
 
 /** Records problems under config paths. */
@@ -99,17 +107,11 @@ function crossChecks(config: Config): RuleResults {
   // The API's private zone in each consumer VPC; Cloud DNS refuses two private zones of one name on a VPC.
   const clash = RESTRICTED_DOMAINS.find((d) => d.domain === privateZoneOf(config.service.dnsName));
   const names = new Map<string, number>();
-  const projects = new Map<string, number>();
   config.tenants.forEach((tenant, t) => {
     const at = `tenants[${t}]`;
     const sameName = names.get(tenant.name);
     if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
     names.set(tenant.name, t);
-    const sameProject = projects.get(tenant.project);
-    if (sameProject !== undefined) {
-      fail(`${at}.project`, describeProblem(`must be unique among tenants (the service attachment accepts each project once; also tenants[${sameProject}].project)`, tenant.project), [`tenants[${sameProject}].project`]);
-    }
-    projects.set(tenant.project, t);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -137,8 +139,6 @@ function crossChecks(config: Config): RuleResults {
       warnings.push({ path: `state.${kind}`, message: `is ignored: state.backend is ${backend}. Fix: set state.backend to ${kind} or split, or remove state.${kind}` });
     }
   }
-
-  checkGeneratedNames(config, fail);
 
   // Each PSC connection takes a NAT address; GCP keeps some of every subnet for itself.
   const reserved = RESERVED_SUBNET_ADDRESSES.gcp.head + RESERVED_SUBNET_ADDRESSES.gcp.tail;
@@ -169,7 +169,8 @@ function noOverlaps(ranges: readonly PlannedRange[], fail: Fail): void {
  * Every GCP name the stacks generate must fit GCP's limits; the config keys
  * that make them up (prefix, tenant names) are blamed, with the overshoot.
  */
-function checkGeneratedNames(config: Config, fail: Fail): void {
+function generatedNames(config: Config): Problem[] {
+  const problems: Problem[] = [];
   const producer = producerNames(config.prefix);
   const limited: Array<{ path: string; name: string; max: number; what: string }> = [
     { path: "prefix", name: producer.loadBalancer, max: HybridNegLoadBalancer.MAX_NAME_LENGTH, what: "the load balancer's name prefix" },
@@ -189,8 +190,9 @@ function checkGeneratedNames(config: Config, fail: Fail): void {
     if (name.length <= max || blamed.has(path)) continue;
     blamed.add(path);
     const parts = path === "prefix" ? "prefix" : `prefix or ${path}`;
-    fail(path, `makes ${what} "${name}" ${name.length} characters, over its limit of ${max}. Fix: shorten ${parts} by ${name.length - max}`, path === "prefix" ? [] : ["prefix"]);
+    problems.push({ path, message: `makes ${what} "${name}" ${name.length} characters, over its limit of ${max}. Fix: shorten ${parts} by ${name.length - max}`, involves: path === "prefix" ? [] : ["prefix"] });
   }
+  return problems;
 }
 
 /** A stand-in for a resource another construct makes: construct rules read values, never references. */
@@ -216,14 +218,12 @@ function pathsFor(construct: string, paths: Record<string, string>): (field: str
  * prop named by the config path it comes from. The props here mirror the
  * stacks' (lib/stacks); a construct added to a stack gets a line here.
  */
-function constructChecks(config: Config): RuleResults {
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+function constructChecks(config: Config): RuleResults[] {
+  const runs: RuleResults[] = [];
   const run = (construct: string, paths: Record<string, string>, validate: (v: PropsValidator) => void) => {
     const v = new PropsValidator(construct, pathsFor(construct, paths));
     validate(v);
-    errors.push(...v.problems);
-    warnings.push(...v.warnings);
+    runs.push({ errors: [...v.problems], warnings: [...v.warnings] });
   };
   const { gcp, aws, vpn, service } = config;
   const region = gcp.region;
@@ -421,5 +421,5 @@ function constructChecks(config: Config): RuleResults {
       ConnectivityCheck.validate({ namespace: tenant.namespace, url: `http://aws-api.${tenant.namespace}.svc.cluster.local${service.healthCheckPath}`, image: tenant.checkImage }, v),
     );
   });
-  return { errors, warnings };
+  return runs;
 }

@@ -32,7 +32,7 @@ describe("ServiceAttachment", () => {
       { project: "tenant-one", connectionLimit: 2 },
     ];
     expect(() => synth((s) => new ServiceAttachment(s, "sa", { name: "sa", region: "europe-west1", targetService: "fr", natSubnets: [nat(s)], consumers }))).toThrow(
-      /consumers\[1\].project: must appear once in the accept list \(also consumers\[0\].project\), got "tenant-one"/,
+      /consumers\[1\].project: must be unique: the service attachment accepts each project once \(also consumers\[0\].project\), got "tenant-one"/,
     );
   });
 });

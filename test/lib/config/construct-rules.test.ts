@@ -295,7 +295,7 @@ const rows: Record<string, Row> = {
     path: "tenants[1].project",
     construct: (s) => attachment(s, { consumers: [{ project: "a-project", connectionLimit: 1 }, { project: "a-project", connectionLimit: 1 }] }),
     field: "consumers[1].project",
-    rule: /^must (be unique among tenants|appear once in the accept list)/,
+    rule: /^must be unique: the service attachment accepts each project once \(also (tenants|consumers)\[0\]\.project\)/,
   },
   "a health check path without '/'": {
     config: (c) => (c.service.healthCheckPath = "health"),
