@@ -84,26 +84,38 @@ function rulesDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): Config
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
   const repaired = structuredClone(raw) as Record<PropertyKey, unknown>;
   const replaced: string[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      const parent = valueAt(repaired, issue.path);
-      if (parent !== null && typeof parent === "object") for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
-      continue;
+  let pending = issues;
+  // A stand-in can leave its parent incomplete (a required key of an optional block): each
+  // further round replaces one level higher, until the shape holds or the top is reached.
+  for (let round = 0; round < 6; round++) {
+    for (const issue of pending) {
+      if (issue.code === "unrecognized_keys") {
+        const parent = valueAt(repaired, issue.path);
+        if (parent !== null && typeof parent === "object") for (const key of issue.keys) delete (parent as Record<string, unknown>)[key];
+        continue;
+      }
+      // An item of a list other than tenants has no stand-in: the whole list goes (it is optional or has a default).
+      const item = issue.path.findIndex((seg, i) => typeof seg === "number" && issue.path[i - 1] !== "tenants");
+      const base = item === -1 ? issue.path : issue.path.slice(0, item);
+      const at = base.slice(0, Math.max(0, base.length - round));
+      if (at.length === 0) return [MORE_AFTER_FIXES];
+      replaced.push(formatPath(at));
+      const standIn = round === 0 ? valueAt(STAND_IN, at.map((seg, i) => (typeof seg === "number" && at[i - 1] === "tenants" ? 0 : seg))) : undefined;
+      setAt(repaired, at, standIn === undefined ? undefined : structuredClone(standIn));
     }
-    if (issue.path.length === 0) return [];
-    // An item of a list other than tenants has no stand-in: the whole list goes (it is optional or has a default).
-    const item = issue.path.findIndex((seg, i) => typeof seg === "number" && issue.path[i - 1] !== "tenants");
-    const at = item === -1 ? issue.path : issue.path.slice(0, item);
-    replaced.push(formatPath(at));
-    const standIn = valueAt(STAND_IN, at.map((seg, i) => (typeof seg === "number" && at[i - 1] === "tenants" ? 0 : seg)));
-    setAt(repaired, at, standIn === undefined ? undefined : structuredClone(standIn));
+    const again = configSchema.safeParse(repaired);
+    if (again.success) {
+      const involves = (problem: ConfigProblem) =>
+        [problem.path, ...(problem.involves ?? [])].some((mentioned) => replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)));
+      return configRules(again.data).errors.filter((problem) => !involves(problem));
+    }
+    pending = again.error.issues;
   }
-  const again = configSchema.safeParse(repaired);
-  if (!again.success) return [];
-  const involves = (problem: ConfigProblem) =>
-    [problem.path, ...(problem.involves ?? [])].some((mentioned) => replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)));
-  return configRules(again.data).errors.filter((problem) => !involves(problem));
+  return [MORE_AFTER_FIXES];
 }
+
+/** Said when the rules between values could not run around the shape problems. */
+const MORE_AFTER_FIXES: ConfigProblem = { path: "(config)", message: "has more checks (overlaps, names, capacity) that run once the problems above are fixed" };
 
 function isPathPrefix(prefix: string, path: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);

@@ -217,6 +217,16 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
     ).toEqual(["gcp.routerAsn", "aws.vpcCidr", "tenants[0].podsCidr"]);
   });
 
+  test("an incomplete optional block hides no problem elsewhere", () => {
+    // GIVEN a state block missing a required key, and a rule broken elsewhere WHEN validated THEN both are reported
+    expect(
+      problemsOf((c) => {
+        c.state = { backend: "gcs", gcs: { bucket: "my-tf-state" } };
+        c.aws.asn = c.gcp.routerAsn;
+      }).map((p) => p.split(":")[0]),
+    ).toEqual(["state.gcs.prefix", "aws.asn"]);
+  });
+
   test("a bad item of a list hides no problem elsewhere", () => {
     // GIVEN a list with a malformed item (no stand-in for it) and a rule broken elsewhere WHEN validated THEN both are reported
     expect(
