@@ -9,7 +9,7 @@ import { VpnConnection, VpnConnectionConfig } from "@cdktf/provider-aws/lib/vpn-
 import { VpnGateway } from "@cdktf/provider-aws/lib/vpn-gateway";
 import { VpnGatewayRoutePropagation } from "@cdktf/provider-aws/lib/vpn-gateway-route-propagation";
 import { Construct } from "constructs";
-import { allocateInsideCidrs, canonicalCidr, isIpv4, isUsableInsideCidr } from "../core/cidr";
+import { allocateInsideCidrs, canonicalCidr, isUsableInsideCidr } from "../core/cidr";
 import { AWS_CGW_MAX_BGP_ASN, AWS_RESERVED_INSIDE_CIDRS, INSIDE_CIDR_ALLOCATION_START, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -23,6 +23,11 @@ export type VpnEncryption = (typeof SHARED_ENCRYPTIONS)[number];
 
 /** Where AWS terminates the VPN. */
 export type VpnTermination = "vgw" | "tgw";
+
+/** The rules naming the allowed values, shared with the app's config schema. */
+export const TERMINATION_RULE = "must be 'vgw' (virtual private gateway) or 'tgw' (transit gateway)";
+export const DH_GROUP_RULE = `must be ${SHARED_DH_GROUPS.slice(0, -1).join(", ")} or ${SHARED_DH_GROUPS[SHARED_DH_GROUPS.length - 1]} (the groups both AWS and Cloud VPN support)`;
+export const ENCRYPTION_RULE = `must be ${SHARED_ENCRYPTIONS.map((e) => `'${e}'`).join(" or ")} (AES-256, supported by both AWS and Cloud VPN)`;
 
 /** What the props leave out gets these. */
 const DEFAULTS = { termination: "vgw", dhGroup: 14, encryption: "AES256", preventDestroy: true } as const;
@@ -106,7 +111,7 @@ export class AwsSiteToSiteVpn extends Construct {
   /** Records every problem with the props in `v`. */
   static validate(props: AwsSiteToSiteVpnProps, v: PropsValidator): void {
     const termination = props.termination ?? DEFAULTS.termination;
-    v.check(termination === "vgw" || termination === "tgw", "termination", termination, "must be 'vgw' (virtual private gateway) or 'tgw' (transit gateway)");
+    v.oneOf("termination", termination, ["vgw", "tgw"], TERMINATION_RULE);
     if (termination === "tgw") {
       v.check((props.attachmentSubnets ?? []).length > 0, "attachmentSubnets", props.attachmentSubnets, "must list the VPC attachment's subnets (one per AZ) when termination is 'tgw'");
       v.check((props.peerCidrs ?? []).length > 0, "peerCidrs", props.peerCidrs, "must list the peer's ranges to route to the transit gateway when termination is 'tgw'");
@@ -121,14 +126,14 @@ export class AwsSiteToSiteVpn extends Construct {
     v.ebgpPeer("amazonSideAsn", props.amazonSideAsn, "peerAsn", props.peerAsn);
     v.check(props.peerIps.length >= 1 && props.peerIps.length <= 2, "peerIps", props.peerIps, "must list 1 or 2 peer IPs (the interfaces of one HA VPN gateway)");
     props.peerIps.forEach((ip, i) => {
-      v.check(isIpv4(ip), `peerIps[${i}]`, ip, "must be an IPv4 address");
+      v.ipv4(`peerIps[${i}]`, ip);
       const first = props.peerIps.indexOf(ip);
       v.check(first === i, `peerIps[${i}]`, ip, `must differ from ${v.name(`peerIps[${first}]`)} (one customer gateway per peer interface)`, { involves: [`peerIps[${first}]`] });
     });
     const dhGroup = props.dhGroup ?? DEFAULTS.dhGroup;
-    v.check(SHARED_DH_GROUPS.includes(dhGroup), "dhGroup", dhGroup, `must be ${SHARED_DH_GROUPS.slice(0, -1).join(", ")} or ${SHARED_DH_GROUPS[SHARED_DH_GROUPS.length - 1]} (the groups both AWS and Cloud VPN support)`);
+    v.oneOf("dhGroup", dhGroup, SHARED_DH_GROUPS, DH_GROUP_RULE);
     const encryption = props.encryption ?? DEFAULTS.encryption;
-    v.check(SHARED_ENCRYPTIONS.includes(encryption), "encryption", encryption, `must be ${SHARED_ENCRYPTIONS.map((e) => `'${e}'`).join(" or ")} (AES-256, supported by both AWS and Cloud VPN)`);
+    v.oneOf("encryption", encryption, SHARED_ENCRYPTIONS, ENCRYPTION_RULE);
     if (props.insideCidrs !== undefined) {
       const tunnelCount = props.peerIps.length * 2;
       const cidrs = props.insideCidrs;

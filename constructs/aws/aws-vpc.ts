@@ -3,7 +3,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
-import { containsCidr, overlaps } from "../core/cidr";
+import { containsCidr } from "../core/cidr";
 import { PREFIX_LIMITS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -61,10 +61,7 @@ export class AwsVpc extends Construct implements IAwsVpc {
     for (const key of ["publicSubnetCidr", "privateSubnetCidr"] as const) {
       v.check(containsCidr(props.cidrBlock, props[key]), key, props[key], `must lie inside ${v.name("cidrBlock")} ${props.cidrBlock}`, { involves: ["cidrBlock"] });
     }
-    v.check(!overlaps(props.publicSubnetCidr, props.privateSubnetCidr), "privateSubnetCidr", props.privateSubnetCidr, `must not overlap ${v.name("publicSubnetCidr")} ${props.publicSubnetCidr} in the same VPC`, {
-      fix: "move one of the two to a free range",
-      involves: ["publicSubnetCidr"],
-    });
+    v.noOverlap("privateSubnetCidr", props.privateSubnetCidr, "publicSubnetCidr", props.publicSubnetCidr);
   }
 
   readonly vpc: Vpc;

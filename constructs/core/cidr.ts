@@ -66,6 +66,9 @@ export function containsIp(cidr: string, ip: string): boolean {
   return block !== undefined && n !== undefined && block.first <= n && n <= block.last;
 }
 
+/** What isIpv4 requires, for error messages. */
+export const IPV4_RULE = "must be an IPv4 address like 10.0.20.10";
+
 /** True when `ip` is a dotted-quad IPv4 address. */
 export function isIpv4(ip: string): boolean {
   return typeof ip === "string" && ipaddr.IPv4.isValidFourPartDecimal(ip);

@@ -36,6 +36,9 @@ export const SYSTEM_NAMESPACE_RULE = "must be a namespace of its own, not defaul
 /** A fully qualified DNS name of at least two labels, ending with '.': `api.aws-api.internal.`. */
 export const FQDN_PATTERN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/;
 
+/** What FQDN_PATTERN requires, for error messages. */
+export const FQDN_RULE = "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.";
+
 /** Joins name parts with '-': `resourceName("psc", "team-a", "vpc")` -> `psc-team-a-vpc`. */
 export function resourceName(...parts: string[]): string {
   return parts.filter((p) => p.length > 0).join("-");
@@ -44,6 +47,12 @@ export function resourceName(...parts: string[]): string {
 /** A GCP region: `asia-northeast1`. */
 export const GCP_REGION_PATTERN = /^[a-z]+-[a-z]+\d+$/;
 export const GCP_REGION_RULE = "must be a GCP region like asia-northeast1";
+
+/** What is wrong with `value` as a GCP region; a zone gets the region it belongs to as the fix. */
+export function gcpRegionProblem(value: string): { rule: string; fix?: string } | undefined {
+  if (GCP_REGION_PATTERN.test(value)) return undefined;
+  return { rule: GCP_REGION_RULE, fix: GCP_ZONE_PATTERN.test(value) ? `use the region ${value.slice(0, -2)}` : undefined };
+}
 
 /** A GCP zone: `asia-northeast1-a`. */
 export const GCP_ZONE_PATTERN = /^[a-z]+-[a-z]+\d+-[a-z]$/;

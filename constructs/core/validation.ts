@@ -1,13 +1,13 @@
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ASN_RULE, isAsn, isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
-import { canonicalCidr, containsIp, edgeAddresses, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, parseCidr } from "./cidr";
+import { canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, overlaps, parseCidr } from "./cidr";
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
 
 /** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
 export type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
-import { GCP_NAME_RULE, GCP_REGION_PATTERN, GCP_REGION_RULE, gcpZoneProblem, isGcpName } from "./names";
+import { GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
 
 /** A rule a value breaks, and how to fix it. */
 export interface Broken {
@@ -106,8 +106,8 @@ export class PropsValidator {
 
   /** Checks a GCP region name (`asia-northeast1`; not a zone). */
   gcpRegion(field: string, value: string): void {
-    const zoneLike = /-[a-z]$/.test(value) ? `use the region ${value.slice(0, -2)}` : undefined;
-    this.check(GCP_REGION_PATTERN.test(value), field, value, GCP_REGION_RULE, { fix: zoneLike });
+    const broken = isToken(value) ? undefined : gcpRegionProblem(value);
+    if (broken) this.fail(field, value, broken.rule, { fix: broken.fix });
   }
 
   /** Checks that `zone` is an existing zone of the region in `regionField`. */
@@ -134,13 +134,32 @@ export class PropsValidator {
    */
   addressInSubnet(field: string, ip: string, subnetField: string, subnet: string | undefined, reserved: ReservedAddresses): void {
     if (isToken(ip)) return;
-    this.check(isIpv4(ip), field, ip, "must be an IPv4 address like 10.0.20.10");
+    this.ipv4(field, ip);
     if (!isIpv4(ip) || subnet === undefined || isToken(subnet) || parseCidr(subnet) === undefined) return;
     if (!containsIp(subnet, ip)) {
       this.fail(field, ip, `must lie inside ${this.name(subnetField)} ${subnet}`, { involves: [subnetField] });
     } else if (edgeAddresses(subnet, reserved.head, reserved.tail).includes(ip)) {
       this.fail(field, ip, `is one of ${reserved.words} in ${subnet} (${reserved.where})`, { fix: `e.g. ${nthAddress(subnet, 10)}`, involves: [subnetField] });
     }
+  }
+
+  /** Checks an IPv4 address. */
+  ipv4(field: string, value: string): void {
+    this.check(isIpv4(value), field, value, IPV4_RULE);
+  }
+
+  /** Checks that two ranges of one VPC do not overlap (`otherField` holds `other`). */
+  noOverlap(field: string, cidr: string, otherField: string, other: string): void {
+    if (isToken(other)) return;
+    this.check(!overlaps(other, cidr), field, cidr, `must not overlap ${this.name(otherField)} ${other} in the same VPC`, {
+      fix: "move one of the two to a free range",
+      involves: [otherField],
+    });
+  }
+
+  /** Checks a value against a list of allowed ones, named in the rule. */
+  oneOf<T>(field: string, value: T, allowed: readonly T[], rule: string): void {
+    this.check(allowed.includes(value), field, value, rule);
   }
 
   /** Checks a TCP/UDP port number. */

@@ -1,6 +1,5 @@
 import { ComputeExternalVpnGateway } from "@cdktf/provider-google/lib/compute-external-vpn-gateway";
 import { Construct } from "constructs";
-import { isIpv4 } from "../core/cidr";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
 
 /**
@@ -78,7 +77,7 @@ export class ExternalVpnGateway extends Construct implements IExternalVpnGateway
     v.gcpName("name", props.name);
     v.check(redundancyOf(ips.length) !== undefined, "interfaceIps", ips.length, "must list 1, 2 or 4 addresses");
     ips.forEach((ip, i) => {
-      v.check(isIpv4(ip), `interfaceIps[${i}]`, ip, "must be an IPv4 address");
+      v.ipv4(`interfaceIps[${i}]`, ip);
       const first = ips.indexOf(ip);
       v.check(first === i, `interfaceIps[${i}]`, ip, `must differ from ${v.name(`interfaceIps[${first}]`)} (each interface is its own peer endpoint)`, {
         fix: "list each address once (a peer with one address takes a list of 1)",

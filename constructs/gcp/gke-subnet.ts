@@ -1,6 +1,5 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
-import { overlaps } from "../core/cidr";
 import { PREFIX_LIMITS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -54,10 +53,7 @@ export class GkeSubnet extends Construct implements IGkeSubnet {
     ranges.forEach(({ field, cidr, limit }, i) => {
       v.privateCidr(field, cidr, limit);
       for (const other of ranges.slice(0, i)) {
-        v.check(!overlaps(other.cidr, cidr), field, cidr, `must not overlap ${v.name(other.field)} ${other.cidr} in the same VPC`, {
-          fix: "move one of the two to a free range",
-          involves: [other.field],
-        });
+        v.noOverlap(field, cidr, other.field, other.cidr);
       }
     });
   }

@@ -2,7 +2,6 @@ import { ComputeRouterPeer } from "@cdktf/provider-google/lib/compute-router-pee
 import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel";
 import { Construct } from "constructs";
 import type { AwsVpnTunnel } from "../aws/aws-site-to-site-vpn";
-import { isIpv4 } from "../core/cidr";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
@@ -83,7 +82,7 @@ export class HaVpnToAws extends Construct {
     connections.forEach((c, i) =>
       c.tunnels.forEach((t, j) => {
         const at = `awsVpn.connections[${i}].tunnels[${j}]`;
-        v.check(isIpv4(t.outsideIp), `${at}.outsideIp`, t.outsideIp, "must be an IPv4 address");
+        v.ipv4(`${at}.outsideIp`, t.outsideIp);
         checkSharedSecret(v, `${at}.presharedKey`, t.presharedKey);
         checkBgpAddresses(v, `${at}.cgwInsideAddress`, t.cgwInsideAddress, `${at}.vgwInsideAddress`, t.vgwInsideAddress);
       }),

@@ -7,8 +7,7 @@ import { ComputeRegionHealthCheck } from "@cdktf/provider-google/lib/compute-reg
 import { ComputeRegionTargetHttpProxy } from "@cdktf/provider-google/lib/compute-region-target-http-proxy";
 import { ComputeRegionUrlMap } from "@cdktf/provider-google/lib/compute-region-url-map";
 import { Construct } from "constructs";
-import { isIpv4 } from "../core/cidr";
-import { HTTP_PORT } from "../core/limits";
+import { HTTP_PORT, RESERVED_SUBNET_ADDRESSES } from "../core/limits";
 import { firstZone, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IProxyOnlySubnet } from "./proxy-only-subnet";
@@ -80,14 +79,15 @@ export class HybridNegLoadBalancer extends Construct {
     if (props.zone !== undefined) v.gcpZone("zone", props.zone, "region", props.region);
     v.check(props.endpoints.length > 0, "endpoints", props.endpoints, "must list at least one endpoint");
     props.endpoints.forEach((e, i) => {
-      v.check(isIpv4(e.ipAddress), `endpoints[${i}].ipAddress`, e.ipAddress, "must be an IPv4 address like 10.0.20.10");
+      v.ipv4(`endpoints[${i}].ipAddress`, e.ipAddress);
       v.port(`endpoints[${i}].port`, e.port);
     });
     if (props.port !== undefined) v.port("port", props.port);
     const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
     if (props.healthCheckPath !== undefined) v.check(/^\/[\x21-\x7e]*$/.test(props.healthCheckPath), "healthCheckPath", props.healthCheckPath, "must be an HTTP path starting with '/', without spaces");
-    if (props.ipAddress !== undefined) v.check(isIpv4(props.ipAddress), "ipAddress", props.ipAddress, "must be an IPv4 address like 10.0.20.10");
+    // A fixed frontend address lies inside its subnet, and is not one GCP keeps.
+    if (props.ipAddress !== undefined) v.addressInSubnet("ipAddress", props.ipAddress, "subnetwork", props.subnetwork.ipCidrRange, RESERVED_SUBNET_ADDRESSES.gcp);
   }
 
   /** The internal forwarding rule: the target of a PSC service attachment. */

@@ -45,6 +45,10 @@ export function podBlockPrefix(maxPodsPerNode: number): number {
   return 32 - Math.ceil(Math.log2(2 * maxPodsPerNode));
 }
 
+/** The cluster modes, and the rule naming them. */
+export const GKE_MODES = ["autopilot", "standard"] as const;
+export const GKE_MODE_RULE = "must be 'autopilot' or 'standard'";
+
 export interface PrivateGkeClusterProps {
   /** Name of the cluster (at most 40 characters: GKE limit). */
   readonly name: string;
@@ -119,7 +123,7 @@ export class PrivateGkeCluster extends Construct {
     const mode = props.mode ?? "autopilot";
     v.gcpName("name", props.name, PrivateGkeCluster.MAX_NAME_LENGTH, "(GKE cluster names)");
     v.gcpRegion("location", props.location);
-    v.check(mode === "autopilot" || mode === "standard", "mode", mode, "must be 'autopilot' or 'standard'");
+    v.oneOf("mode", mode, GKE_MODES, GKE_MODE_RULE);
     if (mode === "autopilot") {
       v.check(props.nodePool === undefined, "nodePool", "a node pool", "is a Standard-mode option: Autopilot manages nodes itself", {
         fix: `remove it, or set ${v.name("mode")} to standard`,

@@ -4,7 +4,7 @@ import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
 import { RESERVED_SUBNET_ADDRESSES } from "../core/limits";
-import { FQDN_PATTERN, resourceName } from "../core/names";
+import { FQDN_PATTERN, FQDN_RULE, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IServiceAttachment } from "./service-attachment";
 import { INetwork, ISubnetwork } from "./vpc-network";
@@ -65,7 +65,7 @@ export class PscEndpoint extends Construct {
     v.gcpRegion("region", props.region);
     if (props.ipAddress !== undefined) v.addressInSubnet("ipAddress", props.ipAddress, "subnetwork", props.subnetwork.ipCidrRange, RESERVED_SUBNET_ADDRESSES.gcp);
     if (props.dnsName !== undefined) {
-      v.check(FQDN_PATTERN.test(props.dnsName), "dnsName", props.dnsName, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.");
+      v.check(FQDN_PATTERN.test(props.dnsName), "dnsName", props.dnsName, FQDN_RULE);
     }
   }
 

@@ -1,6 +1,6 @@
 import { ComputeServiceAttachment } from "@cdktf/provider-google/lib/compute-service-attachment";
 import { Construct } from "constructs";
-import { FQDN_PATTERN } from "../core/names";
+import { FQDN_PATTERN, FQDN_RULE } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { ISubnetwork } from "./vpc-network";
 
@@ -74,7 +74,7 @@ export class ServiceAttachment extends Construct implements IServiceAttachment {
       });
     });
     if (props.domainName !== undefined) {
-      v.check(FQDN_PATTERN.test(props.domainName), "domainName", props.domainName, "must be a domain of at least two labels ending with '.', like aws-api.example.com.");
+      v.check(FQDN_PATTERN.test(props.domainName), "domainName", props.domainName, FQDN_RULE);
     }
   }
 

@@ -3,7 +3,6 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
-import { isIpv4 } from "../core/cidr";
 import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "../core/names";
 import { HTTP_PORT } from "../core/limits";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -49,7 +48,7 @@ export class ClusterApiService extends Construct {
     v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
     v.check(!isSystemNamespace(props.namespace), "namespace", props.namespace, SYSTEM_NAMESPACE_RULE);
     if (props.serviceName !== undefined) v.check(DNS_LABEL_PATTERN.test(props.serviceName), "serviceName", props.serviceName, DNS_LABEL_RULE);
-    v.check(isIpv4(props.targetIp), "targetIp", props.targetIp, "must be an IPv4 address like 10.0.20.10");
+    v.ipv4("targetIp", props.targetIp);
     if (props.port !== undefined) v.port("port", props.port);
   }
 

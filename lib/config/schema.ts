@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { LOAD_BALANCER_DEFAULTS } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
-import { isIpv4 } from "../../constructs/core/cidr";
+import { IPV4_RULE, isIpv4 } from "../../constructs/core/cidr";
+import { DH_GROUP_RULE, ENCRYPTION_RULE, TERMINATION_RULE } from "../../constructs/aws/aws-site-to-site-vpn";
+import { GKE_MODE_RULE, GKE_MODES } from "../../constructs/gcp/private-gke-cluster";
 import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
 import {
   AWS_REGION_PATTERN,
@@ -11,9 +13,9 @@ import {
   DNS_LABEL_PATTERN,
   DNS_LABEL_RULE,
   FQDN_PATTERN,
+  FQDN_RULE,
   GCP_NAME_RULE,
-  GCP_REGION_PATTERN,
-  GCP_REGION_RULE,
+  gcpRegionProblem,
   GCP_ZONE_PATTERN,
   GCP_ZONE_RULE,
   isGcpName,
@@ -43,7 +45,7 @@ function cidr(opts: { private?: boolean; limit?: PrefixLimit } = {}) {
   });
 }
 
-const ipv4 = z.string().refine(isIpv4, "must be an IPv4 address like 10.0.20.10");
+const ipv4 = z.string().refine(isIpv4, IPV4_RULE);
 const port = z.number().int("must be a whole number");
 const wholeNumber = z.number().int("must be a whole number");
 const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
@@ -52,7 +54,10 @@ const privateAsn = wholeNumber.refine(isPrivateAsn, PRIVATE_ASN_RULE);
 const gcpProject = z
   .string()
   .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter");
-const gcpRegion = z.string().regex(GCP_REGION_PATTERN, GCP_REGION_RULE);
+const gcpRegion = z.string().superRefine((value, ctx) => {
+  const broken = gcpRegionProblem(value);
+  if (broken) ctx.addIssue({ code: "custom", message: broken.fix ? `${broken.rule}. Fix: ${broken.fix}` : broken.rule });
+});
 const gcpZone = z.string().regex(GCP_ZONE_PATTERN, GCP_ZONE_RULE);
 const awsRegion = z.string().regex(AWS_REGION_PATTERN, AWS_REGION_RULE);
 const awsZone = z.string().regex(AWS_ZONE_PATTERN, AWS_ZONE_RULE);
@@ -64,7 +69,7 @@ const awsBlock = cidr({ private: true, limit: PREFIX_LIMITS.awsVpc });
 
 const gkeSchema = z.strictObject({
   /** autopilot (Google manages nodes) or standard (a node pool managed here). Default: PrivateGkeCluster's. */
-  mode: z.enum(["autopilot", "standard"], { error: "must be 'autopilot' or 'standard'" }).optional(),
+  mode: z.enum(GKE_MODES, { error: GKE_MODE_RULE }).optional(),
   releaseChannel: z.enum(["RAPID", "REGULAR", "STABLE"], { error: "must be RAPID, REGULAR or STABLE" }).optional(),
   /** Keep the cluster from being deleted by Terraform; turn off only for throwaway environments. */
   deletionProtection: z.boolean().optional(),
@@ -173,7 +178,7 @@ export const configSchema = z.strictObject({
     /** Amazon-side BGP ASN of the virtual private gateway. */
     asn: privateAsn,
     /** What terminates the VPN: a virtual private gateway (vgw) or a transit gateway (tgw). Default: AwsSiteToSiteVpn's. */
-    termination: z.enum(["vgw", "tgw"], { error: "must be 'vgw' (virtual private gateway) or 'tgw' (transit gateway)" }).optional(),
+    termination: z.enum(["vgw", "tgw"], { error: TERMINATION_RULE }).optional(),
     vpcCidr: awsBlock,
     publicSubnetCidr: awsBlock,
     privateSubnetCidr: awsBlock,
@@ -207,16 +212,16 @@ export const configSchema = z.strictObject({
       /** Private DNS name of the API in every consumer VPC. */
       dnsName: z
         .string()
-        .regex(FQDN_PATTERN, "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.")
+        .regex(FQDN_PATTERN, FQDN_RULE)
         .default("api.aws-api.internal."),
     })
     .prefault({}),
   vpn: z
     .strictObject({
       /** Diffie-Hellman group of both IKE phases. Default: AwsSiteToSiteVpn's. */
-      dhGroup: z.union(SHARED_DH_GROUPS.map((g) => z.literal(g)), { error: `must be ${SHARED_DH_GROUPS.join(", ").replace(/, (\d+)$/, " or $1")} (the groups both AWS and Cloud VPN support)` }).optional(),
+      dhGroup: z.union(SHARED_DH_GROUPS.map((g) => z.literal(g)), { error: DH_GROUP_RULE }).optional(),
       /** Encryption of both IKE phases. Default: AwsSiteToSiteVpn's. */
-      encryption: z.enum(SHARED_ENCRYPTIONS, { error: `must be ${SHARED_ENCRYPTIONS.map((e) => `'${e}'`).join(" or ")} (AES-256, supported by both AWS and Cloud VPN)` }).optional(),
+      encryption: z.enum(SHARED_ENCRYPTIONS, { error: ENCRYPTION_RULE }).optional(),
       /** Ranges the Cloud Router advertises to AWS beyond all producer subnets (the proxy-only range is always advertised). */
       advertisedRanges: z.array(cidr({ private: true })).default([]),
       /**

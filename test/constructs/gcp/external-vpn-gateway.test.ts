@@ -36,7 +36,7 @@ describe("ExternalVpnGateway", () => {
   test("fails when an address is not an IPv4 address, or the name not a GCP name", () => {
     // GIVEN a bad address and a bad name WHEN the gateway is made THEN both are reported at once
     const build = () => synth((s) => new ExternalVpnGateway(s, "g", { name: "Peer", interfaceIps: ["203.0.113"] }));
-    expect(build).toThrow(/interfaceIps\[0\]: must be an IPv4 address, got "203\.0\.113"$/m);
+    expect(build).toThrow(/interfaceIps\[0\]: must be an IPv4 address like 10\.0\.20\.10, got "203\.0\.113"$/m);
     expect(build).toThrow(/name: must be a GCP resource name.*got "Peer"$/m);
   });
 });

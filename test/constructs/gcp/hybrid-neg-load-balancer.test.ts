@@ -23,6 +23,13 @@ describe("HybridNegLoadBalancer", () => {
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_forwarding_rule" }, { load_balancing_scheme: "INTERNAL_MANAGED", port_range: "8443" });
   });
 
+  test("fails when a fixed frontend address lies outside its subnet, or is one GCP reserves", () => {
+    // GIVEN a frontend subnet 10.4.0.0/24 WHEN the fixed address is elsewhere, or its first address THEN the address is refused
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), ipAddress: "10.1.0.5" }))).toThrow(/ipAddress: must lie inside subnetwork 10\.4\.0\.0\/24, got "10\.1\.0\.5"/);
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), ipAddress: "10.4.0.1" }))).toThrow(/ipAddress: is one of the four addresses GCP reserves/);
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), ipAddress: "10.4.0.20" }))).not.toThrow();
+  });
+
   test("fails when the zone is not in the region", () => {
     expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), zone: "us-east1-b" }))).toThrow(/zone: must be a zone of region europe-west1, got "us-east1-b"\. Fix: e\.g\. europe-west1-b/);
   });

@@ -99,7 +99,7 @@ const rows: Record<string, Row> = {
     path: "gcp.region",
     construct: (s) => cluster(s, { location: "asia-northeast1-a" }),
     field: "location",
-    rule: /^must be a GCP region like asia-northeast1, got "asia-northeast1-a"/,
+    rule: /^must be a GCP region like asia-northeast1, got "asia-northeast1-a"\. Fix: use the region asia-northeast1$/,
   },
   "a NEG zone of another region": {
     config: (c) => (c.gcp.negZone = "europe-west1-b"),
@@ -288,7 +288,7 @@ const rows: Record<string, Row> = {
     path: "service.attachmentDomainName",
     construct: (s) => attachment(s, { domainName: "example.com" }),
     field: "domainName",
-    rule: /^must be a domain of at least two labels ending with '\.'/,
+    rule: /^must be a fully qualified name of at least two labels ending with '\.'/,
   },
   "one project accepted twice": {
     config: (c) => c.tenants.push({ ...c.tenants[0], name: "team-b" }),
