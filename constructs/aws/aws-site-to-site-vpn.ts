@@ -137,7 +137,7 @@ export class AwsSiteToSiteVpn extends Construct {
     if (props.insideCidrs !== undefined) {
       const tunnelCount = props.peerIps.length * 2;
       const cidrs = props.insideCidrs;
-      v.check(cidrs.length === tunnelCount, "insideCidrs", cidrs, `must list exactly ${tunnelCount} /30s, two per peer IP`, { fix: `list ${tunnelCount}, or leave them out to have them allocated from ${INSIDE_CIDR_ALLOCATION_START}` });
+      v.check(cidrs.length === tunnelCount, "insideCidrs", cidrs, `must list exactly ${tunnelCount} /30s, one per tunnel (two per peer IP, in order)`, { fix: `list ${tunnelCount}, or leave them out to have them allocated from ${INSIDE_CIDR_ALLOCATION_START}` });
       cidrs.forEach((cidr, i) => {
         const canonical = canonicalCidr(cidr);
         const rewrite = canonical !== undefined && canonical !== cidr && isUsableInsideCidr(canonical) ? `write ${canonical}` : undefined;

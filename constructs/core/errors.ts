@@ -19,8 +19,14 @@ export function describeProblem(rule: string, value: unknown, fix?: string): str
   return `${rule}, got ${show(value)}${fix ? `. Fix: ${fix}` : ""}`;
 }
 
+/** A value described in words rather than shown (a secret, a whole block): printed as is, without quotes. */
+export class Described {
+  constructor(readonly words: string) {}
+}
+
 /** A value as the user wrote it: strings in double quotes, lists by length, nothing as `nothing`. */
 export function show(value: unknown): string {
+  if (value instanceof Described) return value.words;
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (value !== null && typeof value === "object") return "a mapping";

@@ -195,7 +195,8 @@ export class PolicyChecks implements IAspect {
   static applyTo(scope: IConstruct): void {
     const checks = new PolicyChecks();
     for (const node of scope.node.findAll()) {
-      if (TerraformStack.isStack(node)) Aspects.of(node).add(checks);
+      // Once per stack, however often it is called (addStacks calls it too): each finding is reported once.
+      if (TerraformStack.isStack(node) && !Aspects.of(node).all.some((aspect) => aspect instanceof PolicyChecks)) Aspects.of(node).add(checks);
     }
   }
 

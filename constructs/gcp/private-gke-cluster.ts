@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { parseCidr } from "../core/cidr";
 import { GKE_CLUSTER_NAME_MAX_LENGTH, GKE_MAX_PODS_PER_NODE, GKE_REGIONAL_CLUSTER_ZONES, PREFIX_LIMITS } from "../core/limits";
 import { suppressPolicy } from "../core/policy";
+import { Described } from "../core/errors";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IGkeSubnet } from "./gke-subnet";
 import { INetwork } from "./vpc-network";
@@ -125,7 +126,7 @@ export class PrivateGkeCluster extends Construct {
     v.gcpRegion("location", props.location);
     v.oneOf("mode", mode, GKE_MODES, GKE_MODE_RULE);
     if (mode === "autopilot") {
-      v.check(props.nodePool === undefined, "nodePool", "a node pool", "is a Standard-mode option: Autopilot manages nodes itself", {
+      v.check(props.nodePool === undefined, "nodePool", new Described("a node pool"), "is a Standard-mode option: Autopilot manages nodes itself", {
         fix: `remove it, or set ${v.name("mode")} to standard`,
       });
     } else {
@@ -137,7 +138,7 @@ export class PrivateGkeCluster extends Construct {
       v.check(Number.isInteger(pool.diskSizeGb) && pool.diskSizeGb >= 10, "nodePool.diskSizeGb", pool.diskSizeGb, "must be a whole number of at least 10");
       const { min: fewest, max: most } = GKE_MAX_PODS_PER_NODE;
       v.check(Number.isInteger(maxPods) && maxPods >= fewest && maxPods <= most, "nodePool.maxPodsPerNode", maxPods, `must be a whole number from ${fewest} to ${most} (GKE Standard)`);
-      if (props.subnet.podsCidr !== undefined && Number.isInteger(maxPods) && maxPods >= fewest && maxPods <= most) podRangeCapacity(props.subnet.podsCidr, pool, v);
+      if (props.subnet.podsCidr !== undefined && Number.isInteger(maxPods) && maxPods >= fewest && maxPods <= most) podRangeCapacity(props.subnet.podsCidr, pool, props.nodePool ?? {}, v);
     }
     (props.authorizedNetworks ?? []).forEach((n, i) => v.privateCidr(`authorizedNetworks[${i}].cidr`, n.cidr));
     if (props.controlPlaneCidr !== undefined) v.privateCidr("controlPlaneCidr", props.controlPlaneCidr, PREFIX_LIMITS.gkeControlPlane);
@@ -276,12 +277,15 @@ export class PrivateGkeCluster extends Construct {
  * starts with (creation fails otherwise), and should hold the most the
  * autoscaler may add.
  */
-function podRangeCapacity(podsCidr: string, pool: Required<StandardNodePool>, v: PropsValidator): void {
+function podRangeCapacity(podsCidr: string, pool: Required<StandardNodePool>, given: StandardNodePool, v: PropsValidator): void {
   const rangePrefix = parseCidr(podsCidr)?.prefix;
   if (rangePrefix === undefined) return;
   const block = podBlockPrefix(pool.maxPodsPerNode);
   const fits = block >= rangePrefix ? 2 ** (block - rangePrefix) : 0;
-  const holds = `holds ${fits} node${fits === 1 ? "" : "s"} of ${pool.maxPodsPerNode} pods (a /${block} each, set by ${v.name("nodePool.maxPodsPerNode")})`;
+  const maxPods = v.name("nodePool.maxPodsPerNode");
+  const maxNodes = v.name("nodePool.maxNodesPerZone");
+  const setBy = given.maxPodsPerNode === undefined ? `${maxPods} ${pool.maxPodsPerNode}, the default` : `set by ${maxPods}`;
+  const holds = `holds ${fits} node${fits === 1 ? "" : "s"} of ${pool.maxPodsPerNode} pods (a /${block} each, ${setBy})`;
   const prefixFor = (nodes: number) => block - Math.ceil(Math.log2(nodes));
   const zones = GKE_REGIONAL_CLUSTER_ZONES;
   const firstPerZone = Math.max(1, pool.minNodesPerZone);
@@ -290,12 +294,12 @@ function podRangeCapacity(podsCidr: string, pool: Required<StandardNodePool>, v:
   const involves = ["nodePool.maxPodsPerNode"];
   if (fits < first) {
     v.fail("subnet.podsCidr", podsCidr, `${holds}, fewer than the ${first} nodes the cluster starts with (${firstPerZone} per zone in ${zones} zones)`, {
-      fix: `a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode`,
+      fix: `a pod range of /${prefixFor(most)} or larger, or a lower ${maxPods}`,
       involves,
     });
   } else if (fits < most) {
     v.warn("subnet.podsCidr", podsCidr, `${holds}, fewer than the ${most} nodes the autoscaler may add (maxNodesPerZone ${pool.maxNodesPerZone} in ${zones} zones)`, {
-      fix: `a pod range of /${prefixFor(most)} or larger, or a lower maxPodsPerNode or maxNodesPerZone`,
+      fix: `a pod range of /${prefixFor(most)} or larger, or a lower ${maxPods} or ${maxNodes}`,
       involves,
     });
   }

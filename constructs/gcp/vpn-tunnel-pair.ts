@@ -4,6 +4,7 @@ import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel"
 import { Construct } from "constructs";
 import { canonicalCidr, containsIp, isIpv4, nthAddress } from "../core/cidr";
 import { BGP_ROUTE_PRIORITY, TUNNEL_INSIDE_RANGE } from "../core/limits";
+import { Described } from "../core/errors";
 import { resourceName } from "../core/names";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
@@ -214,7 +215,7 @@ export function checkSharedSecret(v: PropsValidator, field: string, secret: stri
   if (!isToken(secret)) {
     v.fail(
       field,
-      "a literal string (hidden)",
+      new Described("a literal string (hidden)"),
       "must be a reference to a resource attribute (e.g. the AWS VPN connection's tunnel1PresharedKey, or a secret version's data), so no key is written into synthesized JSON",
     );
   }

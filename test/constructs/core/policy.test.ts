@@ -127,6 +127,15 @@ describe("in the app", () => {
     );
   });
 
+  test("applying the checks again (addStacks already did) reports each finding once", () => {
+    // GIVEN an app whose stacks addStacks gave the checks WHEN another app's code applies them too THEN a warning appears once
+    const app = Testing.app();
+    addStacks(app, exampleWith((c) => (c.tenants[0].gke = { deletionProtection: false })));
+    PolicyChecks.applyTo(app);
+    const stack = app.node.findChild("consumer-team-a") as TerraformStack;
+    expect(Aspects.of(stack).all.filter((a) => a instanceof PolicyChecks)).toHaveLength(1);
+  });
+
   test("verify lists the errors of every stack at once, before anything is written", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-"));
     const app = new App({ outdir });

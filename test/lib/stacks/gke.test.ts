@@ -75,7 +75,7 @@ describe("autopilot", () => {
 
   test("config refuses Standard-only options, saying how to fix it", () => {
     expect(() => exampleWith((c) => (c.tenants[0].gke = { nodePool: { machineType: "e2-standard-4" } }))).toThrow(
-      /tenants\[0\]\.gke\.nodePool: is a Standard-mode option: Autopilot manages nodes itself, got "a node pool"\. Fix: remove it, or set tenants\[0\]\.gke\.mode to standard/,
+      /tenants\[0\]\.gke\.nodePool: is a Standard-mode option: Autopilot manages nodes itself, got a node pool\. Fix: remove it, or set tenants\[0\]\.gke\.mode to standard/,
     );
   });
 
