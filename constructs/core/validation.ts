@@ -34,8 +34,9 @@ export function cidrProblems(value: string, opts: { private?: boolean; limit?: P
   if (opts.private && !isPrivateCidr(value)) out.push({ rule: `must be a private range: inside ${PRIVATE_RANGES.slice(0, -1).join(", ")} or ${PRIVATE_RANGES[PRIVATE_RANGES.length - 1]}` });
   const limit = opts.limit;
   if (limit && (block.prefix < limit.minPrefix || block.prefix > limit.maxPrefix)) {
-    const resized = canonicalCidr(`${value.split("/")[0]}/${Math.min(limit.maxPrefix, Math.max(limit.minPrefix, block.prefix))}`);
-    out.push({ rule: prefixRule(limit), fix: resized && `e.g. ${resized}` });
+    // A size, not an address: a resized block at the same base could land on a neighbouring range.
+    const fix = limit.minPrefix === limit.maxPrefix ? `use a /${limit.minPrefix}` : block.prefix > limit.maxPrefix ? `use a /${limit.maxPrefix} or larger` : `use a /${limit.minPrefix} or smaller`;
+    out.push({ rule: prefixRule(limit), fix });
   }
   return out;
 }

@@ -11,6 +11,6 @@ describe("AwsVpc", () => {
   test("fails on sizes AWS does not allow", () => {
     expect(() =>
       synth((s) => new AwsVpc(s, "v", { name: "x", cidrBlock: "10.0.0.0/8", availabilityZone: "ap-northeast-1a", publicSubnetCidr: "10.0.10.0/29", privateSubnetCidr: "10.0.20.0/24" })),
-    ).toThrow(/cidrBlock: must be between \/16 and \/28 \(AWS VPC and subnet sizes\), got "10.0.0.0\/8"\. Fix: e\.g\. 10\.0\.0\.0\/16\n.*publicSubnetCidr: must be between \/16 and \/28/);
+    ).toThrow(/cidrBlock: must be between \/16 and \/28 \(AWS VPC and subnet sizes\), got "10.0.0.0\/8"\. Fix: use a \/16 or smaller\n.*publicSubnetCidr: must be between \/16 and \/28/);
   });
 });

@@ -15,7 +15,7 @@ describe("ProxyOnlySubnet and PscNatSubnet", () => {
 
   test("fails when the proxy-only subnet is smaller than /26", () => {
     expect(() => synth((s) => new ProxyOnlySubnet(s, "p", { network: network(s), name: "proxy", region: "europe-west1", ipCidrRange: "10.2.0.0/27" }))).toThrow(
-      /ProxyOnlySubnet .*ipCidrRange: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10.2.0.0\/27"\. Fix: e\.g\. 10\.2\.0\.0\/26/s,
+      /ProxyOnlySubnet .*ipCidrRange: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10.2.0.0\/27"\. Fix: use a \/26 or larger/s,
     );
   });
 

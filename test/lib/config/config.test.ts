@@ -113,13 +113,13 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got "10\.0\.30\.0\/24"$/],
   ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.pscNatCidr: must not overlap gcp\.frontendCidr 10\.10\.10\.0\/25 in the same VPC, got "10\.10\.10\.0\/24"\. Fix: move one of the two to a free range$/],
   // Sizes
-  ["a proxy-only subnet smaller than /26", (c) => (c.gcp.proxyOnlyCidr = "10.10.30.0/27"), /^gcp\.proxyOnlyCidr: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10\.10\.30\.0\/27"\. Fix: e\.g\. 10\.10\.30\.0\/26$/],
+  ["a proxy-only subnet smaller than /26", (c) => (c.gcp.proxyOnlyCidr = "10.10.30.0/27"), /^gcp\.proxyOnlyCidr: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10\.10\.30\.0\/27"\. Fix: use a \/26 or larger$/],
   ["a PSC NAT subnet smaller than /29", (c) => (c.gcp.pscNatCidr = "10.10.10.0/30"), /^gcp\.pscNatCidr: must be between \/8 and \/29 \(the smallest PSC NAT subnet is a \/29\)/],
-  ["a pod range smaller than /24", (c) => (tenant0(c).podsCidr = "10.0.100.0/25"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.100\.0\/25"\. Fix: e\.g\. 10\.0\.100\.0\/24$/],
-  ["a pod range larger than /9", (c) => (tenant0(c).podsCidr = "10.0.0.0/8"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.0\.0\/8"\. Fix: e\.g\. 10\.0\.0\.0\/9$/],
+  ["a pod range smaller than /24", (c) => (tenant0(c).podsCidr = "10.0.100.0/25"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.100\.0\/25"\. Fix: use a \/24 or larger$/],
+  ["a pod range larger than /9", (c) => (tenant0(c).podsCidr = "10.0.0.0/8"), /^tenants\[0\]\.podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.0\.0\/8"\. Fix: use a \/9 or smaller$/],
   ["a service range smaller than /28", (c) => (tenant0(c).servicesCidr = "10.0.200.0/29"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28 \(GKE service range sizes\)/],
   ["a service range larger than /16", (c) => (tenant0(c).servicesCidr = "172.16.0.0/15"), /^tenants\[0\]\.servicesCidr: must be between \/16 and \/28/],
-  ["a control-plane range that is not /28", (c) => (tenant0(c).gke.controlPlaneCidr = "172.16.0.0/27"), /^tenants\[0\]\.gke\.controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172\.16\.0\.0\/27"\. Fix: e\.g\. 172\.16\.0\.0\/28$/],
+  ["a control-plane range that is not /28", (c) => (tenant0(c).gke.controlPlaneCidr = "172.16.0.0/27"), /^tenants\[0\]\.gke\.controlPlaneCidr: must be a \/28 \(GKE control-plane ranges are exactly \/28\), got "172\.16\.0\.0\/27"\. Fix: use a \/28$/],
   ["an AWS VPC larger than /16", (c) => (c.aws.vpcCidr = "10.0.0.0/12"), /^aws\.vpcCidr: must be between \/16 and \/28 \(AWS VPC and subnet sizes\)/],
   ["a GCP subnet smaller than /29", (c) => (tenant0(c).gkeNodesCidr = "10.0.10.0/30"), /^tenants\[0\]\.gkeNodesCidr: must be between \/8 and \/29 \(GCP subnet sizes\)/],
   // ASNs

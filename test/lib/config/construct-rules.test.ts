@@ -148,7 +148,7 @@ const rows: Record<string, Row> = {
     path: "tenants[0].podsCidr",
     construct: (s) => gkeSubnet(s, { podsCidr: "10.0.100.0/25" }),
     field: "podsCidr",
-    rule: /^must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.100\.0\/25"\. Fix: e\.g\. 10\.0\.100\.0\/24$/,
+    rule: /^must be between \/9 and \/24 \(GKE pod range sizes\), got "10\.0\.100\.0\/25"\. Fix: use a \/24 or larger$/,
   },
   "a service range smaller than /28": {
     config: (c) => (c.tenants[0].servicesCidr = "10.0.200.0/29"),
