@@ -6,7 +6,8 @@ export function producerNames(prefix: string) {
     network: resourceName(prefix, "producer"),
     frontendSubnet: resourceName(prefix, "frontend"),
     proxyOnlySubnet: resourceName(prefix, "proxy-only"),
-    pscNatSubnet: resourceName(prefix, "psc-nat"),
+    /** PSC NAT subnet i (0-based): the first keeps the plain name, later ones are numbered from 2, so adding one renames none. */
+    pscNatSubnet: (i: number) => (i === 0 ? resourceName(prefix, "psc-nat") : resourceName(prefix, "psc-nat", String(i + 1))),
     haVpnGateway: resourceName(prefix, "ha-vpn"),
     loadBalancer: resourceName(prefix, "aws-api"),
     serviceAttachment: resourceName(prefix, "aws-api"),
@@ -15,6 +16,9 @@ export function producerNames(prefix: string) {
     awsVpn: resourceName(prefix, "aws"),
   };
 }
+
+/** The in-cluster Service name of the AWS API in every tenant's namespace. */
+export const API_SERVICE_NAME = "aws-api";
 
 /** Names of one tenant's resources (its consumer stack), from the prefix and tenant name. */
 export function tenantNames(prefix: string, tenant: string) {

@@ -28,8 +28,8 @@ export interface DedicatedSubnetPurpose {
   readonly purpose: string;
   /** The subnet's `role` in GCP, where the purpose has one. @default - none */
   readonly role?: string;
-  /** The prefix lengths the purpose allows. */
-  readonly limit: PrefixLimit;
+  /** The subclass's rules (its static `validate`, which checks the sizes the purpose allows). */
+  readonly validate: (props: DedicatedSubnetProps, v: PropsValidator) => void;
   /** Description of the subnet when the props give none. */
   readonly description: string;
 }
@@ -56,7 +56,7 @@ export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
 
   protected constructor(scope: Construct, id: string, props: DedicatedSubnetProps, purpose: DedicatedSubnetPurpose) {
     super(scope, id);
-    validateProps(this, purpose.kind, (v) => validateDedicated(props, purpose.limit, v));
+    validateProps(this, purpose.kind, (v) => purpose.validate(props, v));
 
     this.ipCidrRange = props.ipCidrRange;
     this.subnet = new ComputeSubnetwork(this, "subnet", {

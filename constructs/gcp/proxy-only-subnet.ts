@@ -35,7 +35,7 @@ export class ProxyOnlySubnet extends DedicatedSubnet implements IProxyOnlySubnet
       kind: "ProxyOnlySubnet",
       purpose: "REGIONAL_MANAGED_PROXY",
       role: "ACTIVE",
-      limit: PREFIX_LIMITS.proxyOnlySubnet,
+      validate: (p, v) => ProxyOnlySubnet.validate(p, v),
       description: "Proxy-only: source addresses of the region's Envoy-based load balancers",
     });
     this.dependable = this.subnet;

@@ -20,7 +20,7 @@ export class PscNatSubnet extends DedicatedSubnet {
     super(scope, id, props, {
       kind: "PscNatSubnet",
       purpose: "PRIVATE_SERVICE_CONNECT",
-      limit: PREFIX_LIMITS.pscNatSubnet,
+      validate: (p, v) => PscNatSubnet.validate(p, v),
       description: "PSC NAT: source addresses of consumer connections to the service attachment",
     });
   }

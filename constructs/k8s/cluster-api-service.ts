@@ -12,6 +12,9 @@ const NODE_LOCAL_DNS = "169.254.20.10/32";
 /** Where pods resolve with Cloud DNS for GKE and no NodeLocal DNSCache: the metadata server. */
 const METADATA_SERVER_DNS = "169.254.169.254/32";
 
+/** The Service's name when the props give none. */
+const DEFAULT_SERVICE_NAME = "aws-api";
+
 export interface ClusterApiServiceProps {
   /** Namespace of the Service; created here. */
   readonly namespace: string;
@@ -43,6 +46,12 @@ export class ClusterApiService extends Construct {
   /** In-cluster URL of the API. */
   readonly url: string;
 
+  /** The in-cluster URL pods call for these props: `http://<serviceName>.<namespace>.svc.cluster.local[:port]`. */
+  static urlFor(props: Pick<ClusterApiServiceProps, "namespace" | "serviceName" | "port">): string {
+    const port = props.port ?? HTTP_PORT;
+    return `http://${props.serviceName ?? DEFAULT_SERVICE_NAME}.${props.namespace}.svc.cluster.local${port === HTTP_PORT ? "" : `:${port}`}`;
+  }
+
   /** Records every problem with the props in `v`. */
   static validate(props: ClusterApiServiceProps, v: PropsValidator): void {
     v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
@@ -55,7 +64,7 @@ export class ClusterApiService extends Construct {
   constructor(scope: Construct, id: string, props: ClusterApiServiceProps) {
     super(scope, id);
     validateProps(this, "ClusterApiService", (v) => ClusterApiService.validate(props, v));
-    const serviceName = props.serviceName ?? "aws-api";
+    const serviceName = props.serviceName ?? DEFAULT_SERVICE_NAME;
     const port = props.port ?? HTTP_PORT;
 
     this.namespace = new NamespaceV1(this, "namespace", { metadata: { name: props.namespace } });
@@ -105,6 +114,6 @@ export class ClusterApiService extends Construct {
         },
       });
     }
-    this.url = `http://${serviceName}.${props.namespace}.svc.cluster.local${port === HTTP_PORT ? "" : `:${port}`}`;
+    this.url = ClusterApiService.urlFor(props);
   }
 }

@@ -15,13 +15,13 @@ import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
 import { PscEndpoint, privateZoneOf } from "../../constructs/gcp/psc-endpoint";
 import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
-import { RESTRICTED_DOMAINS } from "../../constructs/gcp/restricted-google-apis";
+import { RESTRICTED_DOMAINS, RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
-import { producerNames, tenantNames } from "../naming";
+import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
 import { explicitlyAdvertised, networkPlan, PlannedRange, routedRanges } from "../plan";
 import type { Config } from "./schema";
 
@@ -231,6 +231,7 @@ function constructChecks(config: Config): RuleResults[] {
   const plan = networkPlan(config);
 
   // producer
+  run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));
   run("VpcNetwork", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.frontendCidr" }, (v) =>
     VpcNetwork.validateSubnet({ name: names.frontendSubnet, region, ipCidrRange: gcp.frontendCidr }, v),
   );
@@ -239,7 +240,7 @@ function constructChecks(config: Config): RuleResults[] {
   );
   [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].forEach((ipCidrRange, i) =>
     run("PscNatSubnet", { name: "prefix", region: "gcp.region", ipCidrRange: i === 0 ? "gcp.pscNatCidr" : `gcp.additionalPscNatCidrs[${i - 1}]` }, (v) =>
-      PscNatSubnet.validate({ network: REF, name: names.pscNatSubnet, region, ipCidrRange }, v),
+      PscNatSubnet.validate({ network: REF, name: names.pscNatSubnet(i), region, ipCidrRange }, v),
     ),
   );
   run("HaVpnGateway", { name: "prefix", region: "gcp.region" }, (v) => HaVpnGateway.validate({ network: REF, name: names.haVpnGateway, region }, v));
@@ -278,7 +279,7 @@ function constructChecks(config: Config): RuleResults[] {
           name: names.serviceAttachment,
           region,
           targetService: "",
-          natSubnets: [REF],
+          natSubnets: [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].map(() => REF),
           consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
           domainName: service.attachmentDomainName,
         },
@@ -313,7 +314,7 @@ function constructChecks(config: Config): RuleResults[] {
           peerCidrs: routed.map((r) => r.cidr),
           amazonSideAsn: aws.asn,
           // An HA VPN gateway has two interfaces; their IPs are known only at apply.
-          peerIps: ["192.0.2.1", "192.0.2.2"],
+          peerIps: [AT_APPLY, AT_APPLY],
           peerAsn: gcp.routerAsn,
           insideCidrs: vpn.insideCidrs,
           dhGroup: vpn.dhGroup,
@@ -366,6 +367,10 @@ function constructChecks(config: Config): RuleResults[] {
   config.tenants.forEach((tenant, t) => {
     const at = `tenants[${t}]`;
     const tn = tenantNames(config.prefix, tenant.name);
+    run("VpcNetwork", { name: `${at}.name` }, (v) => VpcNetwork.validate({ name: tn.network }, v));
+    if (tenant.gke.restrictedGoogleApis) {
+      run("RestrictedGoogleApis", { name: `${at}.name` }, (v) => RestrictedGoogleApis.validate({ name: tn.network, network: REF, project: tenant.project }, v));
+    }
     run("GkeSubnet", { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr` }, (v) =>
       GkeSubnet.validate({ network: REF, name: tn.gkeSubnet, region, nodesCidr: tenant.gkeNodesCidr, podsCidr: tenant.podsCidr, servicesCidr: tenant.servicesCidr }, v),
     );
@@ -414,11 +419,10 @@ function constructChecks(config: Config): RuleResults[] {
         v,
       ),
     );
-    run("ClusterApiService", { namespace: `${at}.namespace`, port: "service.port" }, (v) =>
-      ClusterApiService.validate({ namespace: tenant.namespace, targetIp: "192.0.2.1", port: service.port }, v),
-    );
+    const api = { namespace: tenant.namespace, serviceName: API_SERVICE_NAME, port: service.port };
+    run("ClusterApiService", { namespace: `${at}.namespace`, port: "service.port" }, (v) => ClusterApiService.validate({ ...api, targetIp: AT_APPLY }, v));
     run("ConnectivityCheck", { namespace: `${at}.namespace`, image: `${at}.checkImage`, url: "service.healthCheckPath" }, (v) =>
-      ConnectivityCheck.validate({ namespace: tenant.namespace, url: `http://aws-api.${tenant.namespace}.svc.cluster.local${service.healthCheckPath}`, image: tenant.checkImage }, v),
+      ConnectivityCheck.validate({ namespace: tenant.namespace, url: `${ClusterApiService.urlFor(api)}${service.healthCheckPath}`, image: tenant.checkImage }, v),
     );
   });
   return runs;

@@ -50,7 +50,7 @@ export class ProducerStack extends TerraformStack {
       (ipCidrRange, i) =>
         new PscNatSubnet(this, i === 0 ? "psc-nat-subnet" : `psc-nat-subnet-${i + 1}`, {
           network: this.network,
-          name: i === 0 ? names.pscNatSubnet : `${names.pscNatSubnet}-${i + 1}`,
+          name: names.pscNatSubnet(i),
           region: gcp.region,
           ipCidrRange,
         }),

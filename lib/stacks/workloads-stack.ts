@@ -8,6 +8,7 @@ import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
 import { Config, TenantConfig } from "../config/schema";
+import { API_SERVICE_NAME } from "../naming";
 import { useStateBackend } from "./state";
 
 /** What a workloads stack needs from its consumer stack. */
@@ -48,7 +49,7 @@ export class WorkloadsStack extends TerraformStack {
     }
     this.api = new ClusterApiService(this, "aws-api", {
       namespace: tenant.namespace,
-      serviceName: "aws-api",
+      serviceName: API_SERVICE_NAME,
       targetIp: inputs.pscEndpoint.ipAddress,
       port: config.service.port,
     });

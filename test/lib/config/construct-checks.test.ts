@@ -1,0 +1,145 @@
+import { App, Token } from "cdktf";
+import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { AwsVpc } from "../../../constructs/aws/aws-vpc";
+import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
+import { ExternalVpnGateway } from "../../../constructs/gcp/external-vpn-gateway";
+import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws } from "../../../constructs/gcp/ha-vpn-to-aws";
+import { HybridNegLoadBalancer } from "../../../constructs/gcp/hybrid-neg-load-balancer";
+import { PrivateGkeCluster } from "../../../constructs/gcp/private-gke-cluster";
+import { ProxyOnlySubnet } from "../../../constructs/gcp/proxy-only-subnet";
+import { PscEndpoint } from "../../../constructs/gcp/psc-endpoint";
+import { PscNatSubnet } from "../../../constructs/gcp/psc-nat-subnet";
+import { RestrictedGoogleApis } from "../../../constructs/gcp/restricted-google-apis";
+import { ServiceAttachment } from "../../../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../../../constructs/gcp/vpc-network";
+import { VpnTunnelPair } from "../../../constructs/gcp/vpn-tunnel-pair";
+import { ClusterApiService } from "../../../constructs/k8s/cluster-api-service";
+import { addStacks } from "../../../lib/app";
+import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
+import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
+import { configRules } from "../../../lib/config/rules";
+import { Config } from "../../../lib/config/schema";
+import { exampleConfig, exampleWith } from "../../helpers";
+
+// The config runs every construct's own rules on the props the stacks will
+// pass (lib/config/rules.ts builds them a second time, to name each prop by
+// its config path). This proves the two agree: every validate call the
+// stacks make is made by the config with the same values, for the example
+// and for variants that switch on every optional construct.
+
+const VALIDATORS: Array<[string, object, string]> = [
+  ["VpcNetwork", VpcNetwork, "validate"],
+  ["VpcNetwork subnet", VpcNetwork, "validateSubnet"],
+  ["ProxyOnlySubnet", ProxyOnlySubnet, "validate"],
+  ["PscNatSubnet", PscNatSubnet, "validate"],
+  ["GkeSubnet", GkeSubnet, "validate"],
+  ["HaVpnGateway", HaVpnGateway, "validate"],
+  ["HybridNegLoadBalancer", HybridNegLoadBalancer, "validate"],
+  ["ServiceAttachment", ServiceAttachment, "validate"],
+  ["PscEndpoint", PscEndpoint, "validate"],
+  ["PrivateGkeCluster", PrivateGkeCluster, "validate"],
+  ["RestrictedGoogleApis", RestrictedGoogleApis, "validate"],
+  ["CloudRouterBgp", CloudRouterBgp, "validate"],
+  ["HaVpnToAws", HaVpnToAws, "validate"],
+  ["VpnTunnelPair", VpnTunnelPair, "validate"],
+  ["ExternalVpnGateway", ExternalVpnGateway, "validate"],
+  ["AwsVpc", AwsVpc, "validate"],
+  ["AwsSiteToSiteVpn", AwsSiteToSiteVpn, "validate"],
+  ["BackendInstance", BackendInstance, "validate"],
+  ["ClusterApiService", ClusterApiService, "validate"],
+  ["ConnectivityCheck", ConnectivityCheck, "validate"],
+];
+
+/**
+ * Built inside another construct from that construct's props, whose rules
+ * already cover them (HaVpnToAws validates the tunnels and the peer gateway
+ * it makes): the config checks the outer construct.
+ */
+const INNER = new Set(["VpnTunnelPair", "ExternalVpnGateway"]);
+
+/** Values the stacks know only as references to other resources, and the config checks as the values it configures. */
+const REFERENCE_IN_STACKS: Record<string, string[]> = {
+  // The namespace resource's name, so the CronJob is created after its namespace.
+  ConnectivityCheck: ["namespace"],
+};
+
+/** A value as compared: tokens (known only at apply) are all alike. */
+function shown(value: unknown): string {
+  if ((typeof value === "string" || typeof value === "number") && Token.isUnresolved(value)) return "<token>";
+  return JSON.stringify(value);
+}
+
+/**
+ * The props, watched: every value a validator reads is recorded as
+ * `path=value` (objects are followed, not recorded), so two calls compare
+ * on exactly what the rules look at.
+ */
+function watched(target: unknown, path: string, reads: Set<string>): unknown {
+  if (target === null || typeof target !== "object") return target;
+  return new Proxy(target as object, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (typeof key === "symbol" || typeof value === "function") return value;
+      const at = Array.isArray(obj) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+      if (value !== null && typeof value === "object") return watched(value, at, reads);
+      reads.add(`${at}=${shown(value)}`);
+      return value;
+    },
+  });
+}
+
+/** What every validate call made while `run` runs read, per construct: one sorted list of reads per call. */
+function validateCalls(run: () => void): Map<string, string[]> {
+  const calls = new Map<string, string[]>();
+  const spies = VALIDATORS.map(([name, target, method]) => {
+    const original = (target as any)[method] as (props: unknown, v: unknown) => void;
+    return jest.spyOn(target as any, method).mockImplementation((props: unknown, v: unknown) => {
+      const reads = new Set<string>();
+      original.call(target, watched(props, "", reads), v);
+      const kept = [...reads].filter((read) => !(REFERENCE_IN_STACKS[name] ?? []).some((field) => read.startsWith(`${field}=`) || read.startsWith(`${field}.`)));
+      (calls.get(name) ?? calls.set(name, []).get(name)!).push(kept.sort().join(" "));
+    });
+  });
+  try {
+    run();
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+  }
+  for (const list of calls.values()) list.sort();
+  return calls;
+}
+
+const variants: Array<[string, Config]> = [
+  ["the example", exampleConfig()],
+  [
+    "every optional construct and value on",
+    exampleWith((c) => {
+      c.aws.termination = "tgw";
+      c.aws.backend.amiId = "ami-0123456789abcdef0";
+      c.gcp.negZone = "asia-northeast1-b";
+      c.gcp.additionalPscNatCidrs = ["10.10.11.0/24"];
+      c.vpn = { ...c.vpn, advertisedRanges: ["10.10.64.0/20"], routePriorities: [100, 100, 200, 200], insideCidrs: ["169.254.20.0/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"] };
+      c.service = { ...c.service, attachmentDomainName: "aws-api.example.com.", port: 8080, healthCheckPath: "/health" };
+      c.tenants[0].pscEndpointIp = "10.0.20.50";
+      c.tenants[0].checkImage = "gcr.io/example/curl:1";
+      c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
+      c.tenants[0].podsCidr = "10.0.96.0/20";
+    }),
+  ],
+];
+
+describe.each(variants)("for %s", (_name, config) => {
+  const fromStacks = validateCalls(() => addStacks(new App(), config));
+  const fromConfig = validateCalls(() => configRules(config));
+
+  test("the config checks every construct the stacks build, but those built inside another", () => {
+    const built = [...fromStacks.keys()].filter((name) => !INNER.has(name)).sort();
+    expect([...fromConfig.keys()].sort()).toEqual(built);
+  });
+
+  test.each(VALIDATORS.map(([name]) => name).filter((name) => !INNER.has(name)))("%s: the config checks the props the stacks pass", (name) => {
+    expect(fromConfig.get(name) ?? []).toEqual(fromStacks.get(name) ?? []);
+  });
+});
