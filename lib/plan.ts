@@ -30,8 +30,6 @@ export interface PlannedRange {
   readonly summary?: boolean;
   /** The AWS backend admits it on the service port (the source of every request and health check). */
   readonly admittedByAws?: boolean;
-  /** May overlap ranges of other networks (PSC NATs consumer traffic; nothing is routed between them). */
-  readonly mayOverlap: boolean;
   /**
    * The construct that checks this range against the others of the same
    * group (containment, overlap), so the network-wide rules skip those pairs.
@@ -48,7 +46,7 @@ export interface PlannedRange {
 export function networkPlan(config: Config): PlannedRange[] {
   const { gcp, aws, vpn } = config;
   const producer = "GCP producer" as const;
-  const subnet = { network: producer, vpc: "producer", routed: true, advertisement: "all-subnets", mayOverlap: false } as const;
+  const subnet = { network: producer, vpc: "producer", routed: true, advertisement: "all-subnets" } as const;
   const ranges: PlannedRange[] = [
     {
       ...subnet,
@@ -64,13 +62,13 @@ export function networkPlan(config: Config): PlannedRange[] {
     { ...subnet, path: "gcp.pscNatCidr", name: "PSC NAT", cidr: gcp.pscNatCidr, purpose: "PRIVATE_SERVICE_CONNECT: source NAT of consumer connections" },
     ...gcp.additionalPscNatCidrs.map((cidr, i) => ({ ...subnet, path: `gcp.additionalPscNatCidrs[${i}]`, name: `PSC NAT ${i + 2}`, cidr, purpose: "PRIVATE_SERVICE_CONNECT" })),
     ...vpn.advertisedRanges.map((cidr, i) => ({ ...subnet, path: `vpn.advertisedRanges[${i}]`, name: "advertised", cidr, purpose: "extra range advertised to AWS", advertisement: "explicit" as const, summary: true })),
-    { path: "aws.vpcCidr", network: "AWS", vpc: "aws", name: "VPC", cidr: aws.vpcCidr, purpose: "backend VPC", routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
-    { path: "aws.publicSubnetCidr", network: "AWS", vpc: "aws", name: "public", cidr: aws.publicSubnetCidr, purpose: "public tier (no internet gateway)", routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
-    { path: "aws.privateSubnetCidr", network: "AWS", vpc: "aws", name: "private", cidr: aws.privateSubnetCidr, purpose: `backend ${aws.backend.privateIp}:${aws.backend.port}`, routed: false, mayOverlap: true, checkedBy: "AwsVpc" },
+    { path: "aws.vpcCidr", network: "AWS", vpc: "aws", name: "VPC", cidr: aws.vpcCidr, purpose: "backend VPC", routed: false, checkedBy: "AwsVpc" },
+    { path: "aws.publicSubnetCidr", network: "AWS", vpc: "aws", name: "public", cidr: aws.publicSubnetCidr, purpose: "public tier (no internet gateway)", routed: false, checkedBy: "AwsVpc" },
+    { path: "aws.privateSubnetCidr", network: "AWS", vpc: "aws", name: "private", cidr: aws.privateSubnetCidr, purpose: `backend ${aws.backend.privateIp}:${aws.backend.port}`, routed: false, checkedBy: "AwsVpc" },
   ];
   config.tenants.forEach((t, i) => {
     const at = `tenants[${i}]`;
-    const consumer = { network: `GCP consumer ${t.name}` as const, vpc: at, routed: false, mayOverlap: true };
+    const consumer = { network: `GCP consumer ${t.name}` as const, vpc: at, routed: false };
     ranges.push(
       { ...consumer, path: `${at}.gkeNodesCidr`, name: "GKE nodes", cidr: t.gkeNodesCidr, purpose: "node subnet", checkedBy: "GkeSubnet" },
       { ...consumer, path: `${at}.podsCidr`, name: "pods", cidr: t.podsCidr, purpose: "secondary range", checkedBy: "GkeSubnet" },
@@ -80,6 +78,15 @@ export function networkPlan(config: Config): PlannedRange[] {
     if (t.gke.controlPlaneCidr) ranges.push({ ...consumer, path: `${at}.gke.controlPlaneCidr`, name: "control plane", cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });
   });
   return ranges;
+}
+
+/**
+ * Whether two ranges of different VPCs may overlap: a range routed over the
+ * VPN must stay clear of AWS, which routes it back; nothing else is routed
+ * between VPCs (PSC NATs consumer traffic), so everything else may.
+ */
+export function mayOverlapAcross(a: PlannedRange, b: PlannedRange): boolean {
+  return !((a.routed && b.vpc === "aws") || (b.routed && a.vpc === "aws"));
 }
 
 /** The ranges AWS must route back over the VPN (every routed range, in plan order). */

@@ -22,7 +22,7 @@ import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
-import { explicitlyAdvertised, networkPlan, PlannedRange, routedRanges } from "../plan";
+import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
 import type { Config } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
@@ -89,7 +89,7 @@ function crossChecks(config: Config): RuleResults {
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
   for (const range of routedRanges(plan)) {
-    if (overlaps(range.cidr, awsVpc.cidr)) {
+    if (!mayOverlapAcross(range, awsVpc) && overlaps(range.cidr, awsVpc.cidr)) {
       const why = range.advertisement === "explicit" && range.path.startsWith("vpn.") ? "it is advertised to AWS over BGP" : "producer ranges are routed over the VPN";
       fail(range.path, describeProblem(`must not overlap aws.vpcCidr ${awsVpc.cidr} (${why})`, range.cidr), ["aws.vpcCidr"]);
     }
@@ -334,7 +334,7 @@ function constructChecks(config: Config): RuleResults[] {
           subnet: { subnetId: "", cidrBlock: aws.privateSubnetCidr },
           privateIp: aws.backend.privateIp,
           port: aws.backend.port,
-          allowedCidrs: plan.filter((r) => r.admittedByAws).map((r) => r.cidr),
+          allowedCidrs: admittedByAws(plan).map((r) => r.cidr),
           instanceType: aws.backend.instanceType,
           amiId: aws.backend.amiId,
         },

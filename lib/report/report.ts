@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { containsCidr, overlaps } from "../../constructs/core/cidr";
 import { Config } from "../config/schema";
-import { networkPlan, PlannedRange, routedRanges } from "../plan";
+import { mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
 import { replacementRisks } from "./replacement";
 import { readSynthesizedStacks } from "./baselines";
 
@@ -61,7 +61,8 @@ function planTable(config: Config): string {
     const others = rows.filter((o) => o.network !== row.network && !(row.network === "AWS" && o.network === "AWS") && overlaps(o.cidr, row.cidr));
     // Ranges containing a whole VPC's subnets report the VPC once.
     const names = [...new Set(others.filter((o) => !(o.name === "VPC" && others.some((x) => x.network === o.network && x !== o && containsCidr(o.cidr, x.cidr)))).map((o) => `${o.network} ${o.name}`))];
-    const note = names.length === 0 ? "none" : `${names.join(", ")}: ${row.mayOverlap ? "intended (PSC NATs consumer traffic; nothing is routed between them)" : "**not allowed**"}`;
+    const forbidden = others.some((o) => !mayOverlapAcross(row, o));
+    const note = names.length === 0 ? "none" : `${names.join(", ")}: ${forbidden ? "**not allowed** (routed over the VPN)" : "intended (PSC NATs consumer traffic; nothing is routed between them)"}`;
     lines.push(`| ${row.network} | ${row.name} | \`${row.cidr}\` | ${row.purpose} | ${note} |`);
   }
   lines.push("", `Routed over the VPN (must stay unique): ${routedRanges(rows).map((r) => `\`${r.cidr}\``).join(", ")}.`);
