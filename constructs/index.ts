@@ -48,7 +48,7 @@ export type { CloudRouterBgpProps, ICloudRouter } from "./gcp/cloud-router-bgp";
 export { VpnTunnelPair } from "./gcp/vpn-tunnel-pair";
 export type { PeerTunnel, VpnTunnelPairProps } from "./gcp/vpn-tunnel-pair";
 export { HaVpnToAws } from "./gcp/ha-vpn-to-aws";
-export type { HaVpnToAwsProps, IAwsVpnConnections } from "./gcp/ha-vpn-to-aws";
+export type { HaVpnToAwsProps } from "./gcp/ha-vpn-to-aws";
 
 // GCP: GKE
 export { PrivateGkeCluster, STANDARD_POOL_DEFAULTS } from "./gcp/private-gke-cluster";
@@ -60,7 +60,7 @@ export type { RestrictedGoogleApisProps } from "./gcp/restricted-google-apis";
 export { AwsVpc } from "./aws/aws-vpc";
 export type { AwsVpcProps, AwsVpcSubnet, IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws/aws-vpc";
 export { AwsSiteToSiteVpn } from "./aws/aws-site-to-site-vpn";
-export type { AwsSiteToSiteVpnProps, AwsVpnConnectionTunnels, AwsVpnTunnel, DhGroup, VpnEncryption, VpnTermination } from "./aws/aws-site-to-site-vpn";
+export type { AwsSiteToSiteVpnProps, AwsVpnConnectionTunnels, AwsVpnTunnel, IAwsVpnConnections, DhGroup, VpnEncryption, VpnTermination } from "./aws/aws-site-to-site-vpn";
 
 // Kubernetes
 export { ClusterApiService } from "./k8s/cluster-api-service";

@@ -100,6 +100,16 @@ export interface AwsVpnConnectionTunnels {
 }
 
 /**
+ * The AWS end as the GCP side (HaVpnToAws) reads it: an `AwsSiteToSiteVpn`
+ * made with the HA VPN gateway's two interface IPs as `peerIps`, one in
+ * another stack, or any value of the same shape.
+ */
+export interface IAwsVpnConnections {
+  /** The VPN connections, connection 1 first, each with its two tunnels, tunnel 1 first. */
+  readonly connections: readonly { readonly tunnels: readonly [AwsVpnTunnel, AwsVpnTunnel] }[];
+}
+
+/**
  * The AWS end of a redundant BGP VPN: a virtual private gateway or a transit
  * gateway, and one customer gateway plus one VPN connection per peer IP.
  * Each tunnel offers exactly one IKEv2 proposal per phase: AWS's default
@@ -107,7 +117,7 @@ export interface AwsVpnConnectionTunnels {
  * VPN does not support (Google Cloud docs, "Create HA VPN connections between
  * Google Cloud and AWS").
  */
-export class AwsSiteToSiteVpn extends Construct {
+export class AwsSiteToSiteVpn extends Construct implements IAwsVpnConnections {
   /** Records every problem with the props in `v`. */
   static validate(props: AwsSiteToSiteVpnProps, v: PropsValidator): void {
     const termination = props.termination ?? DEFAULTS.termination;

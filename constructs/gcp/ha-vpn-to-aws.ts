@@ -1,28 +1,18 @@
 import { ComputeRouterPeer } from "@cdktf/provider-google/lib/compute-router-peer";
 import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel";
 import { Construct } from "constructs";
-import type { AwsVpnTunnel } from "../aws/aws-site-to-site-vpn";
+import type { IAwsVpnConnections } from "../aws/aws-site-to-site-vpn";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
 import { ExternalVpnGateway } from "./external-vpn-gateway";
 import { IHaVpnGateway } from "./ha-vpn-gateway";
-import { checkBgpAddresses, checkPeerAsn, checkRoutePriority, checkSharedSecret, PeerTunnel, VpnTunnelPair } from "./vpn-tunnel-pair";
+import { checkBgpAddresses, checkRoutePriority, checkSharedSecret, PeerTunnel, VpnTunnelPair } from "./vpn-tunnel-pair";
 
 /** AWS VPN connections the topology takes: one per HA VPN interface. */
 const CONNECTIONS = 2;
 /** Tunnels (and BGP sessions) of the topology: two per connection. */
 const TUNNELS = CONNECTIONS * 2;
-
-/**
- * What HaVpnToAws reads from the AWS side: an `AwsSiteToSiteVpn` made with
- * the HA VPN gateway's two interface IPs as `peerIps`, or any value of the
- * same shape.
- */
-export interface IAwsVpnConnections {
-  /** The VPN connections, connection 1 first, each with its two tunnels, tunnel 1 first. */
-  readonly connections: readonly { readonly tunnels: readonly [AwsVpnTunnel, AwsVpnTunnel] }[];
-}
 
 /** Props of HaVpnToAws: the GCP pieces it joins, the AWS end, and the BGP settings. */
 export interface HaVpnToAwsProps {
@@ -72,7 +62,7 @@ export class HaVpnToAws extends Construct {
   /** Records every problem with the props in `v`. */
   static validate(props: HaVpnToAwsProps, v: PropsValidator): void {
     v.gcpName("name", props.name, HaVpnToAws.MAX_NAME_LENGTH, "to leave room for '-1-tunnel-1'");
-    checkPeerAsn(v, props.peerAsn, props.router.asn);
+    v.ebgpPeer("peerAsn", props.peerAsn, "router.asn", props.router.asn);
     // The Amazon-side ASN of a virtual private gateway or transit gateway is private (AWS Site-to-Site VPN user guide, "Virtual private gateways").
     v.privateAsn("peerAsn", props.peerAsn);
     const connections = props.awsVpn.connections;

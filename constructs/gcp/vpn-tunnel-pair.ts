@@ -105,6 +105,19 @@ export class VpnTunnelPair extends Construct {
       checkBgpAddresses(v, `${at}.insideAddress`, t.insideAddress, `${at}.peerInsideAddress`, t.peerInsideAddress);
     });
     const [a, b] = props.tunnels;
+    if (a !== undefined && b !== undefined) {
+      // Each BGP session needs a link of its own: Cloud Router refuses two interfaces in one /30.
+      const links = [a, b].map((t) => (isToken(t.insideAddress) || !isIpv4(t.insideAddress) ? undefined : canonicalCidr(`${t.insideAddress}/30`)));
+      v.check(links[0] === undefined || links[0] !== links[1], "tunnels[1].insideAddress", b.insideAddress, `must be in another /30 than ${v.name("tunnels[0].insideAddress")} (${links[0]}): each BGP session needs a link of its own`, {
+        involves: ["tunnels[0].insideAddress"],
+      });
+      if (a.haInterface !== b.haInterface && a.peerInterface === b.peerInterface && props.peerGateway.redundancyType === "TWO_IPS_REDUNDANCY") {
+        v.warn("tunnels[1].peerInterface", b.peerInterface, `is the peer interface of ${v.name("tunnels[0].peerInterface")} too: the peer's other interface carries no tunnel, so the pair is not the 99.99% topology`, {
+          fix: `end one tunnel on peer interface ${1 - b.peerInterface}`,
+          involves: ["tunnels[0].peerInterface"],
+        });
+      }
+    }
     if (a !== undefined && b !== undefined && a.haInterface === b.haInterface) {
       v.check(
         b.peerInterface !== a.peerInterface,

@@ -119,6 +119,31 @@ describe("VpnTunnelPair: on-premises peers", () => {
     expect(build).toThrow(new RegExp(`tunnels\\[1\\]\\.peerInterface: must be 0 or 1 \\(peerGateway is TWO_IPS_REDUNDANCY: 2 interfaces\\), got ${peerInterface}$`, "m"));
   });
 
+  test("fails when both BGP sessions sit in one inside /30", () => {
+    // GIVEN two tunnels WHEN the second's inside address is in the first's /30 THEN it is refused (Cloud Router needs a link per session)
+    const build = () =>
+      synth((s) =>
+        onPremPair(s, TWO_IPS, [
+          { haInterface: 0, peerInterface: 0, ...BGP.first },
+          { haInterface: 1, peerInterface: 1, insideAddress: "169.254.20.2", peerInsideAddress: "169.254.20.1" },
+        ]),
+      );
+    expect(build).toThrow(/tunnels\[1\]\.insideAddress: must be in another \/30 than tunnels\[0\]\.insideAddress \(169\.254\.20\.0\/30\): each BGP session needs a link of its own, got "169\.254\.20\.2"/);
+  });
+
+  test("warns when both tunnels end on one interface of a two-IP peer", () => {
+    // GIVEN a two-IP peer WHEN both HA interfaces reach its interface 0 THEN it synthesizes with a warning: the peer's interface 1 carries nothing
+    let pair: VpnTunnelPair | undefined;
+    synth((s) => {
+      pair = onPremPair(s, TWO_IPS, [
+        { haInterface: 0, peerInterface: 0, ...BGP.first },
+        { haInterface: 1, peerInterface: 0, ...BGP.second },
+      ]);
+    });
+    const warnings = pair!.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/tunnels\[1\]\.peerInterface: is the peer interface of tunnels\[0\]\.peerInterface too: .*not the 99\.99% topology, got 0\. Fix: end one tunnel on peer interface 1$/)]);
+  });
+
   test("fails when peerInterface is 1 on a one-IP peer", () => {
     // GIVEN a SINGLE_IP_INTERNALLY_REDUNDANT peer WHEN the second tunnel ends on peer interface 1 (the two-IP shape)
     const build = () =>
