@@ -12,7 +12,7 @@ export type { ProblemOptions, ReservedAddresses } from "./core/validation";
 // The limits the constructs enforce (PropsValidator's checks and the DhGroup,
 // VpnEncryption and ReservedAddresses types are stated in them).
 export { PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
-export type { PrefixLimit } from "./core/limits";
+export type { PrefixLimit, PrefixLimitName } from "./core/limits";
 
 // Policy checks (secure defaults, checked at synth)
 export { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "./core/policy";

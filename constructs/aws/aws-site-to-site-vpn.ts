@@ -41,10 +41,10 @@ export interface AwsSiteToSiteVpnProps {
   readonly routeTables: readonly IAwsRouteTable[];
   /**
    * What terminates the VPN on AWS. `vgw`: a virtual private gateway attached
-   * to the VPC, BGP routes propagated into `routeTableIds`. `tgw`: a transit
+   * to the VPC, BGP routes propagated into `routeTables`. `tgw`: a transit
    * gateway with ECMP across the tunnels, a VPC attachment in
-   * `attachmentSubnetIds`, its own route table, and static routes to
-   * `peerCidrs` in `routeTableIds`.
+   * `attachmentSubnets`, its own route table, and static routes to
+   * `peerCidrs` in `routeTables`.
    * @default "vgw"
    */
   readonly termination?: VpnTermination;

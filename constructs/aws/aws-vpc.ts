@@ -5,7 +5,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Construct } from "constructs";
 import { containsCidr } from "../core/cidr";
 import { PREFIX_LIMITS } from "../core/limits";
-import { resourceName } from "../core/names";
+import { AWS_ZONE_PATTERN, AWS_ZONE_RULE, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 
 /** An AWS VPC, as the constructs that use one need it: made here, in another stack, or imported (`{ vpcId: "vpc-..." }`). */
@@ -57,6 +57,7 @@ export interface AwsVpcProps {
 export class AwsVpc extends Construct implements IAwsVpc {
   /** Records every problem with the props in `v`. */
   static validate(props: AwsVpcProps, v: PropsValidator): void {
+    v.check(AWS_ZONE_PATTERN.test(props.availabilityZone), "availabilityZone", props.availabilityZone, AWS_ZONE_RULE);
     for (const key of ["cidrBlock", "publicSubnetCidr", "privateSubnetCidr"] as const) v.privateCidr(key, props[key], PREFIX_LIMITS.awsVpc);
     for (const key of ["publicSubnetCidr", "privateSubnetCidr"] as const) {
       v.check(containsCidr(props.cidrBlock, props[key]), key, props[key], `must lie inside ${v.name("cidrBlock")} ${props.cidrBlock}`, { involves: ["cidrBlock"] });

@@ -13,8 +13,11 @@ export interface PrefixLimit {
   readonly why: string;
 }
 
+/** The blocks whose sizes are limited. */
+export type PrefixLimitName = "gcpSubnet" | "proxyOnlySubnet" | "pscNatSubnet" | "gkePods" | "gkeServices" | "gkeControlPlane" | "awsVpc";
+
 /** Sizes of the address blocks the constructs make. */
-export const PREFIX_LIMITS = {
+export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
   /** A regular GCP subnet's primary range (Google Cloud docs, "Subnets: IPv4 subnet ranges"). */
   gcpSubnet: { minPrefix: 8, maxPrefix: 29, why: "GCP subnet sizes" },
   /** Proxy-only subnets (Google Cloud docs, "Proxy-only subnets for Envoy-based load balancers"). */
@@ -29,7 +32,7 @@ export const PREFIX_LIMITS = {
   gkeControlPlane: { minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" },
   /** AWS VPCs and subnets (Amazon VPC user guide, "VPC CIDR blocks"). */
   awsVpc: { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" },
-} as const satisfies Record<string, PrefixLimit>;
+};
 
 /** Ranges usable for private networks: RFC 1918 and the RFC 6598 shared space. */
 export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
@@ -73,6 +76,11 @@ export const RESERVED_SUBNET_ADDRESSES = {
 
 /** GCP resource names (RFC 1035 labels). */
 export const GCP_NAME_MAX_LENGTH = 63;
+
+/** The longest name prefix that still leaves room for the longest suffix a construct appends. */
+export function nameRoomFor(longestSuffix: string): number {
+  return GCP_NAME_MAX_LENGTH - longestSuffix.length;
+}
 /** GKE cluster names. */
 export const GKE_CLUSTER_NAME_MAX_LENGTH = 40;
 /** Pods per node of a GKE Standard node pool. */

@@ -35,7 +35,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     id: "PSC-NET-001",
     severity: "error",
     title: "no ingress from the whole internet",
-    fix: "admit only the ranges that need access (for the backend: the proxy-only subnet)",
+    fix: "admit only the ranges that need access (for a backend behind a hybrid NEG: the proxy-only subnet)",
     types: ["aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "google_compute_firewall"],
     check: (type, a) => {
       const sources =
@@ -74,7 +74,7 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     id: "PSC-EC2-001",
     severity: "error",
     title: "instances require IMDSv2",
-    fix: "set metadata_options.http_tokens = required (BackendInstance does, in its launch template)",
+    fix: "set metadata_options.http_tokens = required (in the launch template, or on the instance)",
     types: ["aws_launch_template", "aws_instance"],
     check: (type, a) => {
       if (type === "aws_instance" && a.launch_template !== undefined) return undefined; // checked on the template
@@ -138,9 +138,9 @@ const SUPPRESSIONS = Symbol.for("psc-hybrid.policy-suppressions");
  */
 export function suppressPolicy(scope: IConstruct, ruleId: string, reason: string): void {
   if (!POLICY_RULES.some((r) => r.id === ruleId)) {
-    throw new Error(`suppressPolicy: unknown rule '${ruleId}'; rules are ${POLICY_RULES.map((r) => r.id).join(", ")}`);
+    throw new UserError(`suppressPolicy ${scope.node.path}`, [{ path: "ruleId", message: `is an unknown rule '${ruleId}'; rules are ${POLICY_RULES.map((r) => r.id).join(", ")}` }]);
   }
-  if (reason.trim().length === 0) throw new Error(`suppressPolicy: a reason is required to suppress ${ruleId} on ${scope.node.path}`);
+  if (reason.trim().length === 0) throw new UserError(`suppressPolicy ${scope.node.path}`, [{ path: "reason", message: `is required to suppress ${ruleId}: say why, it is printed on every synth` }]);
   const holder = scope as unknown as { [SUPPRESSIONS]?: Map<string, string> };
   (holder[SUPPRESSIONS] ??= new Map()).set(ruleId, reason);
 }

@@ -4,10 +4,10 @@ import { ASN_RULE, isAsn, isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, overlaps, parseCidr } from "./cidr";
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
+import { GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
 
 /** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
 export type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
-import { GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
 
 /** A rule a value breaks, and how to fix it. */
 export interface Broken {

@@ -1,6 +1,6 @@
 import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
-import { PREFIX_LIMITS } from "../core/limits";
+import { nameRoomFor, PREFIX_LIMITS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { INetwork, ISubnetwork } from "./vpc-network";
@@ -39,7 +39,7 @@ export interface IGkeSubnet extends ISubnetwork {
  */
 export class GkeSubnet extends Construct implements IGkeSubnet {
   /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
-  static readonly MAX_NAME_LENGTH = 54;
+  static readonly MAX_NAME_LENGTH = nameRoomFor("-services");
 
   /** Records every problem with the props in `v`. */
   static validate(props: GkeSubnetProps, v: PropsValidator): void {

@@ -14,7 +14,7 @@ export interface HaVpnGatewayProps {
   readonly project?: string;
   /**
    * Refuse `terraform destroy` (and replacement) of the gateway: a new
-   * gateway has new public IPs, so every AWS customer gateway and VPN
+   * gateway has new public IPs, so every peer's gateway and VPN
    * connection behind it would be replaced too.
    * @default true
    */
@@ -36,7 +36,7 @@ export class HaVpnGateway extends Construct implements IHaVpnGateway {
   readonly gateway: ComputeHaVpnGateway;
   readonly id: string;
   readonly selfLink: string;
-  /** Public IPs of interface 0 and interface 1: the AWS customer gateways' addresses. */
+  /** Public IPs of interface 0 and interface 1: what the peer configures as this side's addresses (for AWS, the customer gateways). */
   readonly interfaceIps: readonly [string, string];
 
   /** Records every problem with the props in `v`. */

@@ -7,7 +7,7 @@ import { ComputeRegionHealthCheck } from "@cdktf/provider-google/lib/compute-reg
 import { ComputeRegionTargetHttpProxy } from "@cdktf/provider-google/lib/compute-region-target-http-proxy";
 import { ComputeRegionUrlMap } from "@cdktf/provider-google/lib/compute-region-url-map";
 import { Construct } from "constructs";
-import { HTTP_PORT, RESERVED_SUBNET_ADDRESSES } from "../core/limits";
+import { HTTP_PORT, nameRoomFor, RESERVED_SUBNET_ADDRESSES } from "../core/limits";
 import { firstZone, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IProxyOnlySubnet } from "./proxy-only-subnet";
@@ -70,7 +70,7 @@ export interface HybridNegLoadBalancerProps {
  */
 export class HybridNegLoadBalancer extends Construct {
   /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
-  static readonly MAX_NAME_LENGTH = 56;
+  static readonly MAX_NAME_LENGTH = nameRoomFor("-urlmap");
 
   /** Records every problem with the props in `v`. */
   static validate(props: HybridNegLoadBalancerProps, v: PropsValidator): void {

@@ -3,7 +3,7 @@ import { ComputeForwardingRule } from "@cdktf/provider-google/lib/compute-forwar
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
-import { RESERVED_SUBNET_ADDRESSES } from "../core/limits";
+import { nameRoomFor, RESERVED_SUBNET_ADDRESSES } from "../core/limits";
 import { FQDN_PATTERN, FQDN_RULE, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IServiceAttachment } from "./service-attachment";
@@ -51,7 +51,7 @@ export interface PscEndpointProps {
  */
 export class PscEndpoint extends Construct {
   /** Longest `name` accepted: GCP\'s 63 characters less the longest suffix added. */
-  static readonly MAX_NAME_LENGTH = 58;
+  static readonly MAX_NAME_LENGTH = nameRoomFor("-zone");
 
   readonly forwardingRule: ComputeForwardingRule;
   /** Internal address of the endpoint. */

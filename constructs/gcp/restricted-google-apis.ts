@@ -2,6 +2,7 @@ import { ComputeRoute } from "@cdktf/provider-google/lib/compute-route";
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
+import { nameRoomFor } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { INetwork } from "./vpc-network";
@@ -34,9 +35,12 @@ export interface RestrictedGoogleApisProps {
  * images from Artifact Registry and Container Registry.
  */
 export class RestrictedGoogleApis extends Construct {
+  /** Longest `name` accepted: GCP's 63 characters less the longest suffix added. */
+  static readonly MAX_NAME_LENGTH = nameRoomFor("-restricted-apis");
+
   /** Records every problem with the props in `v`. */
   static validate(props: RestrictedGoogleApisProps, v: PropsValidator): void {
-    v.gcpName("name", props.name, 47, "to leave room for '-restricted-apis'");
+    v.gcpName("name", props.name, RestrictedGoogleApis.MAX_NAME_LENGTH, "to leave room for '-restricted-apis'");
   }
 
   constructor(scope: Construct, id: string, props: RestrictedGoogleApisProps) {

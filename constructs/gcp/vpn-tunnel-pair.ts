@@ -3,7 +3,7 @@ import { ComputeRouterPeer } from "@cdktf/provider-google/lib/compute-router-pee
 import { ComputeVpnTunnel } from "@cdktf/provider-google/lib/compute-vpn-tunnel";
 import { Construct } from "constructs";
 import { canonicalCidr, containsIp, isIpv4, nthAddress } from "../core/cidr";
-import { BGP_ROUTE_PRIORITY, TUNNEL_INSIDE_RANGE } from "../core/limits";
+import { BGP_ROUTE_PRIORITY, nameRoomFor, TUNNEL_INSIDE_RANGE } from "../core/limits";
 import { Described } from "../core/errors";
 import { resourceName } from "../core/names";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
@@ -86,7 +86,7 @@ export interface VpnTunnelPairProps {
  */
 export class VpnTunnelPair extends Construct {
   /** Longest `name` accepted: GCP's 63 characters less the longest suffix added. */
-  static readonly MAX_NAME_LENGTH = 54;
+  static readonly MAX_NAME_LENGTH = nameRoomFor("-tunnel-1");
   /** Route priority (MED) of a session when neither the tunnel nor the pair sets one. */
   static readonly DEFAULT_ROUTE_PRIORITY = 100;
 

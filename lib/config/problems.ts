@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
-import { describeProblem, formatProblemList, Problem, UserError } from "../../constructs/core/errors";
+import { describeProblem, Problem, UserError } from "../../constructs/core/errors";
 
 /** One problem found in a configuration: a config path, the message, the other paths it involves. */
 export type ConfigProblem = Problem;
@@ -8,10 +8,6 @@ export type ConfigProblem = Problem;
 /** Raised when a configuration has problems; lists all of them. */
 export class ConfigError extends UserError {}
 
-/** The warnings of a config file as printed on synth: a header naming the file, then one per line. */
-export function formatWarnings(source: string, warnings: readonly ConfigProblem[]): string {
-  return formatProblemList(source, warnings, "warning");
-}
 
 /** A config path as the user reads it: `tenants[1].podsCidr`. */
 export function formatPath(segments: readonly PropertyKey[]): string {

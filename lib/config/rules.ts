@@ -288,7 +288,7 @@ function constructChecks(config: Config): RuleResults[] {
   );
 
   // aws
-  run("AwsVpc", { cidrBlock: "aws.vpcCidr", publicSubnetCidr: "aws.publicSubnetCidr", privateSubnetCidr: "aws.privateSubnetCidr" }, (v) =>
+  run("AwsVpc", { availabilityZone: "aws.availabilityZone", cidrBlock: "aws.vpcCidr", publicSubnetCidr: "aws.publicSubnetCidr", privateSubnetCidr: "aws.privateSubnetCidr" }, (v) =>
     AwsVpc.validate({ name: config.prefix, cidrBlock: aws.vpcCidr, availabilityZone: aws.availabilityZone, publicSubnetCidr: aws.publicSubnetCidr, privateSubnetCidr: aws.privateSubnetCidr }, v),
   );
   const routed = routedRanges(plan);

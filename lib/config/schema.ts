@@ -46,7 +46,6 @@ function cidr(opts: { private?: boolean; limit?: PrefixLimit } = {}) {
 }
 
 const ipv4 = z.string().refine(isIpv4, IPV4_RULE);
-const port = z.number().int("must be a whole number");
 const wholeNumber = z.number().int("must be a whole number");
 const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
 const k8sName = z.string().regex(DNS_LABEL_PATTERN, DNS_LABEL_RULE);
@@ -112,7 +111,7 @@ const tenantSchema = z.strictObject({
   /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
   pscEndpointIp: ipv4.optional(),
   /** Connections this tenant may open to the service attachment. */
-  connectionLimit: wholeNumber.min(1, "must be at least 1").max(1000, "must be at most 1000").default(10),
+  connectionLimit: wholeNumber.max(1000, "must be at most 1000").default(10),
   /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
   pscGlobalAccess: z.boolean().optional(),
   /** Kubernetes namespace for the API's in-cluster name. */
@@ -186,7 +185,7 @@ export const configSchema = z.strictObject({
       /** Private address of the backend instance, inside privateSubnetCidr. */
       privateIp: ipv4,
       /** Port the backend serves HTTP on. */
-      port: port,
+      port: wholeNumber,
       /** Default: BackendInstance's. */
       instanceType: z.string().optional(),
       /** Explicit AMI id; default: the latest Amazon Linux 2023, resolved through SSM at launch. */
@@ -196,7 +195,7 @@ export const configSchema = z.strictObject({
   service: z
     .strictObject({
       /** Port the internal load balancer and the PSC endpoint listen on. */
-      port: port.default(LOAD_BALANCER_DEFAULTS.port),
+      port: wholeNumber.default(LOAD_BALANCER_DEFAULTS.port),
       /** HTTP path of the hybrid NEG health check, and of the connectivity check's request. */
       healthCheckPath: z.string().default(LOAD_BALANCER_DEFAULTS.healthCheckPath),
       /**

@@ -97,8 +97,8 @@ describe("suppression", () => {
 
   test("fails without a reason, or with an unknown rule", () => {
     const stack = new TerraformStack(Testing.app(), "policy");
-    expect(() => suppressPolicy(stack, "PSC-NET-001", "  ")).toThrow(/a reason is required to suppress PSC-NET-001/);
-    expect(() => suppressPolicy(stack, "PSC-NOPE-001", "why")).toThrow(/unknown rule 'PSC-NOPE-001'; rules are PSC-NET-001, /);
+    expect(() => suppressPolicy(stack, "PSC-NET-001", "  ")).toThrow(/^suppressPolicy policy: 1 problem:\n {2}- reason: is required to suppress PSC-NET-001/);
+    expect(() => suppressPolicy(stack, "PSC-NOPE-001", "why")).toThrow(/- ruleId: is an unknown rule 'PSC-NOPE-001'; rules are PSC-NET-001, /);
   });
 });
 

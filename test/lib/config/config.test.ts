@@ -173,7 +173,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a DNS name without the final dot", (c) => (c.service.dnsName = "api.aws-api.internal"), /^service\.dnsName: must be a fully qualified name of at least two labels ending with '\.'.*got "api\.aws-api\.internal"$/],
   ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"$/],
   ["a namespace with an underscore", (c) => (tenant0(c).namespace = "Team_A"), /^tenants\[0\]\.namespace: must be a Kubernetes DNS label.*got "Team_A"$/],
-  ["a connection limit of 0", (c) => (tenant0(c).connectionLimit = 0), /^tenants\[0\]\.connectionLimit: must be at least 1, got 0$/],
+  ["a connection limit of 0", (c) => (tenant0(c).connectionLimit = 0), /^tenants\[0\]\.connectionLimit: must be a whole number of at least 1, got 0$/],
 ];
 
 describe("bad config is refused, naming the path, the value and the rule", () => {
