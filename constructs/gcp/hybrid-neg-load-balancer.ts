@@ -85,7 +85,11 @@ export class HybridNegLoadBalancer extends Construct {
     if (props.port !== undefined) v.port("port", props.port);
     const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
-    if (props.healthCheckPath !== undefined) v.check(/^\/[\x21-\x7e]*$/.test(props.healthCheckPath), "healthCheckPath", props.healthCheckPath, "must be an HTTP path starting with '/', without spaces");
+    const path = props.healthCheckPath;
+    if (path !== undefined) {
+      const fix = /^[\x21-\x7e]+$/.test(path) && !path.startsWith("/") ? `write /${path}` : undefined;
+      v.check(/^\/[\x21-\x7e]*$/.test(path), "healthCheckPath", path, "must be an HTTP path starting with '/', without spaces", { fix });
+    }
     // A fixed frontend address lies inside its subnet, and is not one GCP keeps.
     if (props.ipAddress !== undefined) v.addressInSubnet("ipAddress", props.ipAddress, "subnetwork", props.subnetwork.ipCidrRange, RESERVED_SUBNET_ADDRESSES.gcp);
   }

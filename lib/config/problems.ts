@@ -41,6 +41,7 @@ export function shapeProblems(schema: z.ZodType, issue: z.core.$ZodIssue, raw: u
   }
   const value = valueAt(raw, issue.path);
   if (issue.code === "invalid_type") {
+    if (value === null && issue.path.length === 0) return [{ path: at, message: "is empty: a config needs at least prefix, gcp, aws and tenants (config/example.yaml shows every key)" }];
     if (value === undefined) return [{ path: at, message: issue.message.startsWith("is required") ? issue.message : `is required (${issue.expected})` }];
     return [{ path: at, message: describeProblem(`must be ${TYPE_NAMES[issue.expected] ?? article(issue.expected)}`, value, quotedFix(issue.expected, value)) }];
   }

@@ -171,7 +171,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got "10\.0\.21\.10"$/],
   ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/],
   ["a DNS name without the final dot", (c) => (c.service.dnsName = "api.aws-api.internal"), /^service\.dnsName: must be a fully qualified name of at least two labels ending with '\.'.*got "api\.aws-api\.internal"$/],
-  ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"$/],
+  ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"\. Fix: write \/health$/],
   ["a namespace with an underscore", (c) => (tenant0(c).namespace = "Team_A"), /^tenants\[0\]\.namespace: must be a Kubernetes DNS label.*got "Team_A"$/],
   ["a connection limit of 0", (c) => (tenant0(c).connectionLimit = 0), /^tenants\[0\]\.connectionLimit: must be a whole number of at least 1, got 0$/],
 ];
@@ -258,6 +258,10 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
 
   test("fails on a file that does not exist, naming the file", () => {
     expect(() => loadConfig("/nonexistent/prod.yaml")).toThrow(/\/nonexistent\/prod\.yaml: 1 problem:\n {2}- \(file\): cannot be read/);
+  });
+
+  test("fails on an empty file, saying what a config needs", () => {
+    expect(() => parseConfig(null)).toThrow(/- \(top level\): is empty: a config needs at least prefix, gcp, aws and tenants/);
   });
 
   test("fails on a YAML file that is a list, not a mapping", () => {

@@ -302,7 +302,7 @@ const rows: Record<string, Row> = {
     path: "service.healthCheckPath",
     construct: (s) => loadBalancer(s, { healthCheckPath: "health" }),
     field: "healthCheckPath",
-    rule: /^must be an HTTP path starting with '\/', without spaces, got "health"$/,
+    rule: /^must be an HTTP path starting with '\/', without spaces, got "health"\. Fix: write \/health$/,
   },
   "a service port out of range": {
     config: (c) => (c.service.port = 70000),
