@@ -1,0 +1,47 @@
+import { Token } from "cdktf";
+import { PREFIX_LIMITS } from "../../../constructs/core/limits";
+import { cidrProblems, PropsValidator, ValidationError } from "../../../constructs/core/validation";
+
+describe("PropsValidator", () => {
+  test("collects every problem, then throws one ValidationError listing them", () => {
+    // GIVEN two bad props WHEN validated THEN one error names both, with values and rules
+    const v = new PropsValidator("Thing scope/thing");
+    v.port("port", 0);
+    v.privateAsn("asn", 15169);
+    expect(() => v.throwIfInvalid()).toThrow(ValidationError);
+    expect(() => v.throwIfInvalid()).toThrow(/^Thing scope\/thing: 2 problems:\n {2}- port: must be a port, 1-65535, got 0\n {2}- asn: must be a private ASN/);
+  });
+
+  test("passes unresolved tokens through unchecked", () => {
+    const v = new PropsValidator("Thing");
+    v.ipv4("ip", Token.asString({ ref: "x" }));
+    v.cidr("range", Token.asString({ ref: "y" }), { private: true, limit: PREFIX_LIMITS.gkePods });
+    expect(v.problems).toEqual([]);
+  });
+
+  test("names fields as the reader knows them, in the path and in rules that mention another field", () => {
+    // GIVEN an app that maps props to its config paths WHEN a rule relates two props THEN both are named by config path
+    const v = new PropsValidator("config", (field) => ({ amazonSideAsn: "aws.asn", peerAsn: "gcp.routerAsn" })[field] ?? field);
+    v.ebgpPeer("amazonSideAsn", 65000, "peerAsn", 65000);
+    expect(v.problems).toEqual([
+      { path: "aws.asn", message: "must differ from gcp.routerAsn 65000 (the two sides speak eBGP), got 65000. Fix: pick another private ASN, e.g. 65001", involves: ["gcp.routerAsn"] },
+    ]);
+  });
+
+  test("warnings are kept apart from problems and never throw", () => {
+    const v = new PropsValidator("Thing");
+    v.warn("size", 3, "is small");
+    expect(() => v.throwIfInvalid()).not.toThrow();
+    expect(v.warnings).toHaveLength(1);
+  });
+});
+
+describe("cidrProblems", () => {
+  test("every rule a block breaks, each with its fix", () => {
+    expect(cidrProblems("10.0.100.5/25", { private: true, limit: PREFIX_LIMITS.gkePods })).toEqual([
+      { rule: "must have its host bits zero", fix: "write 10.0.100.0/25" },
+      { rule: "must be between /9 and /24 (GKE pod range sizes)", fix: "use a /24 or larger" },
+    ]);
+    expect(cidrProblems("10.0.10.0")).toEqual([{ rule: "must be an IPv4 CIDR block like 10.0.10.0/24", fix: "add the prefix length, e.g. 10.0.10.0/24" }]);
+  });
+});
