@@ -192,7 +192,7 @@ export class VpnTunnelPair extends Construct {
 // has one wording whichever prop carries the value.
 
 /** The peer's ASN: any ASN (an on-prem peer may have a public one), and not the router's (`router.asn`), since the two sides speak eBGP. */
-export function checkPeerAsn(v: PropsValidator, peerAsn: number, routerAsn: number): void {
+function checkPeerAsn(v: PropsValidator, peerAsn: number, routerAsn: number): void {
   v.asn("peerAsn", peerAsn);
   v.ebgpPeer("peerAsn", peerAsn, "router.asn", routerAsn);
 }
@@ -208,7 +208,7 @@ export function checkRoutePriority(v: PropsValidator, field: string, priority: n
  * (`gatewayField`): 0; 0 or 1; 0-3. When the type is known only at apply,
  * only 0-3 (the most any type has) is checked.
  */
-export function checkPeerInterface(v: PropsValidator, field: string, peerInterface: number, gatewayField: string, redundancyType: string): void {
+function checkPeerInterface(v: PropsValidator, field: string, peerInterface: number, gatewayField: string, redundancyType: string): void {
   const count = peerInterfaceCount(redundancyType);
   const isWhole = Number.isInteger(peerInterface) && peerInterface >= 0;
   if (count === undefined) {

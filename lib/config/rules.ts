@@ -38,9 +38,11 @@ export interface RuleResults {
  * stacks will pass, with each prop named by the config path it comes from.
  */
 export function configRules(config: Config): RuleResults {
-  const cross = crossChecks(config);
+  // Every rule about ranges reads the one plan, made once per check.
+  const plan = networkPlan(config);
+  const cross = crossChecks(config, plan);
   const names = generatedNames(config);
-  const runs = constructChecks(config);
+  const runs = constructChecks(config, plan);
   // A name the app generates too long for a construct is reported once, as the generated-name rule words it.
   const blamed = new Set(names.map((p) => p.path));
   return {
@@ -76,7 +78,7 @@ type Fail = (path: string, message: string, involves?: readonly string[]) => voi
  * capacity. Consumer ranges may overlap AWS and other tenants (PSC NATs
  * them), so no rule compares them.
  */
-function crossChecks(config: Config): RuleResults {
+function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const fail: Fail = (path, message, involves) => errors.push({ path, message, ...(involves ? { involves } : {}) });
@@ -85,7 +87,6 @@ function crossChecks(config: Config): RuleResults {
   const awsZone = awsZoneProblem(aws.availabilityZone, aws.region, "aws.region");
   if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule, aws.availabilityZone, awsZone.fix), ["aws.region"]);
 
-  const plan = networkPlan(config);
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
   for (const range of routedRanges(plan)) {
@@ -218,7 +219,7 @@ function pathsFor(construct: string, paths: Record<string, string>): (field: str
  * prop named by the config path it comes from. The props here mirror the
  * stacks' (lib/stacks); a construct added to a stack gets a line here.
  */
-function constructChecks(config: Config): RuleResults[] {
+function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleResults[] {
   const runs: RuleResults[] = [];
   const run = (construct: string, paths: Record<string, string>, validate: (v: PropsValidator) => void) => {
     const v = new PropsValidator(construct, pathsFor(construct, paths));
@@ -228,7 +229,6 @@ function constructChecks(config: Config): RuleResults[] {
   const { gcp, aws, vpn, service } = config;
   const region = gcp.region;
   const names = producerNames(config.prefix);
-  const plan = networkPlan(config);
 
   // producer
   run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));
