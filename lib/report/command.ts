@@ -1,3 +1,5 @@
+// First: the packages this loads are read from the V8 code cache (lib/code-cache.ts).
+import "../code-cache";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

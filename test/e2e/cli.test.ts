@@ -1,30 +1,46 @@
-import { spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-// The real toolchain: `cdktf synth` (the CLI from devDependencies) runs the
-// app in a scratch copy of the project, as a user's `npm run synth` does.
+// The commands users run, in scratch copies of the project: the README's main
+// command (`node app.js`, the app command of cdktf.json, run directly) and the
+// real `cdktf synth` CLI from devDependencies, which runs the same app command.
+// The two scratch projects run at once: one is synthesized by the CLI, the
+// other by `node app.js` first and then given a bad config through the CLI.
 const root = path.join(__dirname, "..", "..");
 const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"];
 
+interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-cli-"));
-  for (const entry of ["cdktf.json", "main.ts", "package.json", "tsconfig.json", "lib", "constructs", "config", "__snapshots__"]) {
+  for (const entry of ["cdktf.json", "app.js", "main.ts", "package.json", "tsconfig.json", "scripts", "lib", "constructs", "config", "__snapshots__"]) {
     fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
 
-function cdktfSynth(dir: string, env: Record<string, string> = {}) {
-  return spawnSync(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", ...env },
-    timeout: 180_000,
+/** Runs a command without blocking; resolves when it exits, whatever its status. */
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", ...env }, timeout: 180_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+const cdktfSynth = (dir: string, env: Record<string, string> = {}) => run(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], dir, env);
+const nodeApp = (dir: string, env: Record<string, string> = {}) => run(process.execPath, ["app.js"], dir, env);
 
 /** Every file under a directory with its bytes (as base64) and modification time. */
 function snapshotDir(top: string): Record<string, { bytes: string; mtimeMs: number }> {
@@ -37,16 +53,36 @@ function snapshotDir(top: string): Record<string, { bytes: string; mtimeMs: numb
   return out;
 }
 
-describe("cdktf CLI", () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = scratchProject();
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const bytesOf = (snapshot: ReturnType<typeof snapshotDir>) => Object.fromEntries(Object.entries(snapshot).map(([file, { bytes }]) => [file, bytes]));
 
-  test("synth writes every stack of the example to cdktf.out, and the report when PSC_REPORT asks for it", () => {
-    const result = cdktfSynth(dir, { PSC_REPORT: "pr-report.md" });
-    expect({ status: result.status, stderr: result.status === 0 ? "" : result.stderr }).toEqual({ status: 0, stderr: "" });
+describe("the app command and the cdktf CLI", () => {
+  const dirs: string[] = [];
+  let cli: Promise<{ dir: string; synth: RunResult }>;
+  let direct: Promise<{ dir: string; synth: RunResult; before: ReturnType<typeof snapshotDir>; bad: RunResult }>;
+
+  beforeAll(() => {
+    const [cliDir, directDir] = [scratchProject(), scratchProject()];
+    dirs.push(cliDir, directDir);
+    cli = cdktfSynth(cliDir, { PSC_REPORT: "pr-report.md" }).then((synth) => ({ dir: cliDir, synth }));
+    direct = (async () => {
+      const synth = await nodeApp(directDir);
+      const before = snapshotDir(path.join(directDir, "cdktf.out"));
+      const bad = fs
+        .readFileSync(path.join(directDir, "config", "example.yaml"), "utf8")
+        .replace("routerAsn: 65000", "routerAsn: 15169")
+        .replace("podsCidr: 10.0.100.0/24", "podsCidr: 10.0.100.5/24");
+      fs.writeFileSync(path.join(directDir, "config", "bad.yaml"), bad);
+      return { dir: directDir, synth, before, bad: await cdktfSynth(directDir, { PSC_CONFIG: "config/bad.yaml" }) };
+    })();
+    // Awaited by the tests; a failure here is reported there.
+    cli.catch(() => undefined);
+    direct.catch(() => undefined);
+  });
+  afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  test("cdktf synth writes every stack of the example to cdktf.out, and the report when PSC_REPORT asks for it", async () => {
+    const { dir, synth } = await cli;
+    expect({ status: synth.status, stderr: synth.status === 0 ? "" : synth.stderr }).toEqual({ status: 0, stderr: "" });
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS);
     for (const stack of STACKS) {
@@ -58,35 +94,30 @@ describe("cdktf CLI", () => {
     expect(report).toContain("No change replaces a live resource");
   });
 
-  test("bad config exits non-zero, lists every problem, and leaves the previous cdktf.out as it was", () => {
-    const before = snapshotDir(path.join(dir, "cdktf.out"));
+  test("`node app.js` writes the same cdktf.out as cdktf synth, byte for byte, and says what it read and wrote", async () => {
+    const [{ dir: cliDir }, { synth, before }] = await Promise.all([cli, direct]);
+    expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(synth.stdout).toBe(`config/example.yaml: 7 stacks written to cdktf.out/: ${STACKS.join(", ")}\n`);
+    expect(bytesOf(before)).toEqual(bytesOf(snapshotDir(path.join(cliDir, "cdktf.out"))));
+  });
+
+  test("bad config through cdktf synth exits non-zero, lists every problem, and leaves the previous cdktf.out as it was", async () => {
+    const { dir, before, bad } = await direct;
     expect(Object.keys(before).length).toBeGreaterThan(5);
-    const bad = fs
-      .readFileSync(path.join(dir, "config", "example.yaml"), "utf8")
-      .replace("routerAsn: 65000", "routerAsn: 15169")
-      .replace("podsCidr: 10.0.100.0/24", "podsCidr: 10.0.100.5/24");
-    fs.writeFileSync(path.join(dir, "config", "bad.yaml"), bad);
-
-    const result = cdktfSynth(dir, { PSC_CONFIG: "config/bad.yaml" });
-
-    expect(result.status).not.toBe(0);
-    const output = result.stdout + result.stderr;
+    expect(bad.status).not.toBe(0);
+    const output = bad.stdout + bad.stderr;
     expect(output).toMatch(/config\/bad\.yaml: 2 problems/);
     expect(output).toMatch(/gcp\.routerAsn: must be a private ASN/);
     expect(output).toMatch(/tenants\[0\]\.podsCidr: must have its host bits zero, got "10\.0\.100\.5\/24"\. Fix: write 10\.0\.100\.0\/24/);
     expect(snapshotDir(path.join(dir, "cdktf.out"))).toEqual(before);
   });
 
-  test("warnings are printed and the synth goes on", () => {
+  test("warnings are printed and the synth goes on", async () => {
+    const { dir } = await direct;
     const warned = fs.readFileSync(path.join(dir, "config", "example.yaml"), "utf8").replace("pscNatCidr: 10.10.10.0/24", "pscNatCidr: 10.10.10.0/29");
     fs.writeFileSync(path.join(dir, "config", "warned.yaml"), warned);
     const outdir = path.join(dir, "warned.out");
-    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["main.ts"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, PSC_CONFIG: "config/warned.yaml", CDKTF_OUTDIR: outdir },
-      timeout: 120_000,
-    });
+    const result = await nodeApp(dir, { PSC_CONFIG: "config/warned.yaml", CDKTF_OUTDIR: outdir });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/config\/warned\.yaml: 1 warning:\n {2}- gcp\.pscNatCidr: with gcp\.additionalPscNatCidrs has 4 usable addresses, fewer than the 15 connections/);
     expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(STACKS);

@@ -1,0 +1,92 @@
+import * as crypto from "crypto";
+import * as fs from "fs";
+import Module = require("module");
+import * as path from "path";
+import * as vm from "vm";
+
+/**
+ * A V8 code cache for the packages the app loads: cdktf, the provider
+ * bindings (20 MB of JavaScript), zod, yaml. Parsing and compiling them is
+ * most of a synth's time; with the cache, a run after the first reads the
+ * bytecode instead. Node 22 has this built in (`module.enableCompileCache`);
+ * Node 20, which this project supports, does not.
+ *
+ * The cache is written once, when the process exits (so it holds the
+ * functions the run compiled, not only the top level), under
+ * `<node_modules>/.cache/psc-hybrid/v8-<node version>-<arch>/`, one file per
+ * module, keyed by the module's path, size and modification time: a
+ * reinstalled or upgraded package gets a new entry, and V8 refuses data from
+ * another V8 or other flags (that module is then compiled as usual and its
+ * entry written again). Only files under node_modules are cached; the
+ * project's own code changes too often to be worth it.
+ *
+ * Required first by main.ts, so it applies to everything main.ts loads.
+ * PSC_CODE_CACHE=0 turns it off.
+ */
+function enableCodeCache(): void {
+  const modules = path.dirname(path.dirname(require.resolve("cdktf/package.json")));
+  const dir = path.join(modules, ".cache", "psc-hybrid", `v8-${process.version}-${process.arch}`);
+  const toWrite: Array<[string, vm.Script]> = [];
+  const proto = Module.prototype as unknown as ModuleInternals;
+  const compile = proto._compile;
+
+  proto._compile = function compileWithCache(this: ModuleInternals, content: string, filename: string) {
+    if (!filename.includes(`${path.sep}node_modules${path.sep}`)) return compile.call(this, content, filename);
+    const stat = fs.statSync(filename);
+    const key = crypto.createHash("sha1").update(`${filename}\0${stat.size}\0${stat.mtimeMs}`).digest("hex");
+    const file = path.join(dir, key);
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = fs.readFileSync(file);
+    } catch {
+      // first run with this file
+    }
+    const script = new vm.Script(Module.wrap(content), {
+      filename,
+      cachedData,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    if (cachedData === undefined || script.cachedDataRejected) toWrite.push([file, script]);
+    const wrapper = script.runInThisContext({ displayErrors: true });
+    // What node's own loader passes a module: its require, with resolve, cache, main and extensions.
+    const moduleRequire = Object.assign((id: string) => this.require(id), {
+      resolve: Object.assign((request: string, options?: { paths?: string[] }) => ModuleStatics._resolveFilename(request, this, false, options), {
+        paths: (request: string) => ModuleStatics._resolveLookupPaths(request, this),
+      }),
+      cache: ModuleStatics._cache,
+      main: require.main,
+      extensions: ModuleStatics._extensions,
+    });
+    return wrapper.call(this.exports, this.exports, moduleRequire, this, filename, path.dirname(filename));
+  };
+
+  process.once("exit", () => {
+    if (toWrite.length === 0) return;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [file, script] of toWrite) {
+        // Whole or not at all, whatever else runs at the same time.
+        const partial = `${file}.${process.pid}`;
+        fs.writeFileSync(partial, script.createCachedData());
+        fs.renameSync(partial, file);
+      }
+    } catch {
+      // A cache that cannot be written (read-only install) costs speed, not correctness.
+    }
+  });
+}
+
+/** The parts of node's CommonJS loader this uses (internal, stable since Node 12, used the same way by v8-compile-cache). */
+interface ModuleInternals {
+  exports: unknown;
+  require(id: string): unknown;
+  _compile(content: string, filename: string): unknown;
+}
+const ModuleStatics = Module as unknown as {
+  _resolveFilename(request: string, parent: ModuleInternals, isMain: boolean, options?: { paths?: string[] }): string;
+  _resolveLookupPaths(request: string, parent: ModuleInternals): string[] | null;
+  _cache: Record<string, unknown>;
+  _extensions: Record<string, unknown>;
+};
+
+if (process.env.PSC_CODE_CACHE !== "0") enableCodeCache();
