@@ -22,7 +22,8 @@ function compile(source, filename) {
   swc ??= require("@swc/core");
   return swc.transformSync(source, {
     filename,
-    // Inline, so a stack trace can be mapped to the .ts line (node --enable-source-maps).
+    // Inline: `node --enable-source-maps app.js` maps a stack trace to .ts lines (not on by
+    // default: node would then look for the source map of every provider file, +0.3 s).
     sourceMaps: "inline",
     swcrc: false,
     jsc: { target: "es2022", parser: { syntax: "typescript" } },
