@@ -16,21 +16,29 @@ export interface Ipv4Block {
 /** Decimal `a.b.c.d/n` with no leading zeros (which some tools read as octal). */
 const CIDR_SYNTAX = /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}\/(\d|[12]\d|3[0-2])$/;
 
+/** Blocks already parsed: the same few ranges are checked many times per config. */
+const parsedBlocks = new Map<string, Ipv4Block | undefined>();
+
 /** Parses `a.b.c.d/n` (IPv4 only); undefined when it is not one. */
 export function parseCidr(cidr: string): Ipv4Block | undefined {
-  if (typeof cidr !== "string" || !CIDR_SYNTAX.test(cidr)) return undefined;
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  if (typeof cidr !== "string") return undefined;
+  if (!parsedBlocks.has(cidr)) parsedBlocks.set(cidr, parseIpv4Block(cidr));
+  return parsedBlocks.get(cidr);
+}
+
+function parseIpv4Block(cidr: string): Ipv4Block | undefined {
+  if (!CIDR_SYNTAX.test(cidr)) return undefined;
+  let addr: ipaddr.IPv4;
+  let prefix: number;
   try {
-    parsed = ipaddr.parseCIDR(cidr);
+    [addr, prefix] = ipaddr.IPv4.parseCIDR(cidr);
   } catch {
     return undefined;
   }
-  const [addr, prefix] = parsed;
-  if (addr.kind() !== "ipv4") return undefined;
-  const base = toInt(addr as ipaddr.IPv4);
+  const base = toInt(addr);
   const size = 2 ** (32 - prefix);
   const first = base - (base % size);
-  return { cidr, first, last: first + size - 1, prefix };
+  return Object.freeze({ cidr, first, last: first + size - 1, prefix });
 }
 
 /** True when `cidr` is a syntactically valid IPv4 CIDR whose host bits are all zero. */
@@ -71,7 +79,7 @@ export const IPV4_RULE = "must be an IPv4 address like 10.0.20.10";
 
 /** True when `ip` is a dotted-quad IPv4 address. */
 export function isIpv4(ip: string): boolean {
-  return typeof ip === "string" && ipaddr.IPv4.isValidFourPartDecimal(ip);
+  return ipToInt(ip) !== undefined;
 }
 
 /** True when the block lies inside RFC 1918 or 100.64.0.0/10. */
@@ -140,8 +148,13 @@ function toInt(addr: ipaddr.IPv4): number {
   return addr.octets.reduce((acc, octet) => acc * 256 + octet, 0);
 }
 
+/** Addresses already parsed (as for blocks: the same few, many times). */
+const parsedIps = new Map<string, number | undefined>();
+
 function ipToInt(ip: string): number | undefined {
-  return isIpv4(ip) ? toInt(ipaddr.IPv4.parse(ip)) : undefined;
+  if (typeof ip !== "string") return undefined;
+  if (!parsedIps.has(ip)) parsedIps.set(ip, ipaddr.IPv4.isValidFourPartDecimal(ip) ? toInt(ipaddr.IPv4.parse(ip)) : undefined);
+  return parsedIps.get(ip);
 }
 
 function intToIp(n: number): string {
