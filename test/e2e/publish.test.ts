@@ -14,7 +14,9 @@ import { CompilerState, ConsoleMessageId, Extractor, ExtractorConfig, ExtractorL
 //   projects, one with the `cdktf init` template's tsconfig (module CommonJS,
 //   node10 resolution) and one with node16 resolution; each imports both
 //   entry points, is type-checked by tsc, and synthesized by the cdktf CLI.
-// The registry is stopped whatever happens.
+// The registry starts while the package builds; the consumer projects install,
+// compile and synthesize in the background while api-extractor checks the
+// reports in this process. The registry is stopped whatever happens.
 
 const root = path.join(__dirname, "..", "..");
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
@@ -47,15 +49,49 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   });
 }
 
-beforeAll(() => {
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+let registry: ChildProcess | undefined;
+let url: string;
+/** The files `npm pack` put in the package's tarball, once the package and its runtime dependencies are in the registry. */
+let packedFiles: Promise<string[]>;
+// Two fresh projects set up at once (each test awaits its own): they share nothing but the registry.
+let node10: Promise<Consumer>;
+let node16: Promise<Consumer>;
+
+beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "psc-publish-"));
+  const registryUp = startRegistry();
+  registryUp.catch(() => undefined);
+  const build = await run("npm", ["run", "build"], { cwd: root });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+  await registryUp;
+  packedFiles = publish();
+  node10 = packedFiles.then(() => consumerProject("consumer-node10", {}));
+  node16 = packedFiles.then(() =>
+    consumerProject(
+      "consumer-node16",
+      { module: "node16", moduleResolution: "node16" },
+      {
+        // tsc fails on an unused @ts-expect-error: the deep import must be an error (TS2307 under node16, which reads `exports`).
+        "deep-import.ts": `// @ts-expect-error internal files are not part of the package's API\nimport { canonicalCidr } from "${pkg.name}/dist/constructs/core/cidr";\nexport const internal = canonicalCidr;\n`,
+      },
+    ),
+  );
+  // Awaited by the tests; a failure here is reported there.
+  for (const pending of [packedFiles, node10, node16]) pending.catch(() => undefined);
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
+  // Whatever is still running finishes (or fails) before its directory goes.
+  await Promise.allSettled([packedFiles, node10, node16]);
+  if (registry?.pid) {
+    try {
+      process.kill(-registry.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   fs.rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("API reports (api/*.api.md, reviewed in pull requests)", () => {
   const ENTRY_POINTS = [
@@ -119,113 +155,89 @@ describe("API reports (api/*.api.md, reviewed in pull requests)", () => {
   });
 });
 
-describe("the published package", () => {
-  let registry: ChildProcess | undefined;
-  let url: string;
-  /** The files `npm pack` put in the package's tarball. */
-  let packedFiles: string[];
-
-  /** Runs npm against the test registry; resolves to its stdout, rejects with its output when it fails. */
-  async function npm(args: string[], cwd: string): Promise<string> {
-    const result = await run("npm", [...args, "--registry", url, "--userconfig", path.join(work, ".npmrc"), "--no-audit", "--no-fund", "--ignore-scripts"], {
-      cwd,
-      env: { ...process.env, npm_config_cache: path.join(work, "npm-cache") },
-    });
-    if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-    return result.stdout;
-  }
-
-  async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const server = net.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-      server.on("error", reject);
-    });
-  }
-
-  async function waitForRegistry(deadline: number): Promise<void> {
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${url}-/ping`);
-        if (response.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`verdaccio did not answer on ${url} in time`);
-  }
-
-  beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/`;
-    fs.writeFileSync(
-      path.join(work, "verdaccio.yaml"),
-      [
-        `storage: ${path.join(work, "storage")}`,
-        "uplinks: {}",
-        "packages:",
-        "  '**':",
-        "    access: $all",
-        "    publish: $all",
-        "publish:",
-        "  allow_offline: true",
-        "log: { type: stdout, format: pretty, level: warn }",
-        "",
-      ].join("\n"),
-    );
-    // npm insists on credentials for publish even where the registry lets anyone publish.
-    fs.writeFileSync(path.join(work, ".npmrc"), `//127.0.0.1:${port}/:_authToken=throwaway-local-token\n`);
-    registry = spawn(bin("verdaccio"), ["--config", path.join(work, "verdaccio.yaml"), "--listen", `127.0.0.1:${port}`], {
-      stdio: "ignore",
-      detached: true,
-    });
-    await waitForRegistry(Date.now() + 30_000);
-
-    // Publish the package (the build above; --ignore-scripts skips prepack's second
-    // one) and its runtime dependencies (as an internal registry's mirror holds them).
-    const tarballs = path.join(work, "tarballs");
-    fs.mkdirSync(tarballs);
-    const [packed] = await Promise.all([
-      npm(["pack", root, "--json", "--pack-destination", tarballs], work),
-      npm(["pack", ...RUNTIME_DEPENDENCIES.map((dep) => path.join(root, "node_modules", dep)), "--pack-destination", tarballs], work),
-    ]);
-    packedFiles = JSON.parse(packed)[0].files.map((f: { path: string }) => f.path);
-    await Promise.all(fs.readdirSync(tarballs).map((tarball) => npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work)));
-  }, 120_000);
-
-  afterAll(() => {
-    if (registry?.pid) {
-      try {
-        process.kill(-registry.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+/** Runs npm against the test registry; resolves to its stdout, rejects with its output when it fails. */
+async function npm(args: string[], cwd: string): Promise<string> {
+  const result = await run("npm", [...args, "--registry", url, "--userconfig", path.join(work, ".npmrc"), "--no-audit", "--no-fund", "--ignore-scripts"], {
+    cwd,
+    env: { ...process.env, npm_config_cache: path.join(work, "npm-cache") },
   });
+  if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
 
-  test("the packed tarball holds the build and docs only: no tests, snapshots, config, source maps or the repository's commands", () => {
-    const files = packedFiles;
-    // Both entry points, with their declarations.
-    for (const file of ["dist/constructs/index.js", "dist/constructs/index.d.ts", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/constructs/gcp/vpn-tunnel-pair.d.ts", "dist/lib/stacks/producer-stack.js"]) {
-      expect(files).toContain(file);
-    }
-    expect(files.filter((f) => f.startsWith("dist/") && !/^dist\/(constructs|lib)\//.test(f))).toEqual([]);
-    // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots) and their code cache.
-    expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^api\/|(^|\/)main\.|lib\/report\/|lib\/synthesize\.|lib\/code-cache\./.test(f))).toEqual([]);
-    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
   });
+}
 
-  /** The tsconfig `cdktf init --template=typescript` writes, from the cdktf-cli this project pins. */
-  function cdktfInitTsconfig(): { compilerOptions: Record<string, unknown>; include: string[]; exclude: string[] } {
-    const template = path.join(root, "node_modules", "cdktf-cli", "bundle", "templates", "typescript", "tsconfig.json");
-    return JSON.parse(fs.readFileSync(template, "utf8"));
+async function waitForRegistry(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}-/ping`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error(`verdaccio did not answer on ${url} in time`);
+}
 
-  /** A config file of the consumer's own (required keys only, one tenant) for the app entry point. */
-  const CONSUMER_CONFIG = `
+/** Starts verdaccio on a free loopback port with throwaway storage and no uplinks; resolves when it answers. */
+async function startRegistry(): Promise<void> {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}/`;
+  fs.writeFileSync(
+    path.join(work, "verdaccio.yaml"),
+    [
+      `storage: ${path.join(work, "storage")}`,
+      "uplinks: {}",
+      "packages:",
+      "  '**':",
+      "    access: $all",
+      "    publish: $all",
+      "publish:",
+      "  allow_offline: true",
+      "log: { type: stdout, format: pretty, level: warn }",
+      "",
+    ].join("\n"),
+  );
+  // npm insists on credentials for publish even where the registry lets anyone publish.
+  fs.writeFileSync(path.join(work, ".npmrc"), `//127.0.0.1:${port}/:_authToken=throwaway-local-token\n`);
+  registry = spawn(bin("verdaccio"), ["--config", path.join(work, "verdaccio.yaml"), "--listen", `127.0.0.1:${port}`], {
+    stdio: "ignore",
+    detached: true,
+  });
+  await waitForRegistry(Date.now() + 30_000);
+}
+
+/** Publishes the package and its runtime dependencies; resolves to the files in the package's tarball. */
+async function publish(): Promise<string[]> {
+  // Publish the package (the build above; --ignore-scripts skips prepack's second
+  // one) and its runtime dependencies (as an internal registry's mirror holds them).
+  const tarballs = path.join(work, "tarballs");
+  fs.mkdirSync(tarballs);
+  const [packed] = await Promise.all([
+    npm(["pack", root, "--json", "--pack-destination", tarballs], work),
+    npm(["pack", ...RUNTIME_DEPENDENCIES.map((dep) => path.join(root, "node_modules", dep)), "--pack-destination", tarballs], work),
+  ]);
+  await Promise.all(fs.readdirSync(tarballs).map((tarball) => npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work)));
+  return JSON.parse(packed)[0].files.map((f: { path: string }) => f.path);
+}
+
+/** The tsconfig `cdktf init --template=typescript` writes, from the cdktf-cli this project pins. */
+function cdktfInitTsconfig(): { compilerOptions: Record<string, unknown>; include: string[]; exclude: string[] } {
+  const template = path.join(root, "node_modules", "cdktf-cli", "bundle", "templates", "typescript", "tsconfig.json");
+  return JSON.parse(fs.readFileSync(template, "utf8"));
+}
+
+/** A config file of the consumer's own (required keys only, one tenant) for the app entry point. */
+const CONSUMER_CONFIG = `
 prefix: acme
 gcp: { region: europe-west1, producerProject: acme-producer, routerAsn: 64600, pscNatCidr: 10.60.0.0/24, frontendCidr: 10.60.1.0/24, proxyOnlyCidr: 10.60.2.0/24 }
 aws:
@@ -234,12 +246,12 @@ tenants:
   - { name: blue, project: acme-blue, gkeNodesCidr: 10.80.0.0/24, podsCidr: 10.80.64.0/18, servicesCidr: 10.80.8.0/24, pscEndpointCidr: 10.80.9.0/24 }
 `;
 
-  /**
-   * The consumer's app: a stack of its own composed from the library's
-   * constructs (root imports), and this system's stacks from its own config
-   * file (the app entry point), its stack deployed after the producer.
-   */
-  const CONSUMER_MAIN = `
+/**
+ * The consumer's app: a stack of its own composed from the library's
+ * constructs (root imports), and this system's stacks from its own config
+ * file (the app entry point), its stack deployed after the producer.
+ */
+const CONSUMER_MAIN = `
 import { App, LocalBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -274,65 +286,60 @@ published.addDependency(stacks.producer);
 app.synth();
 `;
 
-  /** An empty Terraform CLI config: the machine's may point at a missing file, which the CLI would warn about. */
-  function emptyTfrc(): string {
-    const file = path.join(work, "empty.tfrc");
-    fs.writeFileSync(file, "");
-    return file;
-  }
+/** An empty Terraform CLI config: the machine's may point at a missing file, which the CLI would warn about. */
+function emptyTfrc(): string {
+  const file = path.join(work, "empty.tfrc");
+  fs.writeFileSync(file, "");
+  return file;
+}
 
-  interface Consumer {
-    readonly dir: string;
-    readonly tsc: RunResult;
-    readonly synth: RunResult;
-  }
+interface Consumer {
+  readonly dir: string;
+  readonly tsc: RunResult;
+  readonly synth: RunResult;
+}
 
-  /** A fresh cdktf project (CommonJS: no "type" in package.json) that installs the package from the registry, compiles and synthesizes. */
-  async function consumerProject(name: string, compilerOptions: Record<string, unknown>, extraFiles: Record<string, string> = {}): Promise<Consumer> {
-    const dir = path.join(work, name);
-    fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main: "main.js", dependencies: { [pkg.name]: pkg.version } }));
-    await npm(["install", "--legacy-peer-deps"], dir);
-    // The app brings cdktf, constructs and the providers itself (they are peer dependencies).
-    for (const peer of PEERS) {
-      const target = path.join(dir, "node_modules", peer);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.symlinkSync(path.join(root, "node_modules", peer), target, "dir");
+/** A fresh cdktf project (CommonJS: no "type" in package.json) that installs the package from the registry, compiles and synthesizes. */
+async function consumerProject(name: string, compilerOptions: Record<string, unknown>, extraFiles: Record<string, string> = {}): Promise<Consumer> {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main: "main.js", dependencies: { [pkg.name]: pkg.version } }));
+  await npm(["install", "--legacy-peer-deps"], dir);
+  // The app brings cdktf, constructs and the providers itself (they are peer dependencies).
+  for (const peer of PEERS) {
+    const target = path.join(dir, "node_modules", peer);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.symlinkSync(path.join(root, "node_modules", peer), target, "dir");
+  }
+  const template = cdktfInitTsconfig();
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...template, compilerOptions: { ...template.compilerOptions, ...compilerOptions } }, null, 2));
+  fs.writeFileSync(path.join(dir, "main.ts"), CONSUMER_MAIN);
+  fs.writeFileSync(path.join(dir, "psc.yaml"), CONSUMER_CONFIG);
+  for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
+  // A cdktf project of its own, compiled by tsc and synthesized by the cdktf CLI as its users would.
+  fs.writeFileSync(
+    path.join(dir, "cdktf.json"),
+    JSON.stringify({ language: "typescript", app: "node main.js", projectId: name, sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
+  );
+  const tsc = await run(bin("tsc"), ["-p", "."], { cwd: dir });
+  const synth =
+    tsc.status === 0
+      ? await run(bin("cdktf"), ["synth"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() } })
+      : { status: null, stdout: "", stderr: "not run: tsc failed" };
+  return { dir, tsc, synth };
+}
+
+describe("the published package", () => {
+  test("the packed tarball holds the build and docs only: no tests, snapshots, config, source maps or the repository's commands", async () => {
+    const files = await packedFiles;
+    // Both entry points, with their declarations.
+    for (const file of ["dist/constructs/index.js", "dist/constructs/index.d.ts", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/constructs/gcp/vpn-tunnel-pair.d.ts", "dist/lib/stacks/producer-stack.js"]) {
+      expect(files).toContain(file);
     }
-    const template = cdktfInitTsconfig();
-    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...template, compilerOptions: { ...template.compilerOptions, ...compilerOptions } }, null, 2));
-    fs.writeFileSync(path.join(dir, "main.ts"), CONSUMER_MAIN);
-    fs.writeFileSync(path.join(dir, "psc.yaml"), CONSUMER_CONFIG);
-    for (const [file, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, file), text);
-    // A cdktf project of its own, compiled by tsc and synthesized by the cdktf CLI as its users would.
-    fs.writeFileSync(
-      path.join(dir, "cdktf.json"),
-      JSON.stringify({ language: "typescript", app: "node main.js", projectId: name, sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
-    );
-    const tsc = await run(bin("tsc"), ["-p", "."], { cwd: dir });
-    const synth =
-      tsc.status === 0
-        ? await run(bin("cdktf"), ["synth"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() } })
-        : { status: null, stdout: "", stderr: "not run: tsc failed" };
-    return { dir, tsc, synth };
-  }
-
-  // Both projects are set up at once (each test awaits its own): they share nothing but the registry.
-  let node10: Promise<Consumer>;
-  let node16: Promise<Consumer>;
-  beforeAll(() => {
-    node10 = consumerProject("consumer-node10", {});
-    node16 = consumerProject(
-      "consumer-node16",
-      { module: "node16", moduleResolution: "node16" },
-      {
-        // tsc fails on an unused @ts-expect-error: the deep import must be an error (TS2307 under node16, which reads `exports`).
-        "deep-import.ts": `// @ts-expect-error internal files are not part of the package's API\nimport { canonicalCidr } from "${pkg.name}/dist/constructs/core/cidr";\nexport const internal = canonicalCidr;\n`,
-      },
-    );
-    // Awaited by the tests; a failure here is reported there.
-    node10.catch(() => undefined);
-    node16.catch(() => undefined);
+    expect(files.filter((f) => f.startsWith("dist/") && !/^dist\/(constructs|lib)\//.test(f))).toEqual([]);
+    // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots) and their code cache.
+    expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^api\/|(^|\/)main\.|lib\/report\/|lib\/synthesize\.|lib\/code-cache\./.test(f))).toEqual([]);
+    expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
   });
 
   function expectConsumerSynthesized({ dir, tsc, synth }: Consumer) {
