@@ -10,10 +10,12 @@ import { CompilerState, ConsoleMessageId, Extractor, ExtractorConfig, ExtractorL
 // - the API reports in api/ must match the built declarations (api-extractor,
 //   non-local mode, as CI runs it);
 // - the packed tarball is published to a real npm registry (verdaccio, on
-//   127.0.0.1, throwaway storage, no uplinks) and installed by two fresh cdktf
-//   projects, one with the `cdktf init` template's tsconfig (module CommonJS,
-//   node10 resolution) and one with node16 resolution; each imports both
-//   entry points, is type-checked by tsc, and synthesized by the cdktf CLI.
+//   127.0.0.1, throwaway storage, no uplinks) and installed by a fresh cdktf
+//   project; it and a copy of it differ in resolution: the `cdktf init`
+//   template's tsconfig (module CommonJS, node10 resolution) and node16
+//   resolution; each imports both entry points and is type-checked by tsc; the
+//   first is synthesized by the cdktf CLI, the second by the app command the
+//   CLI runs (`node main.js`).
 // The registry starts while the package builds; the consumer projects install,
 // compile and synthesize in the background while api-extractor checks the
 // reports in this process. The registry is stopped whatever happens.
@@ -65,16 +67,18 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
   await registryUp;
   packedFiles = publish();
-  node10 = packedFiles.then(() => consumerProject("consumer-node10", {}));
-  node16 = packedFiles.then(() =>
-    consumerProject(
-      "consumer-node16",
-      { module: "node16", moduleResolution: "node16" },
-      {
+  const installed = packedFiles.then(() => installConsumer("consumer-node10"));
+  node10 = installed.then((dir) => consumerProject(dir, { synth: "cdktf" }));
+  node16 = installed.then((from) =>
+    consumerProject(copyInstall(from, "consumer-node16"), {
+      compilerOptions: { module: "node16", moduleResolution: "node16" },
+      extraFiles: {
         // tsc fails on an unused @ts-expect-error: the deep import must be an error (TS2307 under node16, which reads `exports`).
         "deep-import.ts": `// @ts-expect-error internal files are not part of the package's API\nimport { canonicalCidr } from "${pkg.name}/dist/constructs/core/cidr";\nexport const internal = canonicalCidr;\n`,
       },
-    ),
+      // Its app command, as the CLI would run it: what resolution changes is tsc's and node's lookups, not the CLI.
+      synth: "app",
+    }),
   );
   // Awaited by the tests; a failure here is reported there.
   for (const pending of [packedFiles, node10, node16]) pending.catch(() => undefined);
@@ -299,11 +303,11 @@ interface Consumer {
   readonly synth: RunResult;
 }
 
-/** A fresh cdktf project (CommonJS: no "type" in package.json) that installs the package from the registry, compiles and synthesizes. */
-async function consumerProject(name: string, compilerOptions: Record<string, unknown>, extraFiles: Record<string, string> = {}): Promise<Consumer> {
+/** A fresh project (CommonJS: no "type" in package.json) that installs the package from the registry; returns its directory. */
+async function installConsumer(name: string): Promise<string> {
   const dir = path.join(work, name);
   fs.mkdirSync(dir);
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main: "main.js", dependencies: { [pkg.name]: pkg.version } }));
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, main: "main.js", dependencies: { [pkg.name]: pkg.version } }));
   await npm(["install", "--legacy-peer-deps"], dir);
   // The app brings cdktf, constructs and the providers itself (they are peer dependencies).
   for (const peer of PEERS) {
@@ -311,6 +315,27 @@ async function consumerProject(name: string, compilerOptions: Record<string, unk
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.symlinkSync(path.join(root, "node_modules", peer), target, "dir");
   }
+  return dir;
+}
+
+/** A second project with the same package.json, its node_modules copied from the first (npm would install the same). */
+function copyInstall(from: string, name: string): string {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  for (const entry of ["package.json", "package-lock.json", "node_modules"]) fs.cpSync(path.join(from, entry), path.join(dir, entry), { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
+interface ConsumerOptions {
+  readonly compilerOptions?: Record<string, unknown>;
+  readonly extraFiles?: Record<string, string>;
+  /** `cdktf synth`, or the app command it runs (`node main.js`) directly. */
+  readonly synth: "cdktf" | "app";
+}
+
+/** Makes an installed project a cdktf app of its own (the `cdktf init` template's tsconfig, changed as given), compiles it with tsc and synthesizes it. */
+async function consumerProject(dir: string, { compilerOptions = {}, extraFiles = {}, synth: via }: ConsumerOptions): Promise<Consumer> {
+  const name = path.basename(dir);
   const template = cdktfInitTsconfig();
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ ...template, compilerOptions: { ...template.compilerOptions, ...compilerOptions } }, null, 2));
   fs.writeFileSync(path.join(dir, "main.ts"), CONSUMER_MAIN);
@@ -322,9 +347,10 @@ async function consumerProject(name: string, compilerOptions: Record<string, unk
     JSON.stringify({ language: "typescript", app: "node main.js", projectId: name, sendCrashReports: "false", terraformProviders: [], terraformModules: [], context: {} }),
   );
   const tsc = await run(bin("tsc"), ["-p", "."], { cwd: dir });
+  const [command, args] = via === "cdktf" ? [bin("cdktf"), ["synth"]] : [process.execPath, ["main.js"]];
   const synth =
     tsc.status === 0
-      ? await run(bin("cdktf"), ["synth"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() } })
+      ? await run(command, args, { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", TF_CLI_CONFIG_FILE: emptyTfrc() } })
       : { status: null, stdout: "", stderr: "not run: tsc failed" };
   return { dir, tsc, synth };
 }
@@ -349,7 +375,6 @@ describe("the published package", () => {
     // Type-checked by tsc against the installed declarations (a TS2307 here is an entry point its resolution cannot find).
     expect({ status: tsc.status, output: tsc.stdout + tsc.stderr }).toEqual({ status: 0, output: "" });
     expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(synth.stdout).toMatch(/Generated Terraform code for the stacks: /);
 
     // The construct code that ran is the installed copy, not this checkout's sources.
     const installed = fs.realpathSync(path.join(dir, "node_modules", pkg.name));
@@ -380,12 +405,14 @@ describe("the published package", () => {
     expect(Object.values<any>(stackJson("aws").resource.aws_vpc).map((v) => v.cidr_block)).toEqual(["10.70.0.0/16"]);
   }
 
-  test("a project with the `cdktf init` template's tsconfig (CommonJS, node10 resolution) type-checks both entry points and synthesizes", async () => {
+  test("a project with the `cdktf init` template's tsconfig (CommonJS, node10 resolution) type-checks both entry points and synthesizes through the cdktf CLI", async () => {
     const template = cdktfInitTsconfig();
     // What makes this the node10 case: module CommonJS and no moduleResolution (TypeScript then reads `types` and `typesVersions`, not `exports`).
     expect(String(template.compilerOptions.module).toLowerCase()).toBe("commonjs");
     expect(template.compilerOptions.moduleResolution).toBeUndefined();
-    expectConsumerSynthesized(await node10);
+    const consumer = await node10;
+    expectConsumerSynthesized(consumer);
+    expect(consumer.synth.stdout).toMatch(/Generated Terraform code for the stacks: /);
   });
 
   test("a project with node16 resolution type-checks both entry points and synthesizes; internal files are not importable", async () => {
