@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
@@ -222,16 +223,52 @@ async function startRegistry(): Promise<void> {
 
 /** Publishes the package and its runtime dependencies; resolves to the files in the package's tarball. */
 async function publish(): Promise<string[]> {
-  // Publish the package (the build above; --ignore-scripts skips prepack's second
-  // one) and its runtime dependencies (as an internal registry's mirror holds them).
+  // The package: packed and published by npm (the build above; --ignore-scripts skips prepack's second one).
   const tarballs = path.join(work, "tarballs");
   fs.mkdirSync(tarballs);
   const [packed] = await Promise.all([
     npm(["pack", root, "--json", "--pack-destination", tarballs], work),
-    npm(["pack", ...RUNTIME_DEPENDENCIES.map((dep) => path.join(root, "node_modules", dep)), "--pack-destination", tarballs], work),
+    // Its runtime dependencies, as an internal registry's mirror holds them.
+    ...RUNTIME_DEPENDENCIES.map(mirror),
   ]);
-  await Promise.all(fs.readdirSync(tarballs).map((tarball) => npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work)));
+  const [tarball] = fs.readdirSync(tarballs);
+  await npm(["publish", path.join(tarballs, tarball), "--tag", "latest"], work);
   return JSON.parse(packed)[0].files.map((f: { path: string }) => f.path);
+}
+
+/**
+ * Puts an installed dependency into the registry with one request to its
+ * publish API (what `npm publish` sends; an npm process per package costs
+ * more than the registry's work): the installed files as npm's tarball layout
+ * (everything under package/), with the manifest and integrity npm gives it.
+ */
+async function mirror(dep: string): Promise<void> {
+  const dir = path.join(root, "node_modules", dep);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  const file = `${manifest.name.replace(/^@[^/]+\//, "")}-${manifest.version}.tgz`;
+  const tarball = path.join(work, file);
+  const tar = await run("tar", ["-czf", tarball, "--transform", "s,^\\.,package,", "-C", dir, "."], { cwd: work });
+  if (tar.status !== 0) throw new Error(`tar of ${dep} failed:\n${tar.stderr}`);
+  const data = fs.readFileSync(tarball);
+  const digest = (algorithm: string, encoding: "hex" | "base64") => crypto.createHash(algorithm).update(data).digest(encoding);
+  const response = await fetch(`${url}${manifest.name.replace("/", "%2f")}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", authorization: "Bearer throwaway-local-token" },
+    body: JSON.stringify({
+      _id: manifest.name,
+      name: manifest.name,
+      "dist-tags": { latest: manifest.version },
+      versions: {
+        [manifest.version]: {
+          ...manifest,
+          _id: `${manifest.name}@${manifest.version}`,
+          dist: { shasum: digest("sha1", "hex"), integrity: `sha512-${digest("sha512", "base64")}`, tarball: `${url}${manifest.name}/-/${file}` },
+        },
+      },
+      _attachments: { [file]: { content_type: "application/octet-stream", data: data.toString("base64"), length: data.length } },
+    }),
+  });
+  if (!response.ok) throw new Error(`the registry refused ${dep}: ${response.status} ${await response.text()}`);
 }
 
 /** The tsconfig `cdktf init --template=typescript` writes, from the cdktf-cli this project pins. */
