@@ -11,6 +11,11 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } } }],
   },
+  // The package's own names, as tsconfig.json's paths has them (the README's examples import them).
+  moduleNameMapper: {
+    "^@psc-hybrid/gke-aws-psc$": "<rootDir>/constructs/index.ts",
+    "^@psc-hybrid/gke-aws-psc/app$": "<rootDir>/lib/index.ts",
+  },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   snapshotResolver: "<rootDir>/test/snapshot-resolver.js",
   testTimeout: 120000,
