@@ -15,7 +15,8 @@ import { checkFlowchart, MermaidSubsetError } from "./mermaid-subset";
 const SNAPSHOTS = path.join(__dirname, "..", "..", "..", "__snapshots__", "example.test.ts.snap");
 const baseline = readSnapshotStacks(SNAPSHOTS) as Record<string, StackJson>;
 const jsonOf = (app: ReturnType<typeof synthApp>) => Object.fromEntries(Object.entries(app.byName).map(([n, s]) => [n, s.json as StackJson]));
-const example = renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()), baseline, baselineSource: "__snapshots__/example.test.ts.snap" });
+const exampleStacks = jsonOf(synthApp());
+const example = renderReport({ config: exampleConfig(), stacks: exampleStacks, baseline, baselineSource: "__snapshots__/example.test.ts.snap" });
 
 function mermaidOf(markdown: string): string {
   const match = /```mermaid\n([\s\S]*?)```/.exec(markdown);
@@ -113,7 +114,7 @@ describe("replacement risks, against the committed snapshots", () => {
   });
 
   test("without a baseline the section says so", () => {
-    expect(renderReport({ config: exampleConfig(), stacks: jsonOf(synthApp()) })).toContain("No baseline given: nothing to compare with.");
+    expect(renderReport({ config: exampleConfig(), stacks: exampleStacks })).toContain("No baseline given: nothing to compare with.");
   });
 });
 
