@@ -5,8 +5,6 @@ import { PolicyChecks } from "../constructs/core/policy";
 import { addStacks } from "./app";
 import { loadConfig } from "./config/load";
 import { Config } from "./config/schema";
-import { chooseBaseline } from "./report/baselines";
-import { writeReport } from "./report/report";
 
 /** The project folder: where the bundled example config and the committed snapshots are. */
 export const PROJECT_ROOT = path.join(__dirname, "..");
@@ -44,14 +42,16 @@ export interface Synthesized {
 export function synthesize(options: SynthesizeOptions): Synthesized {
   const { config, warnings } = loadConfig(options.configFile);
   if (warnings.length > 0) options.print(formatProblemList(options.configFile, warnings, "warning"));
-  // A bad baseline fails before anything is written.
-  const baseline = options.reportFile ? chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT) : undefined;
+  // The report's modules load only when a report is asked for; a bad baseline fails before anything is written.
+  const reportFile = options.reportFile;
+  const { writeReport } = reportFile ? (require("./report/report") as typeof import("./report/report")) : { writeReport: undefined };
+  const baseline = reportFile ? (require("./report/baselines") as typeof import("./report/baselines")).chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT) : undefined;
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   addStacks(app, config);
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
   app.synth();
-  if (options.reportFile) writeReport(config, app.outdir, options.reportFile, baseline);
+  if (reportFile && writeReport) writeReport(config, app.outdir, reportFile, baseline);
   return { config, outdir: app.outdir, baselineSource: baseline?.source };
 }

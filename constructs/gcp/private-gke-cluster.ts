@@ -1,5 +1,5 @@
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
-import { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
+import type { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
 import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { Construct } from "constructs";
@@ -225,7 +225,9 @@ export class PrivateGkeCluster extends Construct {
           shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
         },
       });
-      this.nodePool = new ContainerNodePool(this, "node-pool", {
+      // Loaded only for Standard clusters: the binding is 1.1 MB of JavaScript an Autopilot synth never needs.
+      const { ContainerNodePool: NodePool } = require("@cdktf/provider-google/lib/container-node-pool") as typeof import("@cdktf/provider-google/lib/container-node-pool");
+      this.nodePool = new NodePool(this, "node-pool", {
         name: "default",
         project: props.project,
         location: props.location,
