@@ -34,9 +34,18 @@ export interface SynthesizedApp {
 /** The bundled example config (DESIGN.md's reference plan). */
 export const EXAMPLE_CONFIG_FILE = path.join(__dirname, "..", "config", "example.yaml");
 
-/** The bundled example config, validated. */
+let example: Config | undefined;
+/** The bundled example config, validated (read once per test file; frozen, so no test can change it for the next). */
 export function exampleConfig(): Config {
-  return loadConfig(EXAMPLE_CONFIG_FILE).config;
+  return (example ??= deepFreeze(loadConfig(EXAMPLE_CONFIG_FILE).config));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The example config as plain data, to derive variants from in tests. */
