@@ -41,7 +41,9 @@ function enableCodeCache(): void {
     } catch {
       // first run with this file
     }
-    const script = new vm.Script(Module.wrap(content), {
+    // A hashbang is valid only at the very start of a script, and the wrapper comes first.
+    const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
+    const script = new vm.Script(Module.wrap(source), {
       filename,
       cachedData,
       importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
