@@ -9,7 +9,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } } }],
+    "^.+\\.ts$": ["@swc/jest", require("./scripts/swc.js")],
   },
   // The package's own names, as tsconfig.json's paths has them (the README's examples import them).
   moduleNameMapper: {

@@ -13,7 +13,7 @@ import * as vm from "vm";
  *
  * The cache is written once, when the process exits (so it holds the
  * functions the run compiled, not only the top level), under
- * `<node_modules>/.cache/psc-hybrid/v8-<node version>-<arch>/`, one file per
+ * `<node_modules>/.cache/psc-hybrid/v8-<node version>-<arch>-<flags>/`, one file per
  * module, keyed by the module's path, size and modification time: a
  * reinstalled or upgraded package gets a new entry, and V8 refuses data from
  * another V8 or other flags (that module is then compiled as usual and its
@@ -21,17 +21,22 @@ import * as vm from "vm";
  * project's own code changes too often to be worth it.
  *
  * Required first by main.ts, so it applies to everything main.ts loads.
- * PSC_CODE_CACHE=0 turns it off.
+ * PSC_CODE_CACHE=0 turns it off; so does `--enable-source-maps`.
  */
 function enableCodeCache(): void {
   const modules = path.dirname(path.dirname(require.resolve("cdktf/package.json")));
-  const dir = path.join(modules, ".cache", "psc-hybrid", `v8-${process.version}-${process.arch}`);
+  // V8 refuses data made under other flags (the cdktf CLI runs the app with --max-old-space-size=4096):
+  // each set of flags gets its own cache, so switching between `node app.js` and `cdktf synth` keeps both.
+  const flags = crypto.createHash("sha1").update(`${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex").slice(0, 8);
+  const dir = path.join(modules, ".cache", "psc-hybrid", `v8-${process.version}-${process.arch}-${flags}`);
   const toWrite: Array<[string, vm.Script]> = [];
   const proto = Module.prototype as unknown as ModuleInternals;
   const compile = proto._compile;
 
   proto._compile = function compileWithCache(this: ModuleInternals, content: string, filename: string) {
-    if (!filename.includes(`${path.sep}node_modules${path.sep}`)) return compile.call(this, content, filename);
+    // Not the project's own code (it changes too often), and not a module with a dynamic import(), which a
+    // script compiled from cached data cannot run (node's own loader handles both).
+    if (!filename.includes(`${path.sep}node_modules${path.sep}`) || /\bimport\s*\(/.test(content)) return compile.call(this, content, filename);
     const stat = fs.statSync(filename);
     const key = crypto.createHash("sha1").update(`${filename}\0${stat.size}\0${stat.mtimeMs}`).digest("hex");
     const file = path.join(dir, key);
@@ -43,11 +48,7 @@ function enableCodeCache(): void {
     }
     // A hashbang is valid only at the very start of a script, and the wrapper comes first.
     const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
-    const script = new vm.Script(Module.wrap(source), {
-      filename,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    const script = new vm.Script(Module.wrap(source), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toWrite.push([file, script]);
     const wrapper = script.runInThisContext({ displayErrors: true });
     // What node's own loader passes a module: its require, with resolve, cache, main and extensions.
@@ -91,4 +92,7 @@ const ModuleStatics = Module as unknown as {
   _extensions: Record<string, unknown>;
 };
 
-if (process.env.PSC_CODE_CACHE !== "0") enableCodeCache();
+/** Node maps stack traces through source maps only for modules its own loader compiled. */
+const sourceMapsEnabled = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].includes("--enable-source-maps");
+
+if (process.env.PSC_CODE_CACHE !== "0" && !sourceMapsEnabled) enableCodeCache();

@@ -3,7 +3,8 @@
 // declaration's union type in another order, which the API report flags.
 // A clean build's output is kept under node_modules/.cache/psc-hybrid/build,
 // named by a hash of everything that goes into it (the sources, the
-// tsconfigs, the lockfile that pins the compiler and the type packages);
+// tsconfigs, the lockfile that pins the compiler and the type packages, this
+// file);
 // while that hash is unchanged, dist/ is a copy of the build it names.
 "use strict";
 const { execFileSync } = require("child_process");
@@ -13,7 +14,7 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const INPUTS = ["tsconfig.json", "tsconfig.build.json", "package-lock.json", "lib", "constructs"];
+const INPUTS = ["scripts/build.js", "tsconfig.json", "tsconfig.build.json", "package-lock.json", "lib", "constructs"];
 
 /** The files under INPUTS, each path relative to the project. */
 function inputFiles() {
@@ -46,10 +47,15 @@ if (!fs.existsSync(cached)) {
   } catch {
     fs.rmSync(partial, { recursive: true, force: true });
   }
-  // The five latest builds stay (switching branches back and forth); older ones go.
-  const builds = fs.readdirSync(path.dirname(cached)).map((name) => path.join(path.dirname(cached), name));
+  // The five builds used last stay (switching branches back and forth); older ones go.
+  const builds = fs
+    .readdirSync(path.dirname(cached))
+    .filter((name) => !name.includes(".")) // not another build's work in progress
+    .map((name) => path.join(path.dirname(cached), name));
   builds.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const old of builds.slice(5)) fs.rmSync(old, { recursive: true, force: true });
 } else {
   fs.cpSync(cached, DIST, { recursive: true });
+  const now = new Date();
+  fs.utimesSync(cached, now, now);
 }

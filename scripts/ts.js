@@ -4,50 +4,57 @@
 // bindings (20 MB of JavaScript) load as node loads any package. Each .ts file
 // is compiled once (swc, the transpiler the tests use: types stripped, no
 // type-check, which `npm test` does), and the JavaScript is kept under
-// node_modules/.cache/psc-hybrid/ts, one file per source, stamped with a hash
-// of the source: while a file is unchanged it is never compiled again, and a
-// changed file alone is recompiled.
+// node_modules/.cache/psc-hybrid/ts, one file per source file, stamped with a
+// hash of the source, its path, swc's version and this file: while none of
+// them changes, the file is never compiled again, and a changed file alone is
+// recompiled.
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const SWC_OPTIONS = require("./swc.js");
 
 const ROOT = path.join(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "psc-hybrid", "ts");
-/** The first line of every cached file: the hash of the source it was compiled from. */
-const STAMP = "// source sha1 ";
+/** What else decides the output: the compiler and how it is called. */
+const COMPILER = `${require("@swc/core/package.json").version}\0${fs.readFileSync(__filename, "utf8")}\0${JSON.stringify(SWC_OPTIONS)}`;
 
 let swc;
 function compile(source, filename) {
   swc ??= require("@swc/core");
   return swc.transformSync(source, {
+    ...SWC_OPTIONS,
     filename,
     // Inline: `node --enable-source-maps app.js` maps a stack trace to .ts lines (not on by
     // default: node would then look for the source map of every provider file, +0.3 s).
     sourceMaps: "inline",
     swcrc: false,
-    jsc: { target: "es2022", parser: { syntax: "typescript" } },
     module: { type: "commonjs" },
   }).code;
 }
 
 function compiled(filename) {
   const source = fs.readFileSync(filename, "utf8");
-  const stamp = `${STAMP}${crypto.createHash("sha1").update(source).digest("hex")}\n`;
-  // One cache file per source file (its inline source map names the file).
-  const cached = path.join(CACHE, `${path.basename(filename, ".ts")}-${crypto.createHash("sha1").update(filename).digest("hex").slice(0, 16)}.js`);
+  // Last, so the source map's lines stay the file's.
+  const stamp = `\n// ${crypto.createHash("sha1").update(`${COMPILER}\0${filename}\0${source}`).digest("hex")}\n`;
+  // One cache file per path in the project (a copy of the project elsewhere takes it over).
+  const cached = path.join(CACHE, `${path.relative(ROOT, filename).replace(/[\\/]/g, "__")}.js`);
   try {
     const code = fs.readFileSync(cached, "utf8");
-    if (code.startsWith(stamp)) return code;
+    if (code.endsWith(stamp)) return code;
   } catch {
     // not compiled yet
   }
-  const code = stamp + compile(source, filename);
-  fs.mkdirSync(CACHE, { recursive: true });
-  // Written whole or not at all, whatever runs at the same time.
-  const partial = `${cached}.${process.pid}`;
-  fs.writeFileSync(partial, code);
-  fs.renameSync(partial, cached);
+  const code = compile(source, filename) + stamp;
+  try {
+    fs.mkdirSync(CACHE, { recursive: true });
+    // Written whole or not at all, whatever runs at the same time.
+    const partial = `${cached}.${process.pid}`;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, cached);
+  } catch {
+    // A cache that cannot be written costs speed, not correctness.
+  }
   return code;
 }
 

@@ -27,3 +27,12 @@ test("the kernel (constructs/core) imports no construct", () => {
   const up = sources("constructs/core").flatMap((file) => importsOf(file).filter((target) => !target.startsWith(path.join("constructs", "core"))).map((target) => `${file} -> ${target}`));
   expect(up).toEqual([]);
 });
+
+test("the package's own code never imports it by name (tsconfig paths resolve the name for the README's examples only)", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).name as string;
+  const byName = new RegExp(`(?:from|require\\(|import\\()\\s*["']${pkg.replace(/[/.]/g, "\\$&")}(?:/[^"']*)?["']`);
+  const offending = [...sources("constructs"), ...sources("lib"), "main.ts"].filter((file) => byName.test(fs.readFileSync(path.join(root, file), "utf8")));
+  expect(offending).toEqual([]);
+  // The check can see such an import: the README's example has one.
+  expect(sources("test/e2e/readme-examples").some((file) => byName.test(fs.readFileSync(path.join(root, file), "utf8")))).toBe(true);
+});

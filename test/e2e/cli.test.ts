@@ -1,7 +1,7 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { run, RunResult } from "./run";
 
 // The commands users run, in scratch copies of the project: the README's main
 // command (`node app.js`, the app command of cdktf.json, run directly) and the
@@ -10,12 +10,6 @@ import * as path from "path";
 // other by `node app.js` first and then given a bad config through the CLI.
 const root = path.join(__dirname, "..", "..");
 const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"];
-
-interface RunResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-cli-"));
@@ -26,21 +20,12 @@ function scratchProject(): string {
   return dir;
 }
 
-/** Runs a command without blocking; resolves when it exits, whatever its status. */
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", ...env }, timeout: 180_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Runs a command in a scratch project, with the CLI's telemetry and prompts off. */
+const runIn = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  run(command, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", ...env } });
 
-const cdktfSynth = (dir: string, env: Record<string, string> = {}) => run(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], dir, env);
-const nodeApp = (dir: string, env: Record<string, string> = {}) => run(process.execPath, ["app.js"], dir, env);
+const cdktfSynth = (dir: string, env: Record<string, string> = {}) => runIn(path.join(root, "node_modules", ".bin", "cdktf"), ["synth"], dir, env);
+const nodeApp = (dir: string, env: Record<string, string> = {}) => runIn(process.execPath, ["app.js"], dir, env);
 
 /** Every file under a directory with its bytes (as base64) and modification time. */
 function snapshotDir(top: string): Record<string, { bytes: string; mtimeMs: number }> {

@@ -5,6 +5,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { CompilerState, ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel, ExtractorMessage, IConfigFile } from "@microsoft/api-extractor";
+import { run, RunResult } from "./run";
 
 // The package as another team consumes it. One build (`npm run build`, as
 // `npm publish` runs it through prepack) serves every test here:
@@ -30,27 +31,6 @@ const RUNTIME_DEPENDENCIES = Object.keys(pkg.dependencies);
 const PEERS = Object.keys(pkg.peerDependencies);
 
 let work: string;
-
-interface RunResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a command without blocking (several can run at once); resolves when it exits, whatever its status. */
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, timeout: 180_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8");
-    child.stderr.setEncoding("utf8");
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let registry: ChildProcess | undefined;
 let url: string;
@@ -247,7 +227,8 @@ async function mirror(dep: string): Promise<void> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
   const file = `${manifest.name.replace(/^@[^/]+\//, "")}-${manifest.version}.tgz`;
   const tarball = path.join(work, file);
-  const tar = await run("tar", ["-czf", tarball, "--transform", "s,^\\.,package,", "-C", dir, "."], { cwd: work });
+  // (GNU tar.) Without a nested node_modules: it would ship as if bundled and hide a missing dependency.
+  const tar = await run("tar", ["-czf", tarball, "--exclude=./node_modules", "--transform", "s,^\\.,package,", "-C", dir, "."], { cwd: work });
   if (tar.status !== 0) throw new Error(`tar of ${dep} failed:\n${tar.stderr}`);
   const data = fs.readFileSync(tarball);
   const digest = (algorithm: string, encoding: "hex" | "base64") => crypto.createHash(algorithm).update(data).digest(encoding);

@@ -130,7 +130,7 @@ describeWithTerraform("stacks whose providers are not in the mirror", () => {
     const notCovered = Object.entries(app.byName)
       .filter(([, stack]) => Object.keys(requiredProviders(stack)).some((p) => !mirrored.has(p)))
       .map(([name]) => name);
-    if (available && notCovered.length > 0) process.stderr.write(`terraform validate not run (provider not in ${MIRROR}): ${notCovered.join(", ")}\n`);
+    if (available && notCovered.length > 0) process.stderr.write(`terraform plan not run (provider not in ${MIRROR}): ${notCovered.join(", ")}\n`);
     expect(notCovered).not.toContain("aws");
   });
 });

@@ -5,7 +5,9 @@
 // accept it, so what passes here also parses in Mermaid (as GitHub renders it).
 //
 // The subset, after Mermaid's flowchart documentation (docs/syntax/flowchart.md)
-// and its grammar (flowchart/parser/flow.jison):
+// and its grammar (flowchart/parser/flow.jison) as of mermaid 11.12.2, against
+// whose parser it was checked on 48 sample diagrams (none it accepts did
+// mermaid reject):
 //
 //   flowchart LR                      header, first line; LR, RL, TB, TD or BT
 //   subgraph id["title"]              opens a subgraph, closed by a line `end`
