@@ -13,32 +13,39 @@ import * as vm from "vm";
  *
  * The cache is written once, when the process exits (so it holds the
  * functions the run compiled, not only the top level), under
- * `<node_modules>/.cache/psc-hybrid/v8-<node version>-<arch>-<flags>/`, one file per
- * module, keyed by the module's path, size and modification time: a
- * reinstalled or upgraded package gets a new entry, and V8 refuses data from
- * another V8 or other flags (that module is then compiled as usual and its
- * entry written again). Only files under node_modules are cached; the
- * project's own code changes too often to be worth it.
+ * `<node_modules>/.cache/psc-hybrid/v8-<node version>-<arch>-<flags>/` (or
+ * PSC_CACHE_DIR), one file per module, keyed by the module's path and, for a
+ * package's file, its size and modification time (a reinstalled or upgraded
+ * package gets a new entry), for the project's own, its content. V8 refuses
+ * data from another V8 or other flags (that module is then compiled as usual
+ * and its entry written again).
  *
  * Required first by main.ts, so it applies to everything main.ts loads.
  * PSC_CODE_CACHE=0 turns it off; so does `--enable-source-maps`.
  */
 function enableCodeCache(): void {
   const modules = path.dirname(path.dirname(require.resolve("cdktf/package.json")));
+  const project = path.dirname(modules) + path.sep;
+  const root = process.env.PSC_CACHE_DIR ?? path.join(modules, ".cache", "psc-hybrid");
   // V8 refuses data made under other flags (the cdktf CLI runs the app with --max-old-space-size=4096):
   // each set of flags gets its own cache, so switching between `node app.js` and `cdktf synth` keeps both.
   const flags = crypto.createHash("sha1").update(`${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex").slice(0, 8);
-  const dir = path.join(modules, ".cache", "psc-hybrid", `v8-${process.version}-${process.arch}-${flags}`);
+  const dir = path.join(root, `v8-${process.version}-${process.arch}-${flags}`);
   const toWrite: Array<[string, vm.Script]> = [];
   const proto = Module.prototype as unknown as ModuleInternals;
   const compile = proto._compile;
 
   proto._compile = function compileWithCache(this: ModuleInternals, content: string, filename: string) {
-    // Not the project's own code (it changes too often), and not a module with a dynamic import(), which a
-    // script compiled from cached data cannot run (node's own loader handles both).
-    if (!filename.includes(`${path.sep}node_modules${path.sep}`) || /\bimport\s*\(/.test(content)) return compile.call(this, content, filename);
-    const stat = fs.statSync(filename);
-    const key = crypto.createHash("sha1").update(`${filename}\0${stat.size}\0${stat.mtimeMs}`).digest("hex");
+    // A package's file, or the project's own (the one whose node_modules this is; not a copy elsewhere,
+    // whose entries would pile up); not a module with a dynamic import(), which a script compiled from
+    // cached data cannot run.
+    const installed = filename.includes(`${path.sep}node_modules${path.sep}`);
+    if ((!installed && !filename.startsWith(project)) || /\bimport\s*\(/.test(content)) return compile.call(this, content, filename);
+    // A package's file by its size and modification time (an install writes new ones; hashing 20 MB
+    // would cost what the cache saves); the project's own, which change in place, by their content.
+    const stat = installed ? fs.statSync(filename) : undefined;
+    const version = stat ? `${stat.size}\0${stat.mtimeMs}` : crypto.createHash("sha1").update(content).digest("hex");
+    const key = crypto.createHash("sha1").update(`${filename}\0${version}`).digest("hex");
     const file = path.join(dir, key);
     let cachedData: Buffer | undefined;
     try {

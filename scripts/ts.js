@@ -15,7 +15,8 @@ const path = require("path");
 const SWC_OPTIONS = require("./swc.js");
 
 const ROOT = path.join(__dirname, "..");
-const CACHE = path.join(ROOT, "node_modules", ".cache", "psc-hybrid", "ts");
+/** PSC_CACHE_DIR moves every cache of the app (this one and the code cache, lib/code-cache.ts). */
+const CACHE = path.join(process.env.PSC_CACHE_DIR ?? path.join(ROOT, "node_modules", ".cache", "psc-hybrid"), "ts");
 /** What else decides the output: the compiler and how it is called. */
 const COMPILER = `${require("@swc/core/package.json").version}\0${fs.readFileSync(__filename, "utf8")}\0${JSON.stringify(SWC_OPTIONS)}`;
 
