@@ -42,16 +42,21 @@ export interface Synthesized {
 export function synthesize(options: SynthesizeOptions): Synthesized {
   const { config, warnings } = loadConfig(options.configFile);
   if (warnings.length > 0) options.print(formatProblemList(options.configFile, warnings, "warning"));
-  // The report's modules load only when a report is asked for; a bad baseline fails before anything is written.
-  const reportFile = options.reportFile;
-  const { writeReport } = reportFile ? (require("./report/report") as typeof import("./report/report")) : { writeReport: undefined };
-  const baseline = reportFile ? (require("./report/baselines") as typeof import("./report/baselines")).chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT) : undefined;
+  const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, options);
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   addStacks(app, config);
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
   app.synth();
-  if (reportFile && writeReport) writeReport(config, app.outdir, reportFile, baseline);
-  return { config, outdir: app.outdir, baselineSource: baseline?.source };
+  report?.write(config, app.outdir);
+  return { config, outdir: app.outdir, baselineSource: report?.baseline?.source };
+}
+
+/** The report's modules load only when a report is asked for; a bad baseline fails here, before anything is written. */
+function prepareReport(file: string, options: SynthesizeOptions) {
+  const { writeReport } = require("./report/report") as typeof import("./report/report");
+  const { chooseBaseline } = require("./report/baselines") as typeof import("./report/baselines");
+  const baseline = chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT);
+  return { baseline, write: (config: Config, outdir: string) => writeReport(config, outdir, file, baseline) };
 }
