@@ -4,7 +4,9 @@ import { formatProblemList } from "../constructs/core/errors";
 import { PolicyChecks } from "../constructs/core/policy";
 import { addStacks } from "./app";
 import { loadConfig } from "./config/load";
+import { shownPath } from "./config/problems";
 import { Config } from "./config/schema";
+import { writeEnvironmentRecord } from "./environment-record";
 
 /** The project folder: where the bundled example config and the committed snapshots are. */
 export const PROJECT_ROOT = path.join(__dirname, "..");
@@ -42,21 +44,31 @@ export interface Synthesized {
 export function synthesize(options: SynthesizeOptions): Synthesized {
   const { config, warnings } = loadConfig(options.configFile);
   if (warnings.length > 0) options.print(formatProblemList(options.configFile, warnings, "warning"));
-  const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, options);
+  const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, config, options);
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   addStacks(app, config);
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
   app.synth();
+  writeEnvironmentRecord(app.outdir, { environment: config.environment, config: shownPath(options.configFile) });
   report?.write(config, app.outdir);
   return { config, outdir: app.outdir, baselineSource: report?.baseline?.source };
 }
 
-/** The report's modules load only when a report is asked for; a bad baseline fails here, before anything is written. */
-function prepareReport(file: string, options: SynthesizeOptions) {
+/**
+ * The report's modules load only when a report is asked for; a bad baseline, or a report
+ * or baseline of another environment, fails here, before anything is written.
+ */
+function prepareReport(file: string, config: Config, options: SynthesizeOptions) {
   const { writeReport } = require("./report/report") as typeof import("./report/report");
   const { chooseBaseline } = require("./report/baselines") as typeof import("./report/baselines");
-  const baseline = chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT);
+  const { refuseOtherEnvironment } = require("./environment-record") as typeof import("./environment-record");
+  const folder = path.dirname(path.resolve(file));
+  // The synth about to run replaces its own outdir's record; a report written into another synth's folder must match it.
+  if (options.outdir === undefined || folder !== path.resolve(options.outdir)) {
+    refuseOtherEnvironment(folder, config.environment, `report ${shownPath(file)}`, `set PSC_CONFIG to that environment's config, or write the report elsewhere (npm run report -- --out <file>)`);
+  }
+  const baseline = chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT, config.environment);
   return { baseline, write: (config: Config, outdir: string) => writeReport(config, outdir, file, baseline) };
 }

@@ -3,7 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { configRules } from "./rules";
-import { ConfigError, ConfigProblem, formatPath, shapeProblems, valueAt } from "./problems";
+import { ConfigError, ConfigProblem, formatPath, shapeProblems, shownPath, valueAt } from "./problems";
 import { Config, configSchema } from "./schema";
 
 /** A configuration that passed validation, with the warnings it raised. */
@@ -24,9 +24,15 @@ export function validateConfig(raw: unknown, source = "config"): ValidatedConfig
     const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, raw));
     throw new ConfigError(source, [...shape, ...rulesDespite(raw, result.error.issues)]);
   }
-  const { errors, warnings } = configRules(result.data);
+  const config = withAppDefaults(result.data);
+  const { errors, warnings } = configRules(config);
   if (errors.length > 0) throw new ConfigError(source, errors);
-  return { config: result.data, warnings };
+  return { config, warnings };
+}
+
+/** The defaults that depend on other values: the environment is named after the prefix when nothing names it. */
+function withAppDefaults(parsed: z.output<typeof configSchema>): Config {
+  return { ...parsed, environment: parsed.environment ?? parsed.prefix };
 }
 
 /** Like validateConfig, for callers that do not print warnings (tests, other apps). */
@@ -36,8 +42,7 @@ export function parseConfig(raw: unknown, source = "config"): Config {
 
 /** Reads and checks a YAML (or JSON) configuration file. */
 export function loadConfig(file: string): ValidatedConfig {
-  const relative = path.relative(process.cwd(), file);
-  const source = relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative;
+  const source = shownPath(file);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -50,7 +55,24 @@ export function loadConfig(file: string): ValidatedConfig {
   } catch (e) {
     throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
+  // The file's name is the environment's unless the file names one: config/prod.yaml is `prod`.
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("environment" in raw)) {
+    raw = { environment: environmentOfFile(file), ...raw };
+  }
   return validateConfig(raw, source);
+}
+
+/** The environment a config file names by its file name: `config/Prod_EU.yaml` -> `prod-eu`. */
+export function environmentOfFile(file: string): string {
+  const name = path
+    .basename(file)
+    .replace(/\.(ya?ml|json)$/i, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+  return name === "" ? "default" : name;
 }
 
 /**
@@ -107,7 +129,7 @@ function rulesDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): Config
     if (again.success) {
       const involves = (problem: ConfigProblem) =>
         [problem.path, ...(problem.involves ?? [])].some((mentioned) => replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)));
-      return configRules(again.data).errors.filter((problem) => !involves(problem));
+      return configRules(withAppDefaults(again.data)).errors.filter((problem) => !involves(problem));
     }
     pending = again.error.issues;
   }

@@ -1,3 +1,4 @@
+import * as path from "path";
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { describeProblem, Problem, UserError } from "../../constructs/core/errors";
@@ -8,6 +9,12 @@ export type ConfigProblem = Problem;
 /** Raised when a configuration has problems; lists all of them. */
 export class ConfigError extends UserError {}
 
+
+/** A file path as the user reads it: relative to where the app runs, absolute when outside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(file) : relative.split(path.sep).join("/");
+}
 
 /** A config path as the user reads it: `tenants[1].podsCidr`. */
 export function formatPath(segments: readonly PropertyKey[]): string {

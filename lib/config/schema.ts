@@ -147,6 +147,12 @@ const natCidr = cidr({ private: true, limit: PREFIX_LIMITS.pscNatSubnet });
  * values (overlaps, limits, names).
  */
 export const configSchema = z.strictObject({
+  /**
+   * The environment's name: keys its local state files (`terraform.<environment>.<stack>.tfstate`)
+   * and is recorded in `cdktf.out`, so two configs never share state or a report.
+   * Default: the config file's name (`prod` for config/prod.yaml); for a config given as an object, its prefix.
+   */
+  environment: z.string().regex(DNS_LABEL_PATTERN, "must be an environment name: 1-63 lowercase letters, digits and '-', not starting or ending with '-'").optional(),
   /** Prefix of every resource name. */
   prefix: gcpName,
   gcp: z.strictObject({
@@ -261,7 +267,10 @@ export const configSchema = z.strictObject({
 });
 
 /** A validated configuration, app defaults applied (construct defaults are the constructs'). */
-export type Config = z.output<typeof configSchema>;
+export type Config = Omit<z.output<typeof configSchema>, "environment"> & {
+  /** The environment's name, defaulted (see the schema's `environment`). */
+  readonly environment: string;
+};
 /** One consumer of the published service. */
 export type TenantConfig = Config["tenants"][number];
 /** The configuration as written in the file, before defaults. */

@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { UserError } from "../../constructs/core/errors";
+import { shownPath } from "../config/problems";
+import { refuseOtherEnvironment } from "../environment-record";
 
 /**
  * Reads the stacks stored in a jest snapshot file whose snapshots are the
@@ -68,10 +70,13 @@ export function loadBaseline(file: string): Record<string, unknown> {
  * the committed snapshots (they hold the example's stacks; another config
  * has no default baseline). `root` is the project folder.
  */
-export function chooseBaseline(named: string | undefined, configFile: string, root: string): { stacks: Record<string, unknown>; source: string } | undefined {
+export function chooseBaseline(named: string | undefined, configFile: string, root: string, environment: string): { stacks: Record<string, unknown>; source: string } | undefined {
   const isExample = path.resolve(configFile) === path.resolve(root, "config", "example.yaml");
   const file = named ?? (isExample ? path.join(root, "__snapshots__", "example.test.ts.snap") : undefined);
   if (file === undefined) return undefined;
-  const relative = path.relative(process.cwd(), file);
-  return { stacks: loadBaseline(file), source: relative === "" || relative.startsWith("..") ? path.resolve(file) : relative };
+  // Comparing one environment with another's synth would list every difference between them as a risk.
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    refuseOtherEnvironment(file, environment, `baseline ${shownPath(file)}`, "synthesize the baseline from the same config (PSC_CONFIG) as the report");
+  }
+  return { stacks: loadBaseline(file), source: shownPath(file) };
 }

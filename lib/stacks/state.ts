@@ -6,7 +6,8 @@ export type StackCloud = "gcp" | "aws" | "kubernetes";
 
 /**
  * Gives a stack its state backend, from `config.state`:
- * - `local`: `terraform.<stack>.tfstate` at the project root. The path is
+ * - `local`: `terraform.<environment>.<stack>.tfstate` at the project root
+ *   (one file per environment and stack: two configs never share state). The path is
  *   relative to the stack's working directory (`cdktf.out/stacks/<stack>`),
  *   never absolute, so synthesized JSON is the same on every machine.
  * - `split`: GCP and Kubernetes stacks in GCS, the AWS stack in S3, each
@@ -28,6 +29,6 @@ export function useStateBackend(stack: TerraformStack, config: Config, cloud: St
     // S3-native state locking (Terraform >= 1.10); cdktf 0.21's S3Backend has no prop for it.
     backend.addOverride("use_lockfile", true);
   } else {
-    new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
+    new LocalBackend(stack, { path: `../../../terraform.${config.environment}.${name}.tfstate` });
   }
 }

@@ -82,7 +82,7 @@ describe("the app command and the cdktf CLI", () => {
   test("`node app.js` writes the same cdktf.out as cdktf synth, byte for byte, and says what it read and wrote", async () => {
     const [{ dir: cliDir }, { synth, before }] = await Promise.all([cli, direct]);
     expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(synth.stdout).toBe(`config/example.yaml: 7 stacks written to cdktf.out/: ${STACKS.join(", ")}\n`);
+    expect(synth.stdout).toBe(`config/example.yaml (environment example): 7 stacks written to cdktf.out/: ${STACKS.join(", ")}\n`);
     expect(bytesOf(before)).toEqual(bytesOf(snapshotDir(path.join(cliDir, "cdktf.out"))));
   });
 

@@ -246,7 +246,7 @@ describe("whole system", () => {
 
   test("every stack keeps state at a relative path, so output is the same on every machine", () => {
     for (const [name, stack] of Object.entries(byName)) {
-      expect((stack.json.terraform as any).backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
+      expect((stack.json.terraform as any).backend).toEqual({ local: { path: `../../../terraform.example.${name}.tfstate` } });
     }
   });
 });

@@ -144,9 +144,9 @@ describe("baselines", () => {
 
   test("the example defaults to the committed snapshots, named by any path; another config has no default", () => {
     const root = path.join(__dirname, "..", "..", "..");
-    expect(chooseBaseline(undefined, path.join(root, "config", "example.yaml"), root)?.stacks).toEqual(baseline);
-    expect(chooseBaseline(undefined, path.relative(process.cwd(), path.join(root, "config", "..", "config", "example.yaml")), root)).toBeDefined();
-    expect(chooseBaseline(undefined, path.join(tmp, "prod.yaml"), root)).toBeUndefined();
+    expect(chooseBaseline(undefined, path.join(root, "config", "example.yaml"), root, "example")?.stacks).toEqual(baseline);
+    expect(chooseBaseline(undefined, path.relative(process.cwd(), path.join(root, "config", "..", "config", "example.yaml")), root, "example")).toBeDefined();
+    expect(chooseBaseline(undefined, path.join(tmp, "prod.yaml"), root, "prod")).toBeUndefined();
   });
 
   test("npm run report: a bad flag or a bad baseline exits non-zero with the reason", () => {

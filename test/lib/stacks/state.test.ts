@@ -56,8 +56,8 @@ describe.each([
 describe("local (default)", () => {
   test("relative paths, read back by the same relative path", () => {
     const app = synthApp();
-    expect(backendOf(app, "aws")).toEqual({ local: { path: "../../../terraform.aws.tfstate" } });
-    expect(remoteStates(app, "tunnels")["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.aws.tfstate" } });
+    expect(backendOf(app, "aws")).toEqual({ local: { path: "../../../terraform.example.aws.tfstate" } });
+    expect(remoteStates(app, "tunnels")["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.example.aws.tfstate" } });
   });
 });
 

@@ -56,7 +56,7 @@ describe("cross-stack wiring", () => {
   test("remote state of each origin is read from its own relative state file", () => {
     const data = byName["tunnels"].json.data?.["terraform_remote_state"] ?? {};
     expect(Object.keys(data).sort()).toEqual(["cross-stack-reference-input-aws", "cross-stack-reference-input-producer"]);
-    expect(data["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.aws.tfstate" } });
+    expect(data["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.example.aws.tfstate" } });
   });
 
   test("stack dependencies follow the deploy waves: producer -> aws + consumer -> tunnels + workloads", () => {

@@ -1,0 +1,109 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { environmentOfFile, loadConfig, parseConfig } from "../../lib/config/load";
+import { ENVIRONMENT_RECORD_FILE, readEnvironmentRecord } from "../../lib/environment-record";
+import { synthesize } from "../../lib/synthesize";
+import { EXAMPLE_CONFIG_FILE, exampleInput, synthApp } from "../helpers";
+
+// Environments side by side: each config is an environment with its own
+// local state files, and a cdktf.out says which environment it holds, so a
+// report or a baseline of one is never taken for another's.
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "psc-env-"));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes the example as `<name>` in the scratch folder, with `edit` applied to its data. */
+function writeConfig(name: string, edit: (c: any) => void = () => {}): string {
+  const input: any = exampleInput();
+  delete input.environment;
+  edit(input);
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, JSON.stringify(input));
+  return file;
+}
+
+const silent = () => {};
+
+describe("the environment's name", () => {
+  test("defaults to the config file's name", () => {
+    expect(loadConfig(EXAMPLE_CONFIG_FILE).config.environment).toBe("example");
+    expect(loadConfig(writeConfig("prod.yaml")).config.environment).toBe("prod");
+  });
+
+  test("a name the file gives wins over the file's name", () => {
+    expect(loadConfig(writeConfig("prod-copy.yaml", (c) => (c.environment = "prod"))).config.environment).toBe("prod");
+  });
+
+  test("a file name that is not a valid name becomes one", () => {
+    expect(environmentOfFile("config/Prod_EU.yml")).toBe("prod-eu");
+    expect(environmentOfFile("/x/staging.json")).toBe("staging");
+    expect(environmentOfFile("___.yaml")).toBe("default");
+  });
+
+  test("a config given as data, with no file, is named after its prefix", () => {
+    const input: any = exampleInput();
+    delete input.environment;
+    expect(parseConfig(input).environment).toBe("psc");
+  });
+
+  test("fails when the name written is not a valid name, with the value", () => {
+    expect(() => parseConfig({ ...exampleInput(), environment: "Prod EU" })).toThrow(/environment: must be an environment name: .*got "Prod EU"/);
+  });
+});
+
+describe("state", () => {
+  test("two configs of one project never share a local state file", () => {
+    const example = synthApp(loadConfig(EXAMPLE_CONFIG_FILE).config);
+    const eu = synthApp(loadConfig(writeConfig("eu.yaml")).config);
+    for (const stack of Object.keys(example.byName)) {
+      const mine = (example.byName[stack].json.terraform as any).backend.local.path;
+      const theirs = (eu.byName[stack].json.terraform as any).backend.local.path;
+      expect({ stack, mine, theirs }).toEqual({ stack, mine: `../../../terraform.example.${stack}.tfstate`, theirs: `../../../terraform.eu.${stack}.tfstate` });
+    }
+    // Remote state follows the origin's path in the same environment.
+    expect(eu.byName.tunnels.json.data?.terraform_remote_state["cross-stack-reference-input-aws"]).toMatchObject({ config: { path: "../../../terraform.eu.aws.tfstate" } });
+  });
+});
+
+describe("cdktf.out records its environment", () => {
+  test("a synth writes which config and environment it holds", () => {
+    const outdir = path.join(tmp, "record.out");
+    synthesize({ configFile: writeConfig("eu.yaml"), outdir, print: silent });
+    expect(readEnvironmentRecord(outdir)).toEqual({ environment: "eu", config: path.join(tmp, "eu.yaml") });
+  });
+
+  test("fails when a report would be written into another environment's cdktf.out, and writes nothing", () => {
+    const prodOut = path.join(tmp, "prod.out");
+    synthesize({ configFile: writeConfig("prod.yaml"), outdir: prodOut, print: silent });
+    const before = fs.readdirSync(prodOut).sort();
+    const scratch = path.join(tmp, "scratch.out");
+    expect(() =>
+      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: scratch, reportFile: path.join(prodOut, "plan-report.md"), print: silent }),
+    ).toThrow(/plan-report\.md: 1 problem:\n {2}- .*prod\.out: holds a synth of environment prod \(.*prod\.yaml\), not of example\. Fix: set PSC_CONFIG/);
+    expect(fs.readdirSync(prodOut).sort()).toEqual(before);
+    expect(fs.existsSync(scratch)).toBe(false);
+  });
+
+  test("fails when the baseline is another environment's cdktf.out", () => {
+    const prodOut = path.join(tmp, "prod-baseline.out");
+    synthesize({ configFile: writeConfig("prod.yaml"), outdir: prodOut, print: silent });
+    expect(() =>
+      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: path.join(tmp, "b.out"), reportFile: path.join(tmp, "b.md"), baseline: prodOut, print: silent }),
+    ).toThrow(/baseline .*prod-baseline\.out: 1 problem:\n {2}- .*: holds a synth of environment prod .*Fix: synthesize the baseline from the same config/);
+    expect(fs.existsSync(path.join(tmp, "b.md"))).toBe(false);
+  });
+
+  test("the same environment's cdktf.out is a fine baseline and report folder", () => {
+    const out = path.join(tmp, "same.out");
+    const file = writeConfig("same.yaml");
+    synthesize({ configFile: file, outdir: out, print: silent });
+    const second = path.join(tmp, "same2.out");
+    synthesize({ configFile: file, outdir: second, reportFile: path.join(out, "plan-report.md"), baseline: out, print: silent });
+    expect(fs.readFileSync(path.join(out, "plan-report.md"), "utf8")).toContain("No change replaces a live resource");
+    expect(fs.existsSync(path.join(out, ENVIRONMENT_RECORD_FILE))).toBe(true);
+  });
+});
