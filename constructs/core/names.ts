@@ -4,6 +4,8 @@
  * error messages use.
  */
 
+import { isKnownRegion, nearestRegion, RegionCloud } from "./regions";
+
 /** GCP resource names: RFC 1035 labels, lowercase, at most 63 characters. */
 export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -84,14 +86,31 @@ export function firstZone(region: string): string {
  */
 export function gcpZoneProblem(zone: string, region: string, regionName = "region"): { rule: string; fix?: string } | undefined {
   if (!GCP_ZONE_PATTERN.test(zone)) return { rule: GCP_ZONE_RULE };
-  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) return { rule: `must be a zone of ${regionName} ${region}`, fix: `e.g. ${firstZone(region)}` };
+  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) {
+    return { rule: `must be a zone of ${regionName} ${region}`, fix: zoneFix("gcp", region, zone.slice(0, -2), regionName, firstZone) };
+  }
   if (zone.endsWith("-a") && REGIONS_WITHOUT_ZONE_A.has(region)) return { rule: `must be a zone that exists: ${region} has zones b, c and d`, fix: firstZone(region) };
   return undefined;
+}
+
+/**
+ * The fix for a zone outside its region, which never repeats a typo: a zone
+ * of the region when the region is known; else the region is the likelier
+ * mistake, and the fix names the zone's own region if that is known, or the
+ * known region nearest to the one given.
+ */
+function zoneFix(cloud: RegionCloud, region: string, zoneRegion: string, regionName: string, zoneOf: (region: string) => string): string {
+  if (isKnownRegion(cloud, region)) return `e.g. ${zoneOf(region)}`;
+  if (isKnownRegion(cloud, zoneRegion)) return `set ${regionName} to ${zoneRegion}, this zone's region (${region} is not a known region)`;
+  const nearest = nearestRegion(cloud, region);
+  return `set ${regionName} to a known region (did you mean ${nearest}?) and use one of its zones, e.g. ${zoneOf(nearest)}`;
 }
 
 /** What is wrong with `zone` as an availability zone of AWS region `region` (known to the reader as `regionName`). */
 export function awsZoneProblem(zone: string, region: string, regionName = "region"): { rule: string; fix?: string } | undefined {
   if (!AWS_ZONE_PATTERN.test(zone)) return { rule: AWS_ZONE_RULE };
-  if (!zone.startsWith(region) || zone.length !== region.length + 1) return { rule: `must be a zone of ${regionName} ${region}`, fix: `e.g. ${region}a` };
+  if (!zone.startsWith(region) || zone.length !== region.length + 1) {
+    return { rule: `must be a zone of ${regionName} ${region}`, fix: zoneFix("aws", region, zone.slice(0, -1), regionName, (r) => `${r}a`) };
+  }
   return undefined;
 }

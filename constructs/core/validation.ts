@@ -1,10 +1,11 @@
 import { Annotations, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ASN_RULE, isAsn, isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
-import { canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, overlaps, parseCidr } from "./cidr";
+import { blockSize, canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, overlaps, parseCidr } from "./cidr";
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
 import { GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
+import { unknownRegionWarning } from "./regions";
 
 /** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
 export type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
@@ -105,10 +106,13 @@ export class PropsValidator {
     }
   }
 
-  /** Checks a GCP region name (`asia-northeast1`; not a zone). */
+  /** Checks a GCP region name (`asia-northeast1`; not a zone), and warns when it is not a region GCP is known to have. */
   gcpRegion(field: string, value: string): void {
-    const broken = isToken(value) ? undefined : gcpRegionProblem(value);
-    if (broken) this.fail(field, value, broken.rule, { fix: broken.fix });
+    if (isToken(value)) return;
+    const broken = gcpRegionProblem(value);
+    if (broken) return this.fail(field, value, broken.rule, { fix: broken.fix });
+    const unknown = unknownRegionWarning("gcp", value);
+    if (unknown) this.warn(field, value, unknown.rule, { fix: unknown.fix });
   }
 
   /** Checks that `zone` is an existing zone of the region in `regionField`. */
@@ -140,7 +144,9 @@ export class PropsValidator {
     if (!containsIp(subnet, ip)) {
       this.fail(field, ip, `must lie inside ${this.name(subnetField)} ${subnet}`, { involves: [subnetField] });
     } else if (edgeAddresses(subnet, reserved.head, reserved.tail).includes(ip)) {
-      this.fail(field, ip, `is one of ${reserved.words} in ${subnet} (${reserved.where})`, { fix: `e.g. ${nthAddress(subnet, 10)}`, involves: [subnetField] });
+      const usable = blockSize(subnet) - reserved.head - reserved.tail;
+      const fix = usable > 0 ? `use one of ${nthAddress(subnet, reserved.head)}-${nthAddress(subnet, reserved.head + usable - 1)}` : `use a larger subnet`;
+      this.fail(field, ip, `is one of ${reserved.words} in ${subnet} (${reserved.where})`, { fix, involves: [subnetField] });
     }
   }
 

@@ -5,6 +5,7 @@ import { blockSize, overlaps } from "../../constructs/core/cidr";
 import { describeProblem, Problem } from "../../constructs/core/errors";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
+import { unknownRegionWarning } from "../../constructs/core/regions";
 import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
@@ -86,6 +87,11 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 
   const awsZone = awsZoneProblem(aws.availabilityZone, aws.region, "aws.region");
   if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule, aws.availabilityZone, awsZone.fix), ["aws.region"]);
+  // GCP regions are checked by the constructs that take them; AWS regions only reach providers, so here.
+  for (const [path, region] of [["aws.region", aws.region], ["state.s3.region", config.state.s3?.region]] as const) {
+    const unknown = region === undefined ? undefined : unknownRegionWarning("aws", region);
+    if (unknown) warnings.push({ path, message: describeProblem(unknown.rule, region, unknown.fix) });
+  }
 
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;

@@ -28,6 +28,21 @@ describe("PropsValidator", () => {
     ]);
   });
 
+  test("a region on no known list is a warning with the nearest known region; a known one is neither", () => {
+    // GIVEN a construct's region WHEN it is misspelled THEN synth goes on, with a warning that names the likely region
+    const v = new PropsValidator("Thing");
+    v.gcpRegion("region", "europe-wset1");
+    v.gcpRegion("other", "europe-west1");
+    expect(v.problems).toEqual([]);
+    expect(v.warnings).toEqual([{ path: "region", message: expect.stringMatching(/^is not a GCP region this app knows .*got "europe-wset1"\. Fix: did you mean europe-west1\?$/) }]);
+  });
+
+  test("a reserved fixed address in the smallest subnet gets a fix inside that subnet", () => {
+    const v = new PropsValidator("Thing");
+    v.addressInSubnet("ip", "10.0.0.1", "subnet", "10.0.0.0/29", { head: 2, tail: 2, words: "the four addresses GCP reserves", where: "the first two and the last two" });
+    expect(v.problems.map((p) => p.message)).toEqual([expect.stringMatching(/Fix: use one of 10\.0\.0\.2-10\.0\.0\.5$/)]);
+  });
+
   test("warnings are kept apart from problems and never throw", () => {
     const v = new PropsValidator("Thing");
     v.warn("size", 3, "is small");

@@ -162,14 +162,20 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a project name instead of an id", (c) => (c.gcp.producerProject = "My Project"), /^gcp\.producerProject: must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter, got "My Project"$/],
   // Backend and service
   ["a backend IP outside the private subnet", (c) => (c.aws.backend.privateIp = "10.0.10.10"), /^aws\.backend\.privateIp: must lie inside aws\.privateSubnetCidr 10\.0\.20\.0\/24, got "10\.0\.10\.10"$/],
-  ["a backend IP AWS reserves", (c) => (c.aws.backend.privateIp = "10.0.20.1"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a backend IP AWS reserves", (c) => (c.aws.backend.privateIp = "10.0.20.1"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: use one of 10\.0\.20\.4-10\.0\.20\.254$/],
   ["a backend IP that is the subnet's last address", (c) => (c.aws.backend.privateIp = "10.0.20.255"), /^aws\.backend\.privateIp: is one of the five addresses AWS reserves/],
   ["a backend IP that is not an address", (c) => (c.aws.backend.privateIp = "10.0.20"), /^aws\.backend\.privateIp: must be an IPv4 address like 10\.0\.20\.10, got "10\.0\.20"$/],
   ["backend port 0", (c) => (c.aws.backend.port = 0), /^aws\.backend\.port: must be a port, 1-65535, got 0$/],
   ["backend port 70000", (c) => (c.aws.backend.port = 70000), /^aws\.backend\.port: must be a port, 1-65535, got 70000$/],
   ["a malformed AMI id", (c) => (c.aws.backend.amiId = "ami-xyz"), /^aws\.backend\.amiId: must be an AMI id like ami-0123456789abcdef0, got "ami-xyz"$/],
   ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got "10\.0\.21\.10"$/],
-  ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/],
+  ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got "10\.0\.20\.1"\. Fix: use one of 10\.0\.20\.2-10\.0\.20\.253$/],
+  // The fix names only addresses the subnet has (a fixed 10th address crashed validation on a /29).
+  ["a PSC endpoint IP GCP reserves in a /29", (c) => ((tenant0(c).pscEndpointCidr = "10.0.20.0/29"), (tenant0(c).pscEndpointIp = "10.0.20.7")), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/29 .*got "10\.0\.20\.7"\. Fix: use one of 10\.0\.20\.2-10\.0\.20\.5$/],
+  // A zone fix never repeats a misspelled region.
+  ["an AWS zone of a misspelled region", (c) => (c.aws.region = "ap-northest-1"), /^aws\.availabilityZone: must be a zone of aws\.region ap-northest-1, got "ap-northeast-1a"\. Fix: set aws\.region to ap-northeast-1, this zone's region \(ap-northest-1 is not a known region\)$/],
+  ["an AWS zone and region both misspelled alike, in another region's zone", (c) => ((c.aws.region = "ap-northest-1"), (c.aws.availabilityZone = "ap-northest-2a")), /^aws\.availabilityZone: .*Fix: set aws\.region to a known region \(did you mean ap-northeast-1\?\) and use one of its zones, e\.g\. ap-northeast-1a$/],
+  ["a NEG zone of a misspelled region", (c) => ((c.gcp.region = "asia-northest1"), (c.gcp.negZone = "asia-northeast1-b")), /^gcp\.negZone: must be a zone of gcp\.region asia-northest1, got "asia-northeast1-b"\. Fix: set gcp\.region to asia-northeast1, this zone's region/],
   ["a DNS name without the final dot", (c) => (c.service.dnsName = "api.aws-api.internal"), /^service\.dnsName: must be a fully qualified name of at least two labels ending with '\.'.*got "api\.aws-api\.internal"$/],
   ["a health check path without '/'", (c) => (c.service.healthCheckPath = "health"), /^service\.healthCheckPath: must be an HTTP path starting with '\/', without spaces, got "health"\. Fix: write \/health$/],
   ["a namespace with an underscore", (c) => (tenant0(c).namespace = "Team_A"), /^tenants\[0\]\.namespace: must be a Kubernetes DNS label.*got "Team_A"$/],
@@ -270,6 +276,18 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
 });
 
 describe("warnings do not fail", () => {
+  test("a region missing from the bundled lists warns with the nearest known one (a new region is not blocked)", () => {
+    expect(warningsOf((c) => (c.gcp.region = "asia-northest1"))).toEqual([
+      'gcp.region: is not a GCP region this app knows (a typo, or a region newer than its list in constructs/core/regions.ts), got "asia-northest1". Fix: did you mean asia-northeast1?',
+    ]);
+    expect(warningsOf((c) => ((c.aws.region = "ap-northest-1"), (c.aws.availabilityZone = "ap-northest-1a")))).toEqual([
+      'aws.region: is not an AWS region this app knows (a typo, or a region newer than its list in constructs/core/regions.ts), got "ap-northest-1". Fix: did you mean ap-northeast-1?',
+    ]);
+    expect(warningsOf((c) => (c.state = { backend: "s3", s3: { bucket: "example-tf-state-aws", keyPrefix: "psc/prod", region: "eu-wset-1" } }))).toEqual([
+      expect.stringMatching(/^state\.s3\.region: is not an AWS region .*Fix: did you mean eu-west-1\?$/),
+    ]);
+  });
+
   test("a PSC NAT subnet with fewer addresses than the tenants' connection limits", () => {
     expect(warningsOf((c) => ((c.gcp.pscNatCidr = "10.10.10.0/29"), (c.tenants[0].connectionLimit = 10)))).toEqual([
       "gcp.pscNatCidr: with gcp.additionalPscNatCidrs has 4 usable addresses, fewer than the 10 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits",

@@ -330,7 +330,7 @@ const rows: Record<string, Row> = {
     path: "aws.backend.privateIp",
     construct: (s) => backend(s, { privateIp: "10.0.20.1" }),
     field: "privateIp",
-    rule: /^is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: e\.g\. 10\.0\.20\.10$/,
+    rule: /^is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: use one of 10\.0\.20\.4-10\.0\.20\.254$/,
   },
   "a malformed AMI id": {
     config: (c) => (c.aws.backend.amiId = "ami-xyz"),
