@@ -36,45 +36,266 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   aws_ec2_transit_gateway_vpc_attachment: ["transit_gateway_id", "vpc_id"],
 };
 
+/**
+ * Computed attributes that are a function of configured ones: when those are
+ * set, a replaced resource gets the same value back. AWS derives a tunnel's
+ * inside addresses from its configured inside CIDR (the first two hosts of
+ * the /30: AWS's end, then the customer gateway's; "Tunnel options for your
+ * Site-to-Site VPN connection"), so a connection replaced for another
+ * customer gateway keeps them and the router interfaces reading them stay.
+ */
+const DERIVED_FROM: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  aws_vpn_connection: {
+    tunnel1_cgw_inside_address: "tunnel1_inside_cidr",
+    tunnel1_vgw_inside_address: "tunnel1_inside_cidr",
+    tunnel2_cgw_inside_address: "tunnel2_inside_cidr",
+    tunnel2_vgw_inside_address: "tunnel2_inside_cidr",
+  },
+};
+
+/**
+ * Replacing attributes whose diff the provider suppresses while the value
+ * they read is unknown in the plan, so a replaced resource they read does not
+ * replace them: google 6.50's forwarding rule `ip_address` (provider issue
+ * #16870; the address is replaced, the rule is not, and the apply fails on
+ * the address in use). Only `lifecycle.replace_triggered_by` replaces them.
+ */
+const SUPPRESSED_WHILE_UNKNOWN: Readonly<Record<string, readonly string[]>> = {
+  google_compute_forwarding_rule: ["ip_address"],
+};
+
 /** One change a reviewer must see before it reaches a live environment. */
 export interface ReplacementRisk {
   readonly stack: string;
-  /** Terraform address: `type.logical_id`. */
-  readonly address: string;
-  /** What happens: an attribute that forces replacement, or the resource leaves/enters under another id. */
+  /**
+   * `replaced`: a replacing attribute changed; `knock-on`: replaced because it
+   * reads a value that changes with another replacement (or its
+   * replace_triggered_by fires); `destroyed`: gone from a stack that stays;
+   * `stack gone`: the whole stack left the app (one row, `resources` counted).
+   */
+  readonly kind: "replaced" | "knock-on" | "destroyed" | "stack gone";
+  /** Terraform address `type.logical_id`; omitted for a gone stack. */
+  readonly address?: string;
+  /** What happens, and why. */
   readonly change: string;
   readonly before?: string;
   readonly after?: string;
+  /** For a gone stack: the resources it held, which stay deployed. */
+  readonly resources?: number;
 }
 
-type Stacks = Record<string, { resource?: Record<string, Record<string, Record<string, unknown>>> }>;
+type Resource = Record<string, unknown>;
+type Stacks = Record<string, { resource?: Record<string, Record<string, Resource>>; output?: Record<string, { value?: unknown }> }>;
+
+/** Where a changing value comes from: the resource, and which of its attributes. */
+interface Cause {
+  readonly stack: string;
+  readonly address: string;
+  readonly attribute: string;
+  /** The value changes because the resource is replaced (else: a configured value that changes). */
+  readonly replaced: boolean;
+  /** Unknown in this stack's plan (a computed attribute of a resource replaced in the same stack). */
+  readonly unknown: boolean;
+}
+
+const REMOTE_OUTPUT = /data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)/g;
+const RESOURCE_REFERENCE = /\b([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)/g;
+/** Keys of a resource's JSON that are not provider attributes. */
+const META = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
 
 /**
- * Compares synthesized stacks with a baseline: every changed replacing
- * attribute, and every resource that disappears (destroyed, possibly as a
- * renamed construct id that is recreated under its new one).
+ * Compares synthesized stacks with a baseline. Listed: every changed
+ * replacing attribute; every resource replaced as a knock-on of those
+ * (transitively, across stacks); every resource that disappears from a stack
+ * that stays (destroyed, possibly as a renamed construct id that is recreated
+ * under its new one); and every stack that is gone, once.
+ *
+ * The knock-on rule. A resource is replaced too when
+ * - one of its replacing attributes reads a value that changes: a computed
+ *   attribute (not set in the resource's config: ids, self links, generated
+ *   addresses and keys) of a replaced resource, or a configured attribute
+ *   whose value changes. A configured value that stays the same (a `name`
+ *   that is not edited) changes nothing, even when its resource is replaced;
+ *   a computed one derived from configured ones (DERIVED_FROM) changes only
+ *   with them. In the same stack Terraform plans such a value as unknown,
+ *   which forces the replacement (except where the provider suppresses it,
+ *   SUPPRESSED_WHILE_UNKNOWN); in another stack (cdktf's `cross-stack-output-*`
+ *   read through `terraform_remote_state`) the origin's apply writes the new
+ *   value first, and the consumer's plan replaces the resource reading it.
+ *   A computed value is assumed to change on replacement even where the cloud
+ *   happens to rebuild the same string (a GCP id made of an unchanged name):
+ *   the object behind it is new.
+ * - its `lifecycle.replace_triggered_by` names a resource that is replaced or
+ *   whose configuration changes, or an attribute whose value changes
+ *   (Terraform's rule for that meta-argument).
+ * Attributes that are updated in place are not followed: they replace nothing.
  */
 export function replacementRisks(baseline: Stacks, current: Stacks): ReplacementRisk[] {
-  const risks: ReplacementRisk[] = [];
+  const direct: ReplacementRisk[] = [];
+  const gone: ReplacementRisk[] = [];
+  const replaced = new Set<string>();
+  const key = (stack: string, address: string) => `${stack} ${address}`;
   for (const [stack, before] of Object.entries(baseline)) {
     const after = current[stack];
+    if (!after) {
+      const resources = Object.values(before.resource ?? {}).reduce((n, byId) => n + Object.keys(byId).length, 0);
+      gone.push({ stack, kind: "stack gone", resources, change: `stack is gone from the app: ${resources} resources stay deployed, unmanaged, unless \`cdktf destroy ${stack}\` runs first` });
+      continue;
+    }
     for (const [type, byId] of Object.entries(before.resource ?? {})) {
       for (const [id, old] of Object.entries(byId)) {
         const address = `${type}.${id}`;
-        const now = after?.resource?.[type]?.[id];
+        const now = after.resource?.[type]?.[id];
         if (now === undefined) {
-          risks.push({ stack, address, change: after ? "destroyed (removed, or its construct id changed)" : `its stack is gone from the app: run \`cdktf destroy ${stack}\` first, or it stays deployed, unmanaged` });
+          direct.push({ stack, kind: "destroyed", address, change: "destroyed (removed, or its construct id changed)" });
           continue;
         }
         for (const attribute of REPLACING_ATTRIBUTES[type] ?? []) {
           const was = show(at(old, attribute));
           const is = show(at(now, attribute));
-          if (was !== is) risks.push({ stack, address, change: `${attribute} changed: replaces the resource`, before: was, after: is });
+          if (was === is) continue;
+          direct.push({ stack, kind: "replaced", address, change: `${attribute} changed: replaces the resource${refused(now)}`, before: was, after: is });
+          replaced.add(key(stack, address));
         }
       }
     }
   }
-  return risks;
+
+  const graph = new ValueGraph(baseline, current, (stack, address) => replaced.has(key(stack, address)));
+  const knockOn: ReplacementRisk[] = [];
+  for (let found = true; found; ) {
+    found = false;
+    for (const [stack, type, id, now] of graph.kept()) {
+      const address = `${type}.${id}`;
+      if (replaced.has(key(stack, address))) continue;
+      const change = graph.knockOn(stack, type, now);
+      if (change === undefined) continue;
+      knockOn.push({ stack, kind: "knock-on", address, change: `${change}${refused(now)}` });
+      replaced.add(key(stack, address));
+      found = true;
+    }
+  }
+  return [...direct, ...knockOn, ...gone];
+}
+
+/** Which values change, given which resources are replaced (a live view: the set grows while knock-ons are found). */
+class ValueGraph {
+  constructor(
+    private readonly baseline: Stacks,
+    private readonly current: Stacks,
+    private readonly isReplaced: (stack: string, address: string) => boolean,
+  ) {}
+
+  /** Every resource in both the baseline and the current synth, as [stack, type, id, current JSON]. */
+  *kept(): Generator<[string, string, string, Resource]> {
+    for (const [stack, json] of Object.entries(this.current)) {
+      for (const [type, byId] of Object.entries(json.resource ?? {})) {
+        for (const [id, now] of Object.entries(byId)) if (this.baseline[stack]?.resource?.[type]?.[id] !== undefined) yield [stack, type, id, now];
+      }
+    }
+  }
+
+  /** Why a kept resource is replaced as a knock-on, or undefined. */
+  knockOn(stack: string, type: string, now: Resource): string | undefined {
+    for (const attribute of REPLACING_ATTRIBUTES[type] ?? []) {
+      const cause = this.reads(stack, at(now, attribute));
+      if (cause === undefined || (cause.unknown && SUPPRESSED_WHILE_UNKNOWN[type]?.includes(attribute))) continue;
+      return `${because(stack, cause)}: \`${attribute}\` reads ${what(cause)}${cause.stack === stack ? "" : " (cross-stack output)"}`;
+    }
+    const triggers = (now.lifecycle as { replace_triggered_by?: unknown } | undefined)?.replace_triggered_by;
+    for (const trigger of Array.isArray(triggers) ? triggers : []) {
+      const cause = typeof trigger === "string" ? this.triggers(stack, trigger) : undefined;
+      if (cause !== undefined) return `${because(stack, cause)}: \`replace_triggered_by\` names ${what(cause)}`;
+    }
+    return undefined;
+  }
+
+  /** The first changing value that `value` (any JSON) reads in `stack`. */
+  reads(stack: string, value: unknown, seen = new Set<string>()): Cause | undefined {
+    for (const text of strings(value)) {
+      if (!text.includes("${")) continue;
+      for (const [, origin, output] of text.matchAll(REMOTE_OUTPUT)) {
+        const through = `${origin} ${output}`;
+        if (seen.has(through)) continue;
+        seen.add(through);
+        const cause = this.reads(origin, this.current[origin]?.output?.[output]?.value, seen);
+        // The origin's apply makes the value known before this stack's plan.
+        if (cause !== undefined) return { ...cause, unknown: false };
+      }
+      for (const [, type, id, path] of text.replace(REMOTE_OUTPUT, "").matchAll(RESOURCE_REFERENCE)) {
+        const cause = path === "" ? undefined : this.changes(stack, type, id, path.replace(/^\./, ""), seen);
+        if (cause !== undefined) return cause;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a replace_triggered_by entry (`type.id` or `type.id.attribute`, with or without `${}`) fires. */
+  private triggers(stack: string, trigger: string): Cause | undefined {
+    const match = /^(?:\$\{)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)\}?$/.exec(trigger.trim());
+    if (!match) return undefined;
+    const [, type, id, path] = match;
+    if (path !== "") return this.changes(stack, type, id, path.replace(/^\./, ""), new Set());
+    const address = `${type}.${id}`;
+    const before = this.baseline[stack]?.resource?.[type]?.[id];
+    const now = this.current[stack]?.resource?.[type]?.[id];
+    if (before === undefined || now === undefined) return undefined;
+    const replaced = this.isReplaced(stack, address);
+    // A whole resource fires on any planned change, an in-place update included.
+    if (replaced || show(withoutMeta(before)) !== show(withoutMeta(now)) || this.reads(stack, withoutMeta(now)) !== undefined) return { stack, address, attribute: "", replaced, unknown: replaced };
+    return undefined;
+  }
+
+  /** Whether attribute `path` (`a.b`, `a[0].b`) of resource `type.id` in `stack` changes. */
+  private changes(stack: string, type: string, id: string, path: string, seen: Set<string>): Cause | undefined {
+    const before = this.baseline[stack]?.resource?.[type]?.[id];
+    const now = this.current[stack]?.resource?.[type]?.[id];
+    // A reference to a new or a removed resource is itself a changed text, found directly.
+    if (before === undefined || now === undefined) return undefined;
+    const address = `${type}.${id}`;
+    // Terraform refuses cycles; this only guards against malformed input.
+    if (seen.has(`${stack} ${address}.${path}`)) return undefined;
+    seen.add(`${stack} ${address}.${path}`);
+    const top = path.split(/[.[]/)[0];
+    const replaced = this.isReplaced(stack, address);
+    if (top in now && !META.has(top)) {
+      const dotted = path.replace(/\[(\d+)\]/g, ".$1");
+      const changed = show(at(before, dotted)) !== show(at(now, dotted)) || this.reads(stack, at(now, dotted), seen) !== undefined;
+      return changed ? { stack, address, attribute: path, replaced: false, unknown: false } : undefined;
+    }
+    if (!replaced) return undefined;
+    const cause = { stack, address, attribute: path, replaced: true, unknown: true };
+    const source = DERIVED_FROM[type]?.[top];
+    if (source !== undefined && source in now) return show(at(before, source)) !== show(at(now, source)) ? cause : undefined;
+    return cause;
+  }
+}
+
+function because(stack: string, cause: Cause): string {
+  const where = cause.stack === stack ? "" : ` (${cause.stack})`;
+  if (cause.replaced) return `replaced because \`${cause.address}\`${where} is replaced`;
+  return cause.attribute === "" ? `replaced because \`${cause.address}\`${where} changes` : `replaced because \`${cause.attribute}\` of \`${cause.address}\`${where} changes`;
+}
+
+/** Terraform refuses a plan that destroys a resource with `prevent_destroy`, a replacement included. */
+function refused(resource: Resource): string {
+  return (resource.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true ? " (it has `prevent_destroy`: Terraform refuses the plan until that is lifted)" : "";
+}
+
+/** The value read, as the reason's second half names it. */
+function what(cause: Cause): string {
+  return cause.replaced && cause.attribute !== "" ? `its \`${cause.attribute}\`` : "it";
+}
+
+function withoutMeta(resource: Resource): Resource {
+  return Object.fromEntries(Object.entries(resource).filter(([k]) => !META.has(k)));
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
+  return [];
 }
 
 function at(value: unknown, dotted: string): unknown {

@@ -145,14 +145,29 @@ function risks(input: ReportInput): string {
   const found = replacementRisks(input.baseline, input.stacks);
   const source = input.baselineSource ? ` (baseline: ${input.baselineSource})` : "";
   if (found.length === 0) return `No change replaces a live resource${source}.`;
+  // Resources and gone stacks are counted apart: a stack that left the app
+  // destroys nothing by itself (its resources stay, unmanaged), and a removed
+  // tenant must not read as dozens of replacements.
+  const resources = new Set(found.filter((r) => r.address !== undefined).map((r) => `${r.stack} ${r.address}`));
+  const knockOn = found.filter((r) => r.kind === "knock-on").length;
+  const gone = found.filter((r) => r.kind === "stack gone");
+  const left = gone.reduce((n, r) => n + (r.resources ?? 0), 0);
+  const summary = [
+    resources.size === 0 ? "No change replaces a live resource" : `**${plural(resources.size, "live resource")} would be replaced or destroyed**${knockOn === 0 ? "" : ` (${knockOn} as a knock-on of another replacement)`}`,
+    ...(gone.length === 0 ? [] : [`**${plural(gone.length, "stack")} gone from the app** (${plural(left, "resource")} left deployed, unmanaged)`]),
+  ];
   const cell = (v?: string) => (v === undefined ? "" : `\`${v.replace(/\|/g, "\\|")}\``);
   return [
-    `**${found.length} change${found.length === 1 ? "" : "s"} would replace or destroy live resources**${source}:`,
+    `${summary.join("; ")}${source}:`,
     "",
     "| stack | resource | risk | before | after |",
     "|---|---|---|---|---|",
-    ...found.map((r) => `| ${r.stack} | \`${r.address}\` | ${r.change} | ${cell(r.before)} | ${cell(r.after)} |`),
+    ...found.map((r) => `| ${r.stack} | ${r.address === undefined ? `(whole stack: ${plural(r.resources ?? 0, "resource")})` : `\`${r.address}\``} | ${r.change} | ${cell(r.before)} | ${cell(r.after)} |`),
   ].join("\n");
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**

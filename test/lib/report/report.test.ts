@@ -94,11 +94,17 @@ describe("replacement risks, against the committed snapshots", () => {
     expect(example).toContain("No change replaces a live resource (baseline: __snapshots__/example.test.ts.snap).");
   });
 
-  test("new tunnel inside CIDRs are named as replacing the AWS VPN connections", () => {
+  test("a new tunnel inside CIDR replaces its AWS VPN connection and, as a knock-on, what reads it in tunnels", () => {
     const config = exampleWith((c) => (c.vpn.insideCidrs = ["169.254.30.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"]));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toContain("**1 change would replace or destroy live resources**");
-    expect(report).toMatch(/\| aws \| `aws_vpn_connection\.vpn_connection-1_[0-9A-F]+` \| tunnel1_inside_cidr changed: replaces the resource \| `169\.254\.10\.0\/30` \| `169\.254\.30\.0\/30` \|/);
+    // Connection 1 directly; its outside IPs and keys replace the external VPN gateway, its two tunnels and the first
+    // router interface in `tunnels`; the new external gateway replaces connection 2's tunnels (they read its id).
+    expect(report).toContain("**7 live resources would be replaced or destroyed** (6 as a knock-on of another replacement):");
+    expect(report).toMatch(
+      /\| aws \| `aws_vpn_connection\.vpn_connection-1_[0-9A-F]+` \| tunnel1_inside_cidr changed: replaces the resource \(it has `prevent_destroy`: Terraform refuses the plan until that is lifted\) \| `169\.254\.10\.0\/30` \| `169\.254\.30\.0\/30` \|/,
+    );
+    expect(report).toMatch(/\| tunnels \| `google_compute_vpn_tunnel\.connection-1_tunnel-2_[0-9A-F]+` \| replaced because `aws_vpn_connection\.vpn_connection-1_[0-9A-F]+` \(aws\) is replaced: `shared_secret` reads its `tunnel2_preshared_key` \(cross-stack output\) \| {2}\| {2}\|/);
+    expect(report).toMatch(/\| tunnels \| `google_compute_vpn_tunnel\.connection-2_tunnel-1_[0-9A-F]+` \| replaced because `google_compute_external_vpn_gateway\.aws-gateway_[0-9A-F]+` is replaced: `peer_external_gateway` reads its `id` \|/);
   });
 
   test("GKE private settings are risks too", () => {
@@ -107,10 +113,21 @@ describe("replacement risks, against the committed snapshots", () => {
     expect(report).toMatch(/\| consumer-team-a \| `google_container_cluster\.[^`]+` \| private_cluster_config\.master_ipv4_cidr_block changed: replaces the resource \| `\(unset\)` \| `172\.16\.0\.0\/28` \|/);
   });
 
-  test("a removed tenant shows its stacks destroyed", () => {
+  test("a removed tenant is one row per stack with its resource count, counted apart from replacements", () => {
     const config = exampleWith((c) => (c.tenants = c.tenants.slice(0, 1)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toMatch(/\| consumer-team-b \| `google_container_cluster\.[^`]+` \| its stack is gone from the app: run `cdktf destroy consumer-team-b` first, or it stays deployed, unmanaged \|/);
+    expect(report).toContain("No change replaces a live resource; **2 stacks gone from the app** (15 resources left deployed, unmanaged):");
+    const rows = report.split("\n").filter((line) => line.startsWith("| consumer-team-b ") || line.startsWith("| workloads-team-b "));
+    expect(rows).toEqual([
+      "| consumer-team-b | (whole stack: 10 resources) | stack is gone from the app: 10 resources stay deployed, unmanaged, unless `cdktf destroy consumer-team-b` runs first |  |  |",
+      "| workloads-team-b | (whole stack: 5 resources) | stack is gone from the app: 5 resources stay deployed, unmanaged, unless `cdktf destroy workloads-team-b` runs first |  |  |",
+    ]);
+  });
+
+  test("replacements and gone stacks together: both counts", () => {
+    const config = exampleWith((c) => ((c.tenants = c.tenants.slice(0, 1)), (c.aws.asn = 65010)));
+    const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
+    expect(report).toContain("**1 live resource would be replaced or destroyed**; **2 stacks gone from the app** (15 resources left deployed, unmanaged):");
   });
 
   test("without a baseline the section says so", () => {
