@@ -176,6 +176,10 @@ export class VpnTunnelPair extends Construct {
           peerIpAddress: t.peerInsideAddress,
           peerAsn: props.peerAsn,
           advertisedRoutePriority: t.advertisedRoutePriority ?? priority,
+          // A replaced interface (new inside range) must take its peer with it: Google refuses the new
+          // interface while the old peer's address lies outside it, and the provider would only update
+          // peer_ip_address in place (hashicorp/terraform #29594; terraform-google-vpn replaces the peer too).
+          lifecycle: { replaceTriggeredBy: [routerInterface] },
         }),
       );
       tunnels.push(tunnel);

@@ -236,6 +236,14 @@ describe("VpnTunnelPair: one AWS VPN connection", () => {
     expect(out).toHaveResourceWithProperties({ tfResourceType: "google_compute_router_peer" }, { peer_asn: 65001, peer_ip_address: "${aws_vpn_connection.aws-connection.tunnel2_vgw_inside_address}" });
   });
 
+  test("each BGP peer is replaced with its router interface (a new inside range cannot be applied to a live peer)", () => {
+    // GIVEN a pair WHEN synthesized THEN each peer names its own interface, and only it, as a replacement trigger
+    const out = synth((s) => awsPair(s));
+    const peers = resources(out, "google_compute_router_peer");
+    expect(peers.map((p) => p.interface)).toEqual([expect.stringMatching(/^\$\{google_compute_router_interface\.pair_interface-1_\w+\.name\}$/), expect.stringMatching(/interface-2_\w+\.name\}$/)]);
+    expect(peers.map((p) => p.lifecycle)).toEqual(peers.map((p) => ({ replace_triggered_by: [p.interface.replace(/\.name\}$/, "}")] })));
+  });
+
   test("exposes its tunnels, router interfaces and BGP sessions in tunnel order", () => {
     // GIVEN a pair WHEN a caller reads its attributes THEN each is the resource of that tunnel
     synth((s) => {
