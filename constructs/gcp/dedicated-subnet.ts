@@ -67,6 +67,10 @@ export abstract class DedicatedSubnet extends Construct implements ISubnetwork {
       ipCidrRange: props.ipCidrRange,
       purpose: purpose.purpose,
       role: purpose.role,
+      // No flow logs (log_config): the provider documents them as unsupported
+      // for the proxy-only purposes (REGIONAL_MANAGED_PROXY), and a PSC NAT
+      // subnet holds no VM to report flows. The path shows up in the flow logs
+      // of the subnets around them and in the load balancer's request logs.
       description: props.description ?? purpose.description,
     });
     this.id = this.subnet.id;

@@ -3,6 +3,7 @@ import { ComputeForwardingRule } from "@cdktf/provider-google/lib/compute-forwar
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
+import { replaceTriggeredBy } from "../core/lifecycle";
 import { nameRoomFor, RESERVED_SUBNET_ADDRESSES } from "../core/limits";
 import { FQDN_PATTERN, FQDN_RULE, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -93,6 +94,17 @@ export class PscEndpoint extends Construct {
       // An empty scheme is what makes a forwarding rule a PSC endpoint.
       loadBalancingScheme: "",
       allowPscGlobalAccess: props.globalAccess ? true : undefined,
+      // When the producer's service attachment is replaced (same name, new
+      // resource), the endpoint's connection is CLOSED: the consumer's next
+      // apply recreates the endpoint, which connects to the new attachment.
+      recreateClosedPsc: true,
+      lifecycle: {
+        // A new address keeps the address resource's id (same name), so the
+        // rule alone sees no change and the address, still in use, cannot be
+        // deleted (terraform-provider-google #16870). Replacing the rule with
+        // it destroys the rule first, then the address, and creates both anew.
+        replaceTriggeredBy: replaceTriggeredBy(address),
+      },
     });
 
     if (props.dnsName !== undefined) {

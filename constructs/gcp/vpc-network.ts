@@ -1,5 +1,5 @@
 import { ComputeNetwork } from "@cdktf/provider-google/lib/compute-network";
-import { ComputeSubnetwork } from "@cdktf/provider-google/lib/compute-subnetwork";
+import { ComputeSubnetwork, ComputeSubnetworkLogConfig } from "@cdktf/provider-google/lib/compute-subnetwork";
 import { Construct } from "constructs";
 import { PREFIX_LIMITS } from "../core/limits";
 import { PropsValidator, validateProps } from "../core/validation";
@@ -39,6 +39,27 @@ export interface VpcNetworkProps {
   readonly description?: string;
 }
 
+/** What the subnets leave out of their flow logs gets these (the app's config reads them for its own docs). */
+export const FLOW_LOG_DEFAULTS = { sampling: 0.5 } as const;
+
+/** The rule of every logging share (flow logs, load balancer request logs): one wording. */
+export const LOG_SAMPLING_RULE = "must be a share from 0 to 1 (0 turns logging off, 1 logs everything)";
+
+/** Records a problem unless `value` is a logging share from 0 to 1 (tokens pass). */
+export function checkLogSampling(v: PropsValidator, field: string, value: number | undefined): void {
+  if (value !== undefined) v.check(Number.isFinite(value) && value >= 0 && value <= 1, field, value, LOG_SAMPLING_RULE);
+}
+
+/**
+ * The `log_config` of a subnet carrying traffic of the path: VPC flow logs,
+ * sampled, with all metadata (for GKE nodes the records then name the
+ * cluster, pod and service at each end: "About VPC Flow Logs records").
+ * 0 turns them off.
+ */
+export function flowLogConfig(sampling: number = FLOW_LOG_DEFAULTS.sampling): ComputeSubnetworkLogConfig | undefined {
+  return sampling === 0 ? undefined : { flowSampling: sampling, metadata: "INCLUDE_ALL_METADATA" };
+}
+
 export interface SubnetProps {
   /** Name of the subnet. */
   readonly name: string;
@@ -48,6 +69,12 @@ export interface SubnetProps {
   readonly ipCidrRange: string;
   /** Why the subnet exists. @default - none */
   readonly description?: string;
+  /**
+   * Share of the sampled flows VPC Flow Logs reports, 0 to 1 (0 turns flow
+   * logs off): what to read when a connection does not get through.
+   * @default 0.5 - half of the flows, with all metadata (Google's default rate)
+   */
+  readonly flowLogSampling?: number;
 }
 
 /** A custom-mode GCP VPC network (no auto subnets) to which subnets are added. */
@@ -62,6 +89,7 @@ export class VpcNetwork extends Construct implements INetwork {
     v.gcpName("name", props.name);
     v.gcpRegion("region", props.region);
     v.privateCidr("ipCidrRange", props.ipCidrRange, PREFIX_LIMITS.gcpSubnet);
+    checkLogSampling(v, "flowLogSampling", props.flowLogSampling);
   }
 
   /** The network resource. */
@@ -89,7 +117,7 @@ export class VpcNetwork extends Construct implements INetwork {
   }
 
   /**
-   * Adds a regular subnet with Private Google Access on.
+   * Adds a regular subnet with Private Google Access and VPC flow logs on.
    * @param id - construct id of the subnet (stable: changing it replaces the subnet)
    */
   addSubnet(id: string, props: SubnetProps): ISubnetwork & { readonly subnet: ComputeSubnetwork } {
@@ -102,6 +130,7 @@ export class VpcNetwork extends Construct implements INetwork {
       ipCidrRange: props.ipCidrRange,
       description: props.description,
       privateIpGoogleAccess: true,
+      logConfig: flowLogConfig(props.flowLogSampling),
     });
     return { subnet, id: subnet.id, selfLink: subnet.selfLink, name: subnet.name, ipCidrRange: props.ipCidrRange };
   }

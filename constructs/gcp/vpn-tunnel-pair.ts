@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { canonicalCidr, containsIp, isIpv4, nthAddress } from "../core/cidr";
 import { BGP_ROUTE_PRIORITY, nameRoomFor, TUNNEL_INSIDE_RANGE } from "../core/limits";
 import { Described } from "../core/errors";
+import { replaceTriggeredBy } from "../core/lifecycle";
 import { resourceName } from "../core/names";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
 import { ICloudRouter } from "./cloud-router-bgp";
@@ -179,7 +180,7 @@ export class VpnTunnelPair extends Construct {
           // A replaced interface (new inside range) must take its peer with it: Google refuses the new
           // interface while the old peer's address lies outside it, and the provider would only update
           // peer_ip_address in place (hashicorp/terraform #29594; terraform-google-vpn replaces the peer too).
-          lifecycle: { replaceTriggeredBy: [routerInterface] },
+          lifecycle: { replaceTriggeredBy: replaceTriggeredBy(routerInterface) },
         }),
       );
       tunnels.push(tunnel);

@@ -233,13 +233,14 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     runs.push({ errors: [...v.problems], warnings: [...v.warnings] });
   };
   const { gcp, aws, vpn, service } = config;
+  const flowLogSampling = config.observability.gcpFlowLogSampling;
   const region = gcp.region;
   const names = producerNames(config.prefix);
 
   // producer
   run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));
-  run("VpcNetwork", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.frontendCidr" }, (v) =>
-    VpcNetwork.validateSubnet({ name: names.frontendSubnet, region, ipCidrRange: gcp.frontendCidr }, v),
+  run("VpcNetwork", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.frontendCidr", flowLogSampling: "observability.gcpFlowLogSampling" }, (v) =>
+    VpcNetwork.validateSubnet({ name: names.frontendSubnet, region, ipCidrRange: gcp.frontendCidr, flowLogSampling }, v),
   );
   run("ProxyOnlySubnet", { name: "prefix", region: "gcp.region", ipCidrRange: "gcp.proxyOnlyCidr" }, (v) =>
     ProxyOnlySubnet.validate({ network: REF, name: names.proxyOnlySubnet, region, ipCidrRange: gcp.proxyOnlyCidr }, v),
@@ -260,6 +261,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       "endpoints[0].port": "aws.backend.port",
       port: "service.port",
       healthCheckPath: "service.healthCheckPath",
+      logSampleRate: "observability.loadBalancerLogSampling",
     },
     (v) =>
       HybridNegLoadBalancer.validate(
@@ -272,6 +274,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           endpoints: [{ ipAddress: aws.backend.privateIp, port: aws.backend.port }],
           port: service.port,
           healthCheckPath: service.healthCheckPath,
+          logSampleRate: config.observability.loadBalancerLogSampling,
         },
         v,
       ),
@@ -377,8 +380,10 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     if (tenant.gke.restrictedGoogleApis) {
       run("RestrictedGoogleApis", { name: `${at}.name` }, (v) => RestrictedGoogleApis.validate({ name: tn.network, network: REF, project: tenant.project }, v));
     }
-    run("GkeSubnet", { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr` }, (v) =>
-      GkeSubnet.validate({ network: REF, name: tn.gkeSubnet, region, nodesCidr: tenant.gkeNodesCidr, podsCidr: tenant.podsCidr, servicesCidr: tenant.servicesCidr }, v),
+    run(
+      "GkeSubnet",
+      { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr`, flowLogSampling: "observability.gcpFlowLogSampling" },
+      (v) => GkeSubnet.validate({ network: REF, name: tn.gkeSubnet, region, nodesCidr: tenant.gkeNodesCidr, podsCidr: tenant.podsCidr, servicesCidr: tenant.servicesCidr, flowLogSampling }, v),
     );
     const gke = tenant.gke;
     run(
@@ -408,8 +413,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           v,
         ),
     );
-    run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>
-      VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr }, v),
+    run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr`, flowLogSampling: "observability.gcpFlowLogSampling" }, (v) =>
+      VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr, flowLogSampling }, v),
     );
     run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
       PscEndpoint.validate(

@@ -241,6 +241,15 @@ export const configSchema = z.strictObject({
       insideCidrs: z.array(z.string()).optional(),
     })
     .prefault({}),
+  /** What the path logs, to read when a request does not get through (README: "Where to look"). */
+  observability: z
+    .strictObject({
+      /** Share of sampled flows VPC Flow Logs reports on the GCP subnets of the path, 0 to 1; 0 turns them off. Default: the subnet constructs' (FLOW_LOG_DEFAULTS). */
+      gcpFlowLogSampling: z.number().optional(),
+      /** Share of requests the internal load balancer logs, 0 to 1; 0 turns request logs off. Default: HybridNegLoadBalancer's (every request). */
+      loadBalancerLogSampling: z.number().optional(),
+    })
+    .prefault({}),
   tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
   /** Where Terraform state lives; cross-stack references follow it. */
   state: z

@@ -13,7 +13,9 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   google_compute_router_interface: ["name", "router", "ip_range", "vpn_tunnel"],
   google_compute_router_peer: ["name", "router", "interface"],
   google_compute_service_attachment: ["name", "region", "target_service"],
-  google_compute_forwarding_rule: ["name", "region", "ip_address", "load_balancing_scheme", "network", "subnetwork", "port_range", "ip_protocol"],
+  // allow_global_access: the provider (6.50) plans an update, but for the INTERNAL_MANAGED rules made here the API
+  // refuses it: the field "cannot be changed after the forwarding rule is created" (Compute API, forwardingRules).
+  google_compute_forwarding_rule: ["name", "region", "ip_address", "load_balancing_scheme", "network", "subnetwork", "port_range", "ip_protocol", "allow_global_access"],
   google_compute_address: ["name", "region", "address", "address_type", "subnetwork"],
   google_compute_network_endpoint_group: ["name", "zone", "network", "network_endpoint_type", "default_port"],
   google_container_cluster: [

@@ -43,12 +43,14 @@ export class ConsumerStack extends TerraformStack {
       nodesCidr: tenant.gkeNodesCidr,
       podsCidr: tenant.podsCidr,
       servicesCidr: tenant.servicesCidr,
+      flowLogSampling: config.observability.gcpFlowLogSampling,
     });
     const pscSubnet = network.addSubnet("psc-subnet", {
       name: names.pscSubnet,
       region,
       ipCidrRange: tenant.pscEndpointCidr,
       description: "PSC endpoint address",
+      flowLogSampling: config.observability.gcpFlowLogSampling,
     });
     const gke = tenant.gke;
     this.cluster = new PrivateGkeCluster(this, "gke", {

@@ -38,6 +38,7 @@ export class ProducerStack extends TerraformStack {
       region: gcp.region,
       ipCidrRange: gcp.frontendCidr,
       description: "Internal load balancer frontend (forwarding rule address)",
+      flowLogSampling: config.observability.gcpFlowLogSampling,
     });
     const proxyOnly = new ProxyOnlySubnet(this, "proxy-only-subnet", {
       network: this.network,
@@ -71,6 +72,7 @@ export class ProducerStack extends TerraformStack {
       endpoints: [{ ipAddress: config.aws.backend.privateIp, port: config.aws.backend.port }],
       port: config.service.port,
       healthCheckPath: config.service.healthCheckPath,
+      logSampleRate: config.observability.loadBalancerLogSampling,
     });
     this.serviceAttachment = new ServiceAttachment(this, "service-attachment", {
       name: names.serviceAttachment,

@@ -19,6 +19,13 @@ describe("GkeSubnet", () => {
     expect([subnet!.podsRangeName, subnet!.podsCidr]).toEqual(["nodes-pods", "10.0.96.0/20"]);
   });
 
+  test("the nodes' flows are logged (half, with pod and service names) unless the share is 0", () => {
+    const logConfig = (flowLogSampling?: number) =>
+      Object.values<any>(JSON.parse(synth((s) => new GkeSubnet(s, "gke", { network: network(s), ...props, flowLogSampling }))).resource.google_compute_subnetwork)[0].log_config;
+    expect(logConfig()).toEqual({ flow_sampling: 0.5, metadata: "INCLUDE_ALL_METADATA" });
+    expect(logConfig(0)).toBeUndefined();
+  });
+
   test("fails when a range is outside GKE's sizes or two ranges overlap, listing both", () => {
     const build = () => synth((s) => new GkeSubnet(s, "gke", { network: network(s), ...props, podsCidr: "10.0.10.0/25" }));
     expect(build).toThrow(/podsCidr: must be between \/9 and \/24 \(GKE pod range sizes\)/);

@@ -251,8 +251,8 @@ describe("bad config is refused, naming the path, the value and the rule", () =>
   });
 
   test("fails on a prefix too long for the load balancer's names, blaming the prefix", () => {
-    expect(problemsOf((c) => (c.prefix = "p".repeat(49)))).toContainEqual(
-      expect.stringMatching(/^prefix: makes the load balancer's name prefix "p{49}-aws-api" 57 characters, over its limit of 56\. Fix: shorten prefix by 1$/),
+    expect(problemsOf((c) => (c.prefix = "p".repeat(45)))).toContainEqual(
+      expect.stringMatching(/^prefix: makes the load balancer's name prefix "p{45}-aws-api" 53 characters, over its limit of 52\. Fix: shorten prefix by 1$/),
     );
   });
 

@@ -332,6 +332,20 @@ const rows: Record<string, Row> = {
     field: "privateIp",
     rule: /^is one of the five addresses AWS reserves in 10\.0\.20\.0\/24 \(the first four and the last\), got "10\.0\.20\.1"\. Fix: use one of 10\.0\.20\.4-10\.0\.20\.254$/,
   },
+  "a flow log share over 1": {
+    config: (c) => (c.observability = { gcpFlowLogSampling: 1.5 }),
+    path: "observability.gcpFlowLogSampling",
+    construct: (s) => gkeSubnet(s, { flowLogSampling: 1.5 }),
+    field: "flowLogSampling",
+    rule: /^must be a share from 0 to 1 \(0 turns logging off, 1 logs everything\), got 1\.5$/,
+  },
+  "a load balancer log share below 0": {
+    config: (c) => (c.observability = { loadBalancerLogSampling: -0.5 }),
+    path: "observability.loadBalancerLogSampling",
+    construct: (s) => loadBalancer(s, { logSampleRate: -0.5 }),
+    field: "logSampleRate",
+    rule: /^must be a share from 0 to 1 \(0 turns logging off, 1 logs everything\), got -0\.5$/,
+  },
   "a malformed AMI id": {
     config: (c) => (c.aws.backend.amiId = "ami-xyz"),
     path: "aws.backend.amiId",

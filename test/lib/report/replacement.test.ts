@@ -129,9 +129,18 @@ describe("knock-on through in-stack references and replace_triggered_by", () => 
       return replacementRisks(baseline, copy);
     };
 
-    test("replaces the address; the provider keeps the forwarding rule that reads its id (google #16870)", () => {
+    test("replaces the address, and the forwarding rule through the replace_triggered_by PscEndpoint gives it", () => {
       const risks = replacementRisks(baseline, current);
-      expect(risks.map((r) => [r.kind, r.stack, r.address, r.before, r.after])).toEqual([["replaced", "consumer-team-a", `google_compute_address.${address}`, "(unset)", "10.0.20.50"]]);
+      expect(risks.map((r) => [r.kind, r.stack, r.address!.split(".")[0], r.before, r.after])).toEqual([
+        ["replaced", "consumer-team-a", "google_compute_address", "(unset)", "10.0.20.50"],
+        ["knock-on", "consumer-team-a", "google_compute_forwarding_rule", undefined, undefined],
+      ]);
+    });
+
+    test("without that trigger, the provider keeps the forwarding rule that reads the address's id (google #16870)", () => {
+      const copy = structuredClone(current) as any;
+      delete Object.values<any>(copy["consumer-team-a"].resource.google_compute_forwarding_rule)[0].lifecycle;
+      expect(replacementRisks(baseline, copy).map((r) => r.kind)).toEqual(["replaced"]);
     });
 
     test("replace_triggered_by naming the address, or its address attribute, replaces the forwarding rule too", () => {
