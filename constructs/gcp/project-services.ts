@@ -27,6 +27,7 @@ export function googleApiOf(resourceType: string): string | undefined {
 
 const API_NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com$/;
 
+/** Props of ProjectServices. */
 export interface ProjectServicesProps {
   /** The APIs to enable, e.g. `compute.googleapis.com`. */
   readonly services: readonly string[];
