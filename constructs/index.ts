@@ -18,6 +18,10 @@ export type { PrefixLimit, PrefixLimitName } from "./core/limits";
 export { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "./core/policy";
 export type { PolicyRule } from "./core/policy";
 
+// GCP: the project's APIs
+export { GOOGLE_API_OF_RESOURCE, googleApiOf, ProjectServices } from "./gcp/project-services";
+export type { ProjectServicesProps } from "./gcp/project-services";
+
 // GCP: networks and subnets
 export { VpcNetwork } from "./gcp/vpc-network";
 export type { INetwork, ISubnetwork, SubnetProps, VpcNetworkProps } from "./gcp/vpc-network";
@@ -52,8 +56,8 @@ export type { HaVpnToAwsProps } from "./gcp/ha-vpn-to-aws";
 
 // GCP: GKE
 export { PrivateGkeCluster, STANDARD_POOL_DEFAULTS } from "./gcp/private-gke-cluster";
-export type { AuthorizedNetwork, PrivateGkeClusterProps, StandardNodePool } from "./gcp/private-gke-cluster";
-export { RestrictedGoogleApis } from "./gcp/restricted-google-apis";
+export type { AuthorizedNetwork, KubernetesApiEndpoint, PrivateGkeClusterProps, StandardNodePool } from "./gcp/private-gke-cluster";
+export { RESTRICTED_APIS_EGRESS_PRIORITY, RestrictedGoogleApis } from "./gcp/restricted-google-apis";
 export type { RestrictedGoogleApisProps } from "./gcp/restricted-google-apis";
 
 // AWS

@@ -2,6 +2,7 @@ import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import type { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
 import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { parseCidr } from "../core/cidr";
 import { GKE_CLUSTER_NAME_MAX_LENGTH, GKE_MAX_PODS_PER_NODE, GKE_REGIONAL_CLUSTER_ZONES, PREFIX_LIMITS } from "../core/limits";
@@ -17,6 +18,14 @@ export interface AuthorizedNetwork {
   readonly cidr: string;
   /** What the range is (shown in the console). */
   readonly displayName: string;
+}
+
+/** Where a Kubernetes client (kubectl, Terraform's Kubernetes provider) reaches the cluster's API server. */
+export interface KubernetesApiEndpoint {
+  /** `https://` URL of the API server. */
+  readonly host: string;
+  /** PEM CA certificate to trust, when the endpoint's certificate is not publicly trusted. */
+  readonly clusterCaCertificate?: string;
 }
 
 /** The node pool of a Standard cluster. */
@@ -83,14 +92,20 @@ export interface PrivateGkeClusterProps {
    */
   readonly deletionProtection?: boolean;
   /**
-   * Serve the control plane on its DNS-based endpoint: kubectl and Terraform
-   * reach it with IAM authorisation from any network, without a bastion.
+   * Serve user traffic on the control plane's DNS-based endpoint: kubectl and
+   * Terraform reach it with IAM authorisation from any network, without a
+   * bastion. false refuses user traffic on it from every network, the
+   * cluster's own VPC included (`allow_external_traffic`: "whether user
+   * traffic is allowed over this endpoint"); clients then use the private
+   * IP endpoint (`apiEndpoint` says which).
    * @default true
    */
   readonly dnsEndpoint?: boolean;
   /**
    * Ranges allowed to reach the control plane's private IP endpoint (e.g. a
-   * CI runner's subnet or an admin VPN).
+   * CI runner's subnet or an admin VPN). An allowlist, not a route: a range
+   * outside the cluster's VPC reaches the endpoint only over connectivity
+   * into that VPC (Cloud VPN or Interconnect in the cluster's region).
    * @default - none: only the cluster's own VPC
    */
   readonly authorizedNetworks?: readonly AuthorizedNetwork[];
@@ -149,8 +164,20 @@ export class PrivateGkeCluster extends Construct {
   readonly name: string;
   /** "autopilot" or "standard". */
   readonly mode: "autopilot" | "standard";
-  /** DNS name of the control plane (`gke-<id>.<region>.gke.goog`): the Kubernetes API host. */
+  /** DNS name of the control plane (`gke-<id>.<region>.gke.goog`): the Kubernetes API host while `dnsEndpointEnabled`. */
   readonly dnsEndpoint: string;
+  /** Whether the DNS-based endpoint serves user traffic (the `dnsEndpoint` prop, default true). */
+  readonly dnsEndpointEnabled: boolean;
+  /** Internal IP address of the control plane's private endpoint, reachable from the cluster's VPC. */
+  readonly privateEndpoint: string;
+  /** The cluster's CA certificate, PEM (GKE returns it base64-encoded in `master_auth`): what a client of `privateEndpoint` trusts. */
+  readonly caCertificate: string;
+  /**
+   * Where Kubernetes clients reach the API server: the DNS endpoint while it
+   * serves user traffic (its certificate is publicly trusted, so no CA is
+   * given), else the private IP endpoint with the cluster's CA certificate.
+   */
+  readonly apiEndpoint: KubernetesApiEndpoint;
   /** Email of the nodes' service account. */
   readonly nodeServiceAccount: string;
   /** The node pool (Standard mode). */
@@ -163,7 +190,9 @@ export class PrivateGkeCluster extends Construct {
     const authorized = props.authorizedNetworks ?? [];
 
     this.mode = mode;
-    this.nodeServiceAccount = props.nodeServiceAccount ?? this.dedicatedNodeAccount(props);
+    const dedicated = props.nodeServiceAccount === undefined ? this.dedicatedNodeAccount(props) : undefined;
+    this.nodeServiceAccount = props.nodeServiceAccount ?? dedicated!.email;
+    this.dnsEndpointEnabled = props.dnsEndpoint ?? true;
 
     const common = {
       name: props.name,
@@ -173,6 +202,9 @@ export class PrivateGkeCluster extends Construct {
       subnetwork: props.subnet.id,
       networkingMode: "VPC_NATIVE",
       deletionProtection: props.deletionProtection ?? true,
+      // Nodes start as soon as the cluster exists: their account must hold its role by then,
+      // or node registration, logging and image pulls fail until IAM catches up.
+      dependsOn: dedicated === undefined ? undefined : [dedicated.binding],
       releaseChannel: { channel: props.releaseChannel ?? "REGULAR" },
       ipAllocationPolicy: {
         clusterSecondaryRangeName: props.subnet.podsRangeName,
@@ -185,7 +217,7 @@ export class PrivateGkeCluster extends Construct {
         masterIpv4CidrBlock: props.controlPlaneCidr,
       },
       controlPlaneEndpointsConfig: {
-        dnsEndpointConfig: { allowExternalTraffic: props.dnsEndpoint ?? true },
+        dnsEndpointConfig: { allowExternalTraffic: this.dnsEndpointEnabled },
         ipEndpointsConfig: { enabled: true },
       },
       masterAuthorizedNetworksConfig: {
@@ -252,10 +284,15 @@ export class PrivateGkeCluster extends Construct {
     if (props.publicEndpoint) suppressPolicy(this.cluster, "PSC-GKE-002", "publicEndpoint: true was set explicitly");
     this.name = this.cluster.name;
     this.dnsEndpoint = this.cluster.controlPlaneEndpointsConfig.dnsEndpointConfig.endpoint;
+    this.privateEndpoint = this.cluster.privateClusterConfig.privateEndpoint;
+    this.caCertificate = Fn.base64decode(this.cluster.masterAuth.clusterCaCertificate);
+    this.apiEndpoint = this.dnsEndpointEnabled
+      ? { host: `https://${this.dnsEndpoint}` }
+      : { host: `https://${this.privateEndpoint}`, clusterCaCertificate: this.caCertificate };
   }
 
   /** A service account for the nodes with only the role GKE documents for them. */
-  private dedicatedNodeAccount(props: PrivateGkeClusterProps): string {
+  private dedicatedNodeAccount(props: PrivateGkeClusterProps): { email: string; binding: ProjectIamMember } {
     // Account ids are 6-30 characters.
     const accountId = `${props.name.slice(0, 24).replace(/-+$/, "")}-nodes`;
     const account = new ServiceAccount(this, "node-service-account", {
@@ -264,12 +301,12 @@ export class PrivateGkeCluster extends Construct {
       displayName: `GKE nodes of ${props.name}`,
       description: "Least-privilege node identity (logging, monitoring, image pulls)",
     });
-    new ProjectIamMember(this, "node-service-account-role", {
+    const binding = new ProjectIamMember(this, "node-service-account-role", {
       project: account.project,
       role: "roles/container.defaultNodeServiceAccount",
       member: account.member,
     });
-    return account.email;
+    return { email: account.email, binding };
   }
 }
 

@@ -1,3 +1,4 @@
+import { ComputeFirewall } from "@cdktf/provider-google/lib/compute-firewall";
 import { ComputeRoute } from "@cdktf/provider-google/lib/compute-route";
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
@@ -10,6 +11,17 @@ import { INetwork } from "./vpc-network";
 /** restricted.googleapis.com: Google APIs that honour VPC Service Controls, reachable without internet. */
 export const RESTRICTED_GOOGLE_APIS_CIDR = "199.36.153.4/30";
 const RESTRICTED_IPS = ["199.36.153.4", "199.36.153.5", "199.36.153.6", "199.36.153.7"];
+
+/**
+ * Priority of the egress rule that allows HTTPS to the restricted VIP. VPC
+ * firewall rules apply lowest number first, and at equal priority a deny
+ * beats an allow (Google Cloud docs, "VPC firewall rules: priority"): 100
+ * wins over a deny-all egress rule at the default 1000 or at the 65534 many
+ * baselines use. A deny placed below 100, or in a hierarchical firewall
+ * policy (organisation or folder: evaluated before any VPC rule), still wins:
+ * such a policy must allow 199.36.153.4/30 on tcp:443 or `goto_next` for it.
+ */
+export const RESTRICTED_APIS_EGRESS_PRIORITY = 100;
 
 /** Domains whose names must resolve to the restricted VIP for private nodes to pull images and call APIs. */
 export const RESTRICTED_DOMAINS = [
@@ -32,7 +44,8 @@ export interface RestrictedGoogleApisProps {
  * the restricted.googleapis.com VIP and private Cloud DNS zones that send
  * googleapis.com, gcr.io and pkg.dev there (Google Cloud docs, "Configure
  * Private Google Access: DNS configuration"). Private GKE nodes can then pull
- * images from Artifact Registry and Container Registry.
+ * images from Artifact Registry and Container Registry. An egress rule
+ * allows HTTPS to the VIP ahead of a deny-all egress rule of the VPC.
  */
 export class RestrictedGoogleApis extends Construct {
   /** Longest `name` accepted: GCP's 63 characters less the longest suffix added. */
@@ -55,6 +68,20 @@ export class RestrictedGoogleApis extends Construct {
       // Traffic to the VIP stays on Google's network; the route only needs the internet gateway as next hop.
       nextHopGateway: "default-internet-gateway",
       description: "restricted.googleapis.com VIP for Private Google Access",
+    });
+    // Google APIs are served over HTTPS; without this rule the path relies on the implied
+    // allow-all egress (priority 65535), which any deny-all egress rule overrides and
+    // nodes stop pulling images (Google Cloud docs, "Set up private connectivity to
+    // Google APIs and services: Configure firewall rules").
+    new ComputeFirewall(this, "egress", {
+      name: resourceName(props.name, "apis-egress"),
+      project: props.project,
+      network: props.network.id,
+      direction: "EGRESS",
+      priority: RESTRICTED_APIS_EGRESS_PRIORITY,
+      destinationRanges: [RESTRICTED_GOOGLE_APIS_CIDR],
+      allow: [{ protocol: "tcp", ports: ["443"] }],
+      description: "HTTPS to restricted.googleapis.com, ahead of any deny-all egress rule",
     });
     for (const { id: zoneId, domain, apex } of RESTRICTED_DOMAINS) {
       const zone = new DnsManagedZone(this, `${zoneId}-zone`, {

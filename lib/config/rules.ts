@@ -24,7 +24,7 @@ import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
-import type { Config } from "./schema";
+import type { Config, TenantConfig } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -119,6 +119,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     const sameName = names.get(tenant.name);
     if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
     names.set(tenant.name, t);
+    if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -158,6 +159,26 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     });
   }
   return { errors, warnings };
+}
+
+/**
+ * With the DNS endpoint off, the tenant's workloads stack reaches the control
+ * plane on its private IP endpoint only. That can work (Terraform on a runner
+ * in the tenant VPC), so it is a warning, not an error; but the VPC this app
+ * creates has no VPN, Interconnect or peering, so nothing outside it reaches
+ * that address, authorized networks included (an allowlist, not a route).
+ */
+function privateOnlyControlPlane(at: string, tenant: TenantConfig, region: string): Problem {
+  const ranges = [`the node subnet ${tenant.gkeNodesCidr}`, ...(tenant.gke.authorizedNetworks ?? []).map((n) => n.cidr)];
+  return {
+    path: `${at}.gke.dnsEndpoint`,
+    message:
+      `is false: the control plane serves users on its private IP endpoint only, where authorized networks are enforced too, so Terraform must run ` +
+      `the tenant's workloads stack inside the tenant's VPC in ${region}, from ${ranges.join(" or ")}; the VPC this app creates has no VPN, Interconnect ` +
+      `or peering, so a range outside it gets there only over connectivity you add. Fix: keep dnsEndpoint true (IAM-authorised, reachable from any network), ` +
+      `or deploy the workloads stack from a runner in that VPC, its range in ${at}.gke.authorizedNetworks`,
+    involves: [`${at}.gke.authorizedNetworks`, `${at}.gkeNodesCidr`],
+  };
 }
 
 /** Fails for every pair of ranges that overlap, but pairs one construct checks itself. */

@@ -162,6 +162,11 @@ export const configSchema = z.strictObject({
     negZone: gcpZone.optional(),
     /** Project holding the producer VPC, load balancer, service attachment and HA VPN. */
     producerProject: gcpProject,
+    /**
+     * Enable the Google APIs each GCP stack needs (google_project_service, never
+     * disabled on destroy). false: a project factory enables them; nothing is created.
+     */
+    manageApis: z.boolean().default(true),
     /** BGP ASN of the Cloud Router. */
     routerAsn: privateAsn,
     /** Dedicated PSC NAT subnet (purpose PRIVATE_SERVICE_CONNECT). */

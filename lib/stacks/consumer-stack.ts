@@ -3,12 +3,14 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { ProjectServices } from "../../constructs/gcp/project-services";
 import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
 import { RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { IServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { Config, TenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
+import { apiOwners } from "./apis";
 import { useStateBackend } from "./state";
 
 /** What a consumer stack needs from the producer stack. */
@@ -31,6 +33,9 @@ export class ConsumerStack extends TerraformStack {
     const region = config.gcp.region;
     const names = tenantNames(config.prefix, tenant.name);
     new GoogleProvider(this, "google", { project: tenant.project, region });
+    // APIs first: every Google resource of the stack waits for them (none here when the producer stack owns the project's).
+    const apis = apiOwners(config).tenants[tenant.name];
+    if (apis.length > 0) new ProjectServices(this, "apis", { project: tenant.project, services: apis });
 
     const network = new VpcNetwork(this, "network", {
       name: names.network,

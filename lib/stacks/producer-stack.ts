@@ -3,12 +3,14 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
 import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
+import { ProjectServices } from "../../constructs/gcp/project-services";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
 import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { Config } from "../config/schema";
 import { producerNames } from "../naming";
+import { apiOwners } from "./apis";
 import { useStateBackend } from "./state";
 
 /**
@@ -27,6 +29,9 @@ export class ProducerStack extends TerraformStack {
     const { gcp } = config;
     const names = producerNames(config.prefix);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
+    // APIs first: every Google resource of the stack waits for them (the tunnels stack deploys after this one).
+    const apis = apiOwners(config).producer;
+    if (apis.length > 0) new ProjectServices(this, "apis", { project: gcp.producerProject, services: apis });
 
     this.network = new VpcNetwork(this, "network", {
       name: names.network,

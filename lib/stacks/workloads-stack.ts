@@ -29,21 +29,22 @@ export class WorkloadsStack extends TerraformStack {
   constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: WorkloadsStackInputs) {
     super(scope, id);
     useStateBackend(this, config, "kubernetes");
-    // The DNS-based control-plane endpoint serves a publicly trusted
-    // certificate, so no CA certificate is configured (Google Cloud docs,
-    // "About network isolation in GKE: DNS-based endpoint").
-    const host = `https://${inputs.cluster.dnsEndpoint}`;
+    // The DNS-based endpoint (publicly trusted certificate, no CA given), or with
+    // gke.dnsEndpoint false the private IP endpoint and the cluster's CA: then
+    // Terraform must run where that private address is reachable (README).
+    const { host, clusterCaCertificate } = inputs.cluster.apiEndpoint;
     if (tenant.kubernetesAuth === "access-token") {
       // The Kubernetes provider's documented GKE pattern: a Google access token
       // of the credentials Terraform runs with. The google provider here only
       // reads that token; it creates nothing.
       new GoogleProvider(this, "google", { project: tenant.project, region: config.gcp.region });
       const client = new DataGoogleClientConfig(this, "google-client");
-      new KubernetesProvider(this, "kubernetes", { host, token: client.accessToken });
+      new KubernetesProvider(this, "kubernetes", { host, clusterCaCertificate, token: client.accessToken });
     } else {
       // The token comes from the caller's gcloud login through the GKE auth plugin and never enters state.
       new KubernetesProvider(this, "kubernetes", {
         host,
+        clusterCaCertificate,
         exec: [{ apiVersion: "client.authentication.k8s.io/v1beta1", command: "gke-gcloud-auth-plugin" }],
       });
     }

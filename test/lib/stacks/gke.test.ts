@@ -3,7 +3,8 @@ import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
 import { PrivateGkeCluster, PrivateGkeClusterProps } from "../../../constructs/gcp/private-gke-cluster";
-import { exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
+import { validateConfig } from "../../../lib/config/load";
+import { exampleInput, exampleWith, onlyResource, resourcesOf, synthApp } from "../../helpers";
 
 // Private GKE in both modes, and the workloads side that proves the path.
 
@@ -47,6 +48,12 @@ describe.each([
     const consumer = app.byName["consumer-team-a"];
     expect(onlyResource(consumer, "google_service_account").account_id).toBe("psc-team-a-gke-nodes");
     expect(onlyResource(consumer, "google_project_iam_member").role).toBe("roles/container.defaultNodeServiceAccount");
+  });
+
+  test("the cluster waits for the node account's role binding (nodes start as soon as it exists)", () => {
+    const consumer = app.byName["consumer-team-a"];
+    const [binding] = Object.keys(resourcesOf(consumer, "google_project_iam_member"));
+    expect(cluster.depends_on).toContain(`google_project_iam_member.${binding}`);
   });
 
   test("Private Google Access on the node subnet", () => {
@@ -180,8 +187,19 @@ describe("locked-down VPC: restricted Google APIs", () => {
     ]);
   });
 
+  test("an egress rule allows HTTPS to the VIP ahead of a deny-all egress rule", () => {
+    expect(onlyResource(consumer, "google_compute_firewall")).toMatchObject({
+      name: "psc-team-a-vpc-apis-egress",
+      direction: "EGRESS",
+      priority: 100,
+      destination_ranges: ["199.36.153.4/30"],
+      allow: [{ protocol: "tcp", ports: ["443"] }],
+    });
+  });
+
   test("off by default", () => {
     expect(resourcesOf(autopilot.byName["consumer-team-a"], "google_compute_route")).toEqual({});
+    expect(resourcesOf(autopilot.byName["consumer-team-a"], "google_compute_firewall")).toEqual({});
   });
 });
 
@@ -244,6 +262,54 @@ describe("workloads stack", () => {
     expect(cron.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\..*\.metadata\[0\]\.name\}$/);
   });
 });
+
+describe("private-only control plane (gke.dnsEndpoint: false)", () => {
+  const config = exampleWith((c) => (c.tenants[0].gke = { dnsEndpoint: false }));
+  const app = synthApp(config);
+  const fromConsumer = "data.terraform_remote_state.cross-stack-reference-input-consumer-team-a.outputs.cross-stack-output-google_container_cluster";
+
+  test("the DNS endpoint refuses user traffic", () => {
+    expect(clusterOf(app).control_plane_endpoints_config.dns_endpoint_config).toEqual({ allow_external_traffic: false });
+  });
+
+  test("the workloads stack reaches the private IP endpoint and trusts the cluster's CA (base64-decoded from master_auth)", () => {
+    const [provider] = app.byName["workloads-team-a"].json.provider?.["kubernetes"] as any[];
+    expect(provider.host).toMatch(new RegExp(`^https://\\$\\{${fromConsumer}.*private_cluster_config0private_endpoint\\}$`));
+    expect(provider.cluster_ca_certificate).toMatch(new RegExp(`^\\$\\{base64decode\\(${fromConsumer}.*master_auth0cluster_ca_certificate\\)\\}$`));
+    expect(provider.token).toMatch(/^\$\{data\.google_client_config\..*\.access_token\}$/);
+  });
+
+  test("with gke-gcloud-auth-plugin too", () => {
+    const plugin = synthApp(exampleWith((c) => ((c.tenants[0].gke = { dnsEndpoint: false }), (c.tenants[0].kubernetesAuth = "gke-gcloud-auth-plugin"))));
+    const [provider] = plugin.byName["workloads-team-a"].json.provider?.["kubernetes"] as any[];
+    expect(provider.host).toMatch(/private_cluster_config0private_endpoint\}$/);
+    expect(provider.cluster_ca_certificate).toMatch(/master_auth0cluster_ca_certificate\)\}$/);
+  });
+
+  test("the other tenant keeps the DNS endpoint", () => {
+    const [provider] = app.byName["workloads-team-b"].json.provider?.["kubernetes"] as any[];
+    expect(provider.host).toMatch(/dns_endpoint_config0endpoint\}$/);
+    expect(provider.cluster_ca_certificate).toBeUndefined();
+  });
+
+  test("config warns where Terraform must run for the workloads stack", () => {
+    const warnings = validateConfig(exampleInputWith((c) => (c.tenants[0].gke = { dnsEndpoint: false, authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] }))).warnings;
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        path: "tenants[0].gke.dnsEndpoint",
+        message: expect.stringMatching(
+          /^is false: .*private IP endpoint only.*inside the tenant's VPC in asia-northeast1, from the node subnet 10\.0\.10\.0\/24 or 192\.168\.100\.0\/24; the VPC this app creates has no VPN, Interconnect or peering.*Fix: keep dnsEndpoint true/,
+        ),
+      }),
+    ]);
+  });
+});
+
+function exampleInputWith(edit: (c: any) => void): unknown {
+  const input = exampleInput();
+  edit(input);
+  return input;
+}
 
 function synthCluster(overrides: Partial<PrivateGkeClusterProps>): string {
   return Testing.synthScope((scope: Construct) => {

@@ -1,0 +1,41 @@
+import type { Config } from "../config/schema";
+
+/**
+ * What the producer and tunnels stacks create (VPC, subnets, HA VPN gateway,
+ * Cloud Router, tunnels, load balancer, service attachment) is all Compute
+ * Engine API.
+ */
+const PRODUCER_PROJECT_APIS = ["compute.googleapis.com"] as const;
+
+/**
+ * What a consumer stack creates: VPC, subnets, PSC endpoint and route
+ * (Compute Engine), the GKE cluster (Kubernetes Engine), private DNS zones
+ * (Cloud DNS), the nodes' service account (IAM) and its project role binding
+ * (Cloud Resource Manager).
+ */
+const TENANT_PROJECT_APIS = ["compute.googleapis.com", "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com"] as const;
+
+/** The APIs each GCP stack enables in its project: one stack per project. */
+export interface ApiOwners {
+  /** Enabled by the producer stack in gcp.producerProject (the tunnels stack deploys after it, in the same project). */
+  readonly producer: readonly string[];
+  /** Enabled by each tenant's consumer stack in the tenant's project, by tenant name; none when the producer stack owns that project. */
+  readonly tenants: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Which stack enables which APIs. Never two stacks for one project: both
+ * would manage the same `google_project_service`, and the second destroy
+ * or import would fight the first. A tenant in the producer's own project
+ * has its APIs enabled by the producer stack, which it deploys after.
+ * The workloads stacks create no Google resource (they only read an
+ * access token): they enable nothing. `gcp.manageApis: false` (a project
+ * factory enables APIs): nothing anywhere.
+ */
+export function apiOwners(config: Config): ApiOwners {
+  if (!config.gcp.manageApis) return { producer: [], tenants: Object.fromEntries(config.tenants.map((t) => [t.name, []])) };
+  const inProducerProject = config.tenants.filter((t) => t.project === config.gcp.producerProject);
+  const producer = [...new Set([...PRODUCER_PROJECT_APIS, ...(inProducerProject.length > 0 ? TENANT_PROJECT_APIS : [])])];
+  const tenants = Object.fromEntries(config.tenants.map((t) => [t.name, t.project === config.gcp.producerProject ? [] : [...TENANT_PROJECT_APIS]]));
+  return { producer, tenants };
+}

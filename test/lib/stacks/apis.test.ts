@@ -1,0 +1,122 @@
+import { googleApiOf } from "../../../constructs/gcp/project-services";
+import { exampleConfig, exampleWith, resourcesOf, SynthesizedApp, SynthesizedStack, synthApp } from "../../helpers";
+
+// Google APIs: each GCP project gets the APIs its stacks' resources use, from exactly one stack, before anything else.
+
+const example = synthApp();
+const GCP_STACKS = ["producer", "tunnels", "consumer-team-a", "consumer-team-b"];
+
+/** Every Google resource of a stack but the services, as [type, attributes]. */
+function googleResources(stack: SynthesizedStack): Array<[string, Record<string, any>]> {
+  return Object.entries(stack.json.resource ?? {})
+    .filter(([type]) => type.startsWith("google_") && type !== "google_project_service")
+    .flatMap(([type, byName]) => Object.values(byName).map((attrs): [string, Record<string, any>] => [type, attrs]));
+}
+
+/** The services a stack enables, as `project service` lines, and their depends_on addresses. */
+function servicesOf(stack: SynthesizedStack): { enabled: string[]; addresses: string[] } {
+  const services = resourcesOf(stack, "google_project_service");
+  return {
+    enabled: Object.values(services).map((s) => `${s.project} ${s.service}`),
+    addresses: Object.keys(services).map((name) => `google_project_service.${name}`),
+  };
+}
+
+/** `project service` for every (project, API) pair enabled anywhere in the app, with the stacks enabling it. */
+function enabledBy(app: SynthesizedApp): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const [name, stack] of Object.entries(app.byName)) {
+    for (const line of servicesOf(stack).enabled) owners.set(line, [...(owners.get(line) ?? []), name]);
+  }
+  return owners;
+}
+
+describe("APIs of the example", () => {
+  test("the producer project gets Compute Engine; each tenant project Compute, Kubernetes Engine, Cloud DNS, IAM and Resource Manager", () => {
+    expect(servicesOf(example.byName["producer"]).enabled).toEqual(["example-producer-project compute.googleapis.com"]);
+    for (const [stack, project] of [
+      ["consumer-team-a", "example-consumer-project"],
+      ["consumer-team-b", "example-consumer-b-project"],
+    ]) {
+      expect(servicesOf(example.byName[stack]).enabled.sort()).toEqual(
+        ["cloudresourcemanager", "compute", "container", "dns", "iam"].map((api) => `${project} ${api}.googleapis.com`),
+      );
+    }
+  });
+
+  test("never switched off by a destroy", () => {
+    for (const stack of GCP_STACKS) {
+      for (const s of Object.values(resourcesOf(example.byName[stack], "google_project_service"))) {
+        expect(s).toMatchObject({ disable_on_destroy: false, disable_dependent_services: false });
+      }
+    }
+  });
+
+  test("every resource's API is enabled in its project, by one stack only", () => {
+    const owners = enabledBy(example);
+    for (const name of GCP_STACKS) {
+      const project = (example.byName[name].json.provider?.["google"] as any[])[0].project;
+      for (const [type] of googleResources(example.byName[name])) {
+        const api = googleApiOf(type);
+        expect({ type, api }).toEqual({ type, api: expect.stringMatching(/\.googleapis\.com$/) });
+        expect({ type, enabledBy: owners.get(`${project} ${api}`) }).toEqual({ type, enabledBy: [expect.any(String)] });
+      }
+    }
+    for (const [line, stacks] of owners) expect({ line, stacks: stacks.length }).toEqual({ line, stacks: 1 });
+  });
+
+  test("every Google resource of the producer and consumer stacks depends on every service of its stack", () => {
+    for (const name of ["producer", "consumer-team-a", "consumer-team-b"]) {
+      const { addresses } = servicesOf(example.byName[name]);
+      expect(addresses.length).toBeGreaterThan(0);
+      for (const [type, attrs] of googleResources(example.byName[name])) {
+        expect({ type, missing: addresses.filter((a) => !(attrs.depends_on ?? []).includes(a)) }).toEqual({ type, missing: [] });
+      }
+    }
+  });
+
+  test("the tunnels stack enables nothing: it deploys after the producer stack, which owns the project's APIs", () => {
+    expect(resourcesOf(example.byName["tunnels"], "google_project_service")).toEqual({});
+    expect(example.manifest.stacks["tunnels"].dependencies).toContain("producer");
+  });
+
+  test("the workloads stacks create no Google resource and enable nothing (they only read an access token)", () => {
+    for (const name of ["workloads-team-a", "workloads-team-b"]) {
+      expect(googleResources(example.byName[name])).toEqual([]);
+      expect(resourcesOf(example.byName[name], "google_project_service")).toEqual({});
+    }
+  });
+
+  test("gcp.manageApis defaults to true", () => {
+    expect(exampleConfig().gcp.manageApis).toBe(true);
+  });
+});
+
+describe("gcp.manageApis: false (a project factory enables the APIs)", () => {
+  const app = synthApp(exampleWith((c) => (c.gcp.manageApis = false)));
+
+  test("no google_project_service anywhere, and nothing waits for one", () => {
+    for (const [name, stack] of Object.entries(app.byName)) {
+      expect({ name, services: resourcesOf(stack, "google_project_service") }).toEqual({ name, services: {} });
+      for (const [type, attrs] of googleResources(stack)) {
+        expect({ type, depends: (attrs.depends_on ?? []).filter((d: string) => d.startsWith("google_project_service.")) }).toEqual({ type, depends: [] });
+      }
+    }
+  });
+});
+
+describe("a tenant in the producer's own project", () => {
+  const app = synthApp(exampleWith((c) => (c.tenants[0].project = c.gcp.producerProject)));
+
+  test("the producer stack enables the tenant's APIs too; the tenant's consumer stack enables none", () => {
+    expect(servicesOf(app.byName["producer"]).enabled.sort()).toEqual(
+      ["cloudresourcemanager", "compute", "container", "dns", "iam"].map((api) => `example-producer-project ${api}.googleapis.com`),
+    );
+    expect(resourcesOf(app.byName["consumer-team-a"], "google_project_service")).toEqual({});
+    expect(app.manifest.stacks["consumer-team-a"].dependencies).toContain("producer");
+  });
+
+  test("still one stack per (project, API)", () => {
+    for (const [line, stacks] of enabledBy(app)) expect({ line, stacks }).toEqual({ line, stacks: [expect.any(String)] });
+  });
+});
