@@ -169,7 +169,7 @@ function awsLayout({ aws }: Config, fail: Fail, warnings: Problem[]): void {
   if (aws.existingVpc === undefined) {
     const example = { publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.0.20.0/24" };
     for (const key of subnetKeys.filter((k) => aws[k] === undefined)) {
-      fail(`aws.${key}`, `is required when this app creates the VPC. Fix: add a range inside aws.vpcCidr (e.g. ${example[key]}), or name an existing VPC in aws.existingVpc`);
+      fail(`aws.${key}`, `is required when this app creates the VPC. Fix: add a range inside aws.vpcCidr (e.g. ${example[key]}), or name an existing VPC in aws.existingVpc`, ["aws.existingVpc"]);
     }
   } else {
     for (const key of subnetKeys.filter((k) => aws[k] !== undefined)) {
