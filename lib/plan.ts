@@ -44,7 +44,7 @@ export interface PlannedRange {
  * security group and routes, and the report's table.
  */
 export function networkPlan(config: Config): PlannedRange[] {
-  const { gcp, aws, vpn } = config;
+  const { gcp, vpn } = config;
   const producer = "GCP producer" as const;
   const subnet = { network: producer, vpc: "producer", routed: true, advertisement: "all-subnets" } as const;
   const ranges: PlannedRange[] = [
@@ -62,9 +62,7 @@ export function networkPlan(config: Config): PlannedRange[] {
     { ...subnet, path: "gcp.pscNatCidr", name: "PSC NAT", cidr: gcp.pscNatCidr, purpose: "PRIVATE_SERVICE_CONNECT: source NAT of consumer connections" },
     ...gcp.additionalPscNatCidrs.map((cidr, i) => ({ ...subnet, path: `gcp.additionalPscNatCidrs[${i}]`, name: `PSC NAT ${i + 2}`, cidr, purpose: "PRIVATE_SERVICE_CONNECT" })),
     ...vpn.advertisedRanges.map((cidr, i) => ({ ...subnet, path: `vpn.advertisedRanges[${i}]`, name: "advertised", cidr, purpose: "extra range advertised to AWS", advertisement: "explicit" as const, summary: true })),
-    { path: "aws.vpcCidr", network: "AWS", vpc: "aws", name: "VPC", cidr: aws.vpcCidr, purpose: "backend VPC", routed: false, checkedBy: "AwsVpc" },
-    { path: "aws.publicSubnetCidr", network: "AWS", vpc: "aws", name: "public", cidr: aws.publicSubnetCidr, purpose: "public tier (no internet gateway)", routed: false, checkedBy: "AwsVpc" },
-    { path: "aws.privateSubnetCidr", network: "AWS", vpc: "aws", name: "private", cidr: aws.privateSubnetCidr, purpose: `backend ${aws.backend.privateIp}:${aws.backend.port}`, routed: false, checkedBy: "AwsVpc" },
+    ...awsRanges(config),
   ];
   config.tenants.forEach((t, i) => {
     const at = `tenants[${i}]`;
@@ -78,6 +76,25 @@ export function networkPlan(config: Config): PlannedRange[] {
     if (t.gke.controlPlaneCidr) ranges.push({ ...consumer, path: `${at}.gke.controlPlaneCidr`, name: "control plane", cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });
   });
   return ranges;
+}
+
+/**
+ * The AWS ranges: the VPC, and the two subnets when this app creates them
+ * (a subnet left out of a half-written config is left out here too: the
+ * config rules report it). The backend is named where it lives.
+ */
+function awsRanges({ aws }: Config): PlannedRange[] {
+  const backend = `backend ${aws.backend.privateIp}:${aws.backend.port}`;
+  const range = { network: "AWS", vpc: "aws", routed: false, checkedBy: "AwsVpc" } as const;
+  if (aws.existingVpc !== undefined) return [{ ...range, path: "aws.vpcCidr", name: "VPC", cidr: aws.vpcCidr, purpose: `existing VPC ${aws.existingVpc.vpcId}, ${backend}` }];
+  const subnets: Array<[path: string, name: string, cidr: string | undefined, purpose: string]> = [
+    ["aws.publicSubnetCidr", "public", aws.publicSubnetCidr, "public tier (no internet gateway)"],
+    ["aws.privateSubnetCidr", "private", aws.privateSubnetCidr, backend],
+  ];
+  return [
+    { ...range, path: "aws.vpcCidr", name: "VPC", cidr: aws.vpcCidr, purpose: "backend VPC" },
+    ...subnets.filter(([, , cidr]) => cidr !== undefined).map(([path, name, cidr, purpose]) => ({ ...range, path, name, cidr: cidr!, purpose })),
+  ];
 }
 
 /**

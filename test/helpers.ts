@@ -61,6 +61,26 @@ export function exampleWith(edit: (c: any) => void): Config {
 }
 
 /**
+ * An edit of the example (for exampleWith): an existing VPC, given by id with
+ * two route tables, and an existing API behind its own security group,
+ * instead of the VPC and the demo instance this app creates. With `tgw`, the
+ * transit gateway's attachment subnet is given too.
+ */
+export function existingVpcAndBackend(termination: "vgw" | "tgw"): (c: any) => void {
+  return (c) => {
+    delete c.aws.publicSubnetCidr;
+    delete c.aws.privateSubnetCidr;
+    c.aws.termination = termination;
+    c.aws.existingVpc = {
+      vpcId: "vpc-0123456789abcdef0",
+      routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef1"],
+      ...(termination === "tgw" ? { attachmentSubnetIds: ["subnet-0123456789abcdef0"] } : {}),
+    };
+    c.aws.backend = { privateIp: "10.0.20.10", port: 80, existing: { securityGroupId: "sg-0123456789abcdef0" } };
+  };
+}
+
+/**
  * Synthesizes the whole app the way `cdktf synth` does (stacks prepared, so
  * cross-stack references come out as remote state), into a temporary
  * directory, and reads every stack back.

@@ -8,6 +8,19 @@ import { PREFIX_LIMITS } from "../core/limits";
 import { AWS_ZONE_PATTERN, AWS_ZONE_RULE, resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 
+/** The kinds of AWS resource id the constructs accept from outside (VPCs, subnets, route tables, security groups). */
+export type AwsIdKind = "vpc" | "subnet" | "rtb" | "sg";
+
+/** An AWS resource id: its kind's prefix, then 8 or 17 hexadecimal digits (Amazon EC2 API Reference, "Resource IDs"). */
+export function isAwsId(kind: AwsIdKind, value: string): boolean {
+  return new RegExp(`^${kind}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value);
+}
+
+/** The rule an AWS resource id breaks, in words. */
+export function awsIdRule(kind: AwsIdKind): string {
+  return `must be an id like ${kind}-0123456789abcdef0`;
+}
+
 /** An AWS VPC, as the constructs that use one need it: made here, in another stack, or imported (`{ vpcId: "vpc-..." }`). */
 export interface IAwsVpc {
   readonly vpcId: string;

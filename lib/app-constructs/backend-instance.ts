@@ -1,9 +1,15 @@
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { arnField, iamNamePrefix } from "../../constructs/aws/iam";
+import { addBackendIngress, BackendIngress, validateBackendIngress } from "../../constructs/aws/aws-backend-ingress";
+import { IAwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { resourceName } from "../../constructs/core/names";
@@ -15,7 +21,7 @@ export const AMAZON_LINUX_2023_SSM_PARAMETER = "/aws/service/ami-amazon-linux-la
 /** What the props leave out gets these. */
 const DEFAULTS = { instanceType: "t3.micro", rootVolumeSizeGb: 8 } as const;
 
-export interface BackendInstanceProps {
+export interface BackendInstanceProps extends BackendIngress {
   /** Name prefix, used in `Name` tags and the security group name. */
   readonly name: string;
   /** VPC of the instance. */
@@ -24,13 +30,6 @@ export interface BackendInstanceProps {
   readonly subnet: IAwsSubnet;
   /** Fixed private IP of the instance, inside the subnet and not one AWS reserves. */
   readonly privateIp: string;
-  /** Port the instance serves HTTP on. */
-  readonly port: number;
-  /**
-   * The only sources admitted on `port`: for a hybrid NEG behind an internal
-   * Application Load Balancer, the proxy-only subnet's range.
-   */
-  readonly allowedCidrs: readonly string[];
   /** EC2 instance type. @default "t3.micro" */
   readonly instanceType?: string;
   /**
@@ -43,6 +42,15 @@ export interface BackendInstanceProps {
   readonly amiId?: string;
   /** Size of the encrypted root volume. @default 8 */
   readonly rootVolumeSizeGb?: number;
+  /**
+   * Systems Manager's endpoints in the VPC: when given, the instance gets an
+   * instance profile with AmazonSSMManagedInstanceCore and may reach the
+   * endpoints on 443, so `aws ssm start-session` opens a shell with no SSH
+   * and no internet path. The SSM agent is preinstalled on Amazon Linux 2023
+   * (AWS Systems Manager User Guide, "Find AMIs with the SSM Agent preinstalled").
+   * @default - no instance profile and no egress: nothing reaches the instance but the service port
+   */
+  readonly sessionManager?: IAwsSsmEndpoints;
 }
 
 /**
@@ -55,10 +63,7 @@ export class BackendInstance extends Construct {
   /** Records every problem with the props in `v`. */
   static validate(props: BackendInstanceProps, v: PropsValidator): void {
     v.addressInSubnet("privateIp", props.privateIp, "subnet", props.subnet.cidrBlock, RESERVED_SUBNET_ADDRESSES.aws);
-    v.port("port", props.port);
-    v.check(props.allowedCidrs.length > 0, "allowedCidrs", props.allowedCidrs, "must list at least one source range (the proxy-only subnet)");
-    // The backend is never open to the internet: sources are private ranges.
-    props.allowedCidrs.forEach((cidr, i) => v.privateCidr(`allowedCidrs[${i}]`, cidr));
+    validateBackendIngress(props, v);
     if (props.instanceType !== undefined) v.check(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(props.instanceType), "instanceType", props.instanceType, "must be an EC2 instance type like t3.micro");
     if (props.amiId !== undefined) v.check(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(props.amiId), "amiId", props.amiId, "must be an AMI id like ami-0123456789abcdef0");
     const rootVolumeSizeGb = props.rootVolumeSizeGb ?? DEFAULTS.rootVolumeSizeGb;
@@ -68,6 +73,8 @@ export class BackendInstance extends Construct {
   readonly instance: Instance;
   readonly securityGroup: SecurityGroup;
   readonly launchTemplate: LaunchTemplate;
+  /** The instance profile (with `sessionManager`): the role Systems Manager acts through. */
+  readonly instanceProfile?: IamInstanceProfile;
 
   constructor(scope: Construct, id: string, props: BackendInstanceProps) {
     super(scope, id);
@@ -82,16 +89,8 @@ export class BackendInstance extends Construct {
       vpcId: props.vpc.vpcId,
       tags: { Name: resourceName(props.name, "backend") },
     });
-    props.allowedCidrs.forEach((cidr, i) => {
-      new VpcSecurityGroupIngressRule(this, `ingress-${i + 1}`, {
-        securityGroupId: this.securityGroup.id,
-        description: "Load balancer proxies (requests and health checks)",
-        ipProtocol: "tcp",
-        fromPort: props.port,
-        toPort: props.port,
-        cidrIpv4: cidr,
-      });
-    });
+    addBackendIngress(this, this.securityGroup.id, props);
+    if (props.sessionManager !== undefined) this.instanceProfile = this.sessionManagerAccess(props.name, props.sessionManager);
 
     this.launchTemplate = new LaunchTemplate(this, "launch-template", {
       name: resourceName(props.name, "backend"),
@@ -116,7 +115,41 @@ export class BackendInstance extends Construct {
       privateIp: props.privateIp,
       vpcSecurityGroupIds: [this.securityGroup.id],
       associatePublicIpAddress: false,
+      // On the instance, not the launch template: attaching a profile later is an update in place (AssociateIamInstanceProfile), not a new instance.
+      iamInstanceProfile: this.instanceProfile?.name,
       tags: { Name: resourceName(props.name, "backend") },
+    });
+  }
+
+  /** The instance profile Session Manager needs, and the one egress the agent needs: HTTPS to the endpoints. */
+  private sessionManagerAccess(name: string, endpoints: IAwsSsmEndpoints): IamInstanceProfile {
+    new VpcSecurityGroupEgressRule(this, "egress-ssm", {
+      securityGroupId: this.securityGroup.id,
+      description: "SSM agent to the Systems Manager endpoints",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      referencedSecurityGroupId: endpoints.securityGroupId,
+    });
+    const role = new IamRole(this, "ssm-role", {
+      namePrefix: iamNamePrefix(name, "-backend-ssm-"),
+      description: "Lets Systems Manager manage the backend instance (Session Manager)",
+      assumeRolePolicy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+      tags: { Name: resourceName(name, "backend-ssm") },
+    });
+    // AWS's managed policy for an instance Systems Manager manages, no more (AWS Systems Manager User Guide,
+    // "Configure instance permissions required for Systems Manager"). The partition comes from the role's own ARN.
+    new IamRolePolicyAttachment(this, "ssm-managed-policy", {
+      role: role.name,
+      policyArn: `arn:${arnField(role.arn, "partition")}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+    });
+    return new IamInstanceProfile(this, "instance-profile", {
+      namePrefix: iamNamePrefix(name, "-backend-ssm-"),
+      role: role.name,
+      tags: { Name: resourceName(name, "backend-ssm") },
     });
   }
 }

@@ -1,7 +1,10 @@
 import { Lazy } from "cdktf";
 import { AwsSiteToSiteVpn } from "../../constructs/aws/aws-site-to-site-vpn";
+import { AwsBackendIngress } from "../../constructs/aws/aws-backend-ingress";
+import { AwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { AwsVpc } from "../../constructs/aws/aws-vpc";
-import { blockSize, overlaps } from "../../constructs/core/cidr";
+import { AwsVpcFlowLog } from "../../constructs/aws/aws-vpc-flow-log";
+import { blockSize, containsIp, isIpv4, overlaps } from "../../constructs/core/cidr";
 import { describeProblem, Problem } from "../../constructs/core/errors";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
@@ -24,7 +27,7 @@ import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
-import type { Config, TenantConfig } from "./schema";
+import { awsBackendOf, awsVpcOf, type Config, type TenantConfig } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -92,6 +95,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     const unknown = region === undefined ? undefined : unknownRegionWarning("aws", region);
     if (unknown) warnings.push({ path, message: describeProblem(unknown.rule, region, unknown.fix) });
   }
+  awsLayout(config, fail, warnings);
 
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
@@ -179,6 +183,45 @@ function privateOnlyControlPlane(at: string, tenant: TenantConfig, region: strin
       `or deploy the workloads stack from a runner in that VPC, its range in ${at}.gke.authorizedNetworks`,
     involves: [`${at}.gke.authorizedNetworks`, `${at}.gkeNodesCidr`],
   };
+}
+
+/**
+ * Which AWS VPC and which backend: a VPC this app creates (with its two
+ * subnets) or an existing one (by id, with its route tables); the demo
+ * instance or an existing API (by its security group). Each choice is whole:
+ * a key of the other choice, or a missing one, is refused with the fix.
+ */
+function awsLayout({ aws }: Config, fail: Fail, warnings: Problem[]): void {
+  const subnetKeys = ["publicSubnetCidr", "privateSubnetCidr"] as const;
+  if (aws.existingVpc === undefined) {
+    const example = { publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.0.20.0/24" };
+    for (const key of subnetKeys.filter((k) => aws[k] === undefined)) {
+      fail(`aws.${key}`, `is required when this app creates the VPC. Fix: add a range inside aws.vpcCidr (e.g. ${example[key]}), or name an existing VPC in aws.existingVpc`, ["aws.existingVpc"]);
+    }
+  } else {
+    for (const key of subnetKeys.filter((k) => aws[k] !== undefined)) {
+      fail(`aws.${key}`, describeProblem("must not be set with aws.existingVpc (this app creates no subnet in an existing VPC)", aws[key], "remove it"), ["aws.existingVpc"]);
+    }
+    if (aws.backend.existing === undefined) {
+      fail(
+        "aws.backend.existing",
+        "is required with aws.existingVpc: the demo instance is created only in the VPC this app creates. Fix: add aws.backend.existing: {securityGroupId: <the API's security group>}, or remove aws.existingVpc",
+        ["aws.existingVpc"],
+      );
+    }
+    if (aws.existingVpc.attachmentSubnetIds !== undefined && aws.termination !== "tgw") {
+      warnings.push({ path: "aws.existingVpc.attachmentSubnetIds", message: "is ignored: only a transit gateway (aws.termination: tgw) attaches to subnets. Fix: remove it, or set aws.termination to tgw", involves: ["aws.termination"] });
+    }
+  }
+  if (aws.backend.existing !== undefined) {
+    for (const key of ["instanceType", "amiId", "ssm"] as const) {
+      if (aws.backend[key] !== undefined) fail(`aws.backend.${key}`, describeProblem("is a setting of the demo instance, which is not created with aws.backend.existing", aws.backend[key], "remove it"), ["aws.backend.existing"]);
+    }
+    // The demo instance checks its address against its subnet; an existing API is anywhere in the VPC the VPN reaches.
+    if (isIpv4(aws.backend.privateIp) && !containsIp(aws.vpcCidr, aws.backend.privateIp)) {
+      fail("aws.backend.privateIp", describeProblem(`must lie inside aws.vpcCidr ${aws.vpcCidr} (the VPN reaches that range)`, aws.backend.privateIp), ["aws.vpcCidr"]);
+    }
+  }
 }
 
 /** Fails for every pair of ranges that overlap, but pairs one construct checks itself. */
@@ -318,9 +361,12 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   );
 
   // aws
-  run("AwsVpc", { availabilityZone: "aws.availabilityZone", cidrBlock: "aws.vpcCidr", publicSubnetCidr: "aws.publicSubnetCidr", privateSubnetCidr: "aws.privateSubnetCidr" }, (v) =>
-    AwsVpc.validate({ name: config.prefix, cidrBlock: aws.vpcCidr, availabilityZone: aws.availabilityZone, publicSubnetCidr: aws.publicSubnetCidr, privateSubnetCidr: aws.privateSubnetCidr }, v),
-  );
+  const awsVpc = awsVpcOf(aws);
+  if (awsVpc?.kind === "created") {
+    run("AwsVpc", { availabilityZone: "aws.availabilityZone", cidrBlock: "aws.vpcCidr", publicSubnetCidr: "aws.publicSubnetCidr", privateSubnetCidr: "aws.privateSubnetCidr" }, (v) =>
+      AwsVpc.validate({ name: config.prefix, cidrBlock: aws.vpcCidr, availabilityZone: aws.availabilityZone, publicSubnetCidr: awsVpc.publicSubnetCidr, privateSubnetCidr: awsVpc.privateSubnetCidr }, v),
+    );
+  }
   const routed = routedRanges(plan);
   run(
     "AwsSiteToSiteVpn",
@@ -331,6 +377,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       insideCidrs: "vpn.insideCidrs",
       dhGroup: "vpn.dhGroup",
       encryption: "vpn.encryption",
+      attachmentSubnets: "aws.existingVpc.attachmentSubnetIds",
       ...Object.fromEntries(routed.map((r, i) => [`peerCidrs[${i}]`, r.path])),
     },
     (v) =>
@@ -340,7 +387,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           vpc: { vpcId: "" },
           routeTables: [],
           termination: aws.termination,
-          attachmentSubnets: [{ subnetId: "" }],
+          // The created VPC's private subnet, or the existing VPC's attachment subnets as given.
+          attachmentSubnets: awsVpc?.kind === "existing" ? (awsVpc.attachmentSubnetIds ?? []).map((subnetId) => ({ subnetId })) : [{ subnetId: "" }],
           peerCidrs: routed.map((r) => r.cidr),
           amazonSideAsn: aws.asn,
           // An HA VPN gateway has two interfaces; their IPs are known only at apply.
@@ -353,24 +401,44 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         v,
       ),
   );
-  run(
-    "BackendInstance",
-    { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
-    (v) =>
-      BackendInstance.validate(
-        {
-          name: config.prefix,
-          vpc: { vpcId: "" },
-          subnet: { subnetId: "", cidrBlock: aws.privateSubnetCidr },
-          privateIp: aws.backend.privateIp,
-          port: aws.backend.port,
-          allowedCidrs: admittedByAws(plan).map((r) => r.cidr),
-          instanceType: aws.backend.instanceType,
-          amiId: aws.backend.amiId,
-        },
-        v,
-      ),
-  );
+  if (config.observability.awsFlowLogs) {
+    run("AwsVpcFlowLog", { name: "prefix", retentionDays: "observability.awsLogRetentionDays" }, (v) =>
+      AwsVpcFlowLog.validate({ name: config.prefix, vpc: { vpcId: "" }, retentionDays: config.observability.awsLogRetentionDays }, v),
+    );
+  }
+  const backend = awsBackendOf(aws);
+  const allowedCidrs = admittedByAws(plan).map((r) => r.cidr);
+  if (backend.kind === "existing") {
+    run("AwsBackendIngress", { securityGroupId: "aws.backend.existing.securityGroupId", port: "aws.backend.port" }, (v) =>
+      AwsBackendIngress.validate({ securityGroupId: backend.securityGroupId, port: backend.port, allowedCidrs }, v),
+    );
+  } else if (awsVpc?.kind === "created") {
+    // With an existing VPC the demo instance is refused (awsLayout): no subnet to check it against.
+    if (backend.ssm) {
+      run("AwsSsmEndpoints", { name: "prefix", "vpc.cidrBlock": "aws.vpcCidr", region: "aws.region" }, (v) =>
+        AwsSsmEndpoints.validate({ name: config.prefix, vpc: { vpcId: "", cidrBlock: aws.vpcCidr }, subnets: [{ subnetId: "" }], region: aws.region }, v),
+      );
+    }
+    run(
+      "BackendInstance",
+      { name: "prefix", privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
+      (v) =>
+        BackendInstance.validate(
+          {
+            name: config.prefix,
+            vpc: { vpcId: "" },
+            subnet: { subnetId: "", cidrBlock: awsVpc.privateSubnetCidr },
+            privateIp: backend.privateIp,
+            port: backend.port,
+            allowedCidrs,
+            instanceType: backend.instanceType,
+            amiId: backend.amiId,
+            sessionManager: backend.ssm ? { securityGroupId: AT_APPLY } : undefined,
+          },
+          v,
+        ),
+    );
+  }
 
   // tunnels
   const explicit = explicitlyAdvertised(plan);

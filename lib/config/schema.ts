@@ -3,6 +3,7 @@ import { LOAD_BALANCER_DEFAULTS } from "../../constructs/gcp/hybrid-neg-load-bal
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
 import { IPV4_RULE, isIpv4 } from "../../constructs/core/cidr";
 import { DH_GROUP_RULE, ENCRYPTION_RULE, TERMINATION_RULE } from "../../constructs/aws/aws-site-to-site-vpn";
+import { AwsIdKind, awsIdRule, isAwsId } from "../../constructs/aws/aws-vpc";
 import { GKE_MODE_RULE, GKE_MODES } from "../../constructs/gcp/private-gke-cluster";
 import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
 import {
@@ -60,6 +61,7 @@ const gcpRegion = z.string().superRefine((value, ctx) => {
 const gcpZone = z.string().regex(GCP_ZONE_PATTERN, GCP_ZONE_RULE);
 const awsRegion = z.string().regex(AWS_REGION_PATTERN, AWS_REGION_RULE);
 const awsZone = z.string().regex(AWS_ZONE_PATTERN, AWS_ZONE_RULE);
+const awsId = (kind: AwsIdKind) => z.string().refine((value) => isAwsId(kind, value), awsIdRule(kind));
 
 /** A regular GCP subnet's primary range. */
 const gcpSubnet = cidr({ private: true, limit: PREFIX_LIMITS.gcpSubnet });
@@ -189,18 +191,34 @@ export const configSchema = z.strictObject({
     asn: privateAsn,
     /** What terminates the VPN: a virtual private gateway (vgw) or a transit gateway (tgw). Default: AwsSiteToSiteVpn's. */
     termination: z.enum(["vgw", "tgw"], { error: TERMINATION_RULE }).optional(),
+    /** The VPC's range: the one this app creates, or the existing VPC's (the overlap rules and the plan need it). */
     vpcCidr: awsBlock,
-    publicSubnetCidr: awsBlock,
-    privateSubnetCidr: awsBlock,
+    /** Subnets of the VPC this app creates; refused with existingVpc (rules.ts). */
+    publicSubnetCidr: awsBlock.optional(),
+    privateSubnetCidr: awsBlock.optional(),
+    /** A VPC made elsewhere, instead of creating one: the VPN attaches to it and routes into the given tables. */
+    existingVpc: z
+      .strictObject({
+        vpcId: awsId("vpc"),
+        /** Route tables that must reach Google Cloud: VPN routes are propagated into them (vgw) or routed to the transit gateway (tgw). */
+        routeTableIds: z.array(awsId("rtb")).min(1, "must list at least one route table (those of the backend's subnets)"),
+        /** Subnets of the transit gateway's VPC attachment, one per AZ; tgw only (AwsSiteToSiteVpn's rule). */
+        attachmentSubnetIds: z.array(awsId("subnet")).optional(),
+      })
+      .optional(),
     backend: z.strictObject({
-      /** Private address of the backend instance, inside privateSubnetCidr. */
+      /** Private address of the backend: inside privateSubnetCidr for the demo instance, inside vpcCidr for an existing one. */
       privateIp: ipv4,
       /** Port the backend serves HTTP on. */
       port: wholeNumber,
-      /** Default: BackendInstance's. */
+      /** Demo instance only. Default: BackendInstance's. */
       instanceType: z.string().optional(),
-      /** Explicit AMI id; default: the latest Amazon Linux 2023, resolved through SSM at launch. */
+      /** Demo instance only. Explicit AMI id; default: the latest Amazon Linux 2023, resolved through SSM at launch. */
       amiId: z.string().optional(),
+      /** Demo instance only. Session Manager access (instance profile + the VPC endpoints it needs); off unless set. */
+      ssm: z.boolean().optional(),
+      /** An API already running at privateIp:port, instead of the demo instance; its security group gets the ingress rule. */
+      existing: z.strictObject({ securityGroupId: z.string() }).optional(),
     }),
   }),
   service: z
@@ -253,6 +271,10 @@ export const configSchema = z.strictObject({
       gcpFlowLogSampling: z.number().optional(),
       /** Share of requests the internal load balancer logs, 0 to 1; 0 turns request logs off. Default: HybridNegLoadBalancer's (every request). */
       loadBalancerLogSampling: z.number().optional(),
+      /** VPC flow logs (all traffic) on the AWS VPC, to a CloudWatch Logs log group. */
+      awsFlowLogs: z.boolean().default(true),
+      /** Retention of the flow log group, in days. Default and allowed values: AwsVpcFlowLog's. */
+      awsLogRetentionDays: wholeNumber.optional(),
     })
     .prefault({}),
   tenants: z.array(tenantSchema).min(1, "must list at least one tenant"),
@@ -289,3 +311,31 @@ export type Config = Omit<z.output<typeof configSchema>, "environment"> & {
 export type TenantConfig = Config["tenants"][number];
 /** The configuration as written in the file, before defaults. */
 export type ConfigInput = z.input<typeof configSchema>;
+
+/** The AWS VPC a valid config describes: one this app creates, with its two subnets, or one made elsewhere. */
+export type AwsVpcChoice =
+  | { readonly kind: "created"; readonly vpcCidr: string; readonly publicSubnetCidr: string; readonly privateSubnetCidr: string }
+  | ({ readonly kind: "existing"; readonly vpcCidr: string } & NonNullable<Config["aws"]["existingVpc"]>);
+
+/** The backend a valid config describes: the demo instance this app creates, or an API already running. */
+export type AwsBackendChoice =
+  | ({ readonly kind: "instance" } & Omit<Config["aws"]["backend"], "existing">)
+  | { readonly kind: "existing"; readonly privateIp: string; readonly port: number; readonly securityGroupId: string };
+
+/**
+ * The AWS VPC of a config, as one of its two kinds; undefined for a created
+ * VPC missing a subnet, which validateConfig refuses (rules.ts, awsLayout),
+ * so a validated config always has one.
+ */
+export function awsVpcOf(aws: Config["aws"]): AwsVpcChoice | undefined {
+  if (aws.existingVpc !== undefined) return { kind: "existing", vpcCidr: aws.vpcCidr, ...aws.existingVpc };
+  if (aws.publicSubnetCidr === undefined || aws.privateSubnetCidr === undefined) return undefined;
+  return { kind: "created", vpcCidr: aws.vpcCidr, publicSubnetCidr: aws.publicSubnetCidr, privateSubnetCidr: aws.privateSubnetCidr };
+}
+
+/** The backend of a config, as one of its two kinds (rules.ts refuses demo-instance settings with an existing backend). */
+export function awsBackendOf(aws: Config["aws"]): AwsBackendChoice {
+  const { existing, ...instance } = aws.backend;
+  if (existing !== undefined) return { kind: "existing", privateIp: aws.backend.privateIp, port: aws.backend.port, securityGroupId: existing.securityGroupId };
+  return { kind: "instance", ...instance };
+}

@@ -102,12 +102,14 @@ describe("aws", () => {
     }
   });
 
-  test("backend security group admits only the proxy-only range on the service port", () => {
+  test("backend security group admits only the proxy-only range on the service port; the SSM endpoints' only the VPC on 443", () => {
     const rules = Object.values(resourcesOf(aws, "aws_vpc_security_group_ingress_rule"));
-    expect(rules).toEqual([expect.objectContaining({ cidr_ipv4: "10.10.30.0/24", from_port: 80, to_port: 80, ip_protocol: "tcp" })]);
-    const sg = onlyResource(aws, "aws_security_group");
-    expect(sg.ingress).toBeUndefined();
-    expect(sg.egress).toBeUndefined();
+    const of = (group: string) => rules.filter((r) => r.security_group_id.startsWith(`\${aws_security_group.${group}_security-group_`));
+    expect(of("api-backend")).toEqual([expect.objectContaining({ cidr_ipv4: "10.10.30.0/24", from_port: 80, to_port: 80, ip_protocol: "tcp" })]);
+    expect(of("ssm-endpoints")).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 443, to_port: 443, ip_protocol: "tcp" })]);
+    expect(rules).toHaveLength(2);
+    // No inline rules, so nothing but the rules above (and the backend's one egress to the endpoints) is open.
+    for (const sg of Object.values(resourcesOf(aws, "aws_security_group"))) expect([sg.ingress, sg.egress]).toEqual([undefined, undefined]);
   });
 
   test("backend sits at the configured private IP with IMDSv2 and an encrypted disk, no public IP", () => {

@@ -89,7 +89,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   // Shape
   ["an unknown top-level key", (c) => (c.tenats = []), /^tenats: is not a known key\. Fix: did you mean 'tenants'\?$/],
   ["an unknown nested key", (c) => (c.gcp.routerAns = 65000), /^gcp\.routerAns: is not a known key\. Fix: did you mean 'routerAsn'\?$/],
-  ["an unknown key with no near match", (c) => (c.aws.backend.colour = "blue"), /^aws\.backend\.colour: is not a known key\. Fix: remove it, or use one of: privateIp, port, instanceType, amiId$/],
+  ["an unknown key with no near match", (c) => (c.aws.backend.colour = "blue"), /^aws\.backend\.colour: is not a known key\. Fix: remove it, or use one of: privateIp, port, instanceType, amiId, ssm, existing$/],
   ["a missing required key", (c) => delete c.aws.vpcCidr, /^aws\.vpcCidr: is required \(string\)$/],
   ["a missing tenant key", (c) => delete tenant0(c).project, /^tenants\[0\]\.project: is required \(string\)$/],
   ["a number written as a string", (c) => (c.gcp.routerAsn = "65000"), /^gcp\.routerAsn: must be a number, got "65000"\. Fix: write 65000 without quotes$/],

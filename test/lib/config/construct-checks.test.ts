@@ -1,6 +1,9 @@
 import { App, Token } from "cdktf";
 import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
+import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
 import { AwsVpc } from "../../../constructs/aws/aws-vpc";
+import { AwsVpcFlowLog } from "../../../constructs/aws/aws-vpc-flow-log";
 import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
 import { ExternalVpnGateway } from "../../../constructs/gcp/external-vpn-gateway";
 import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
@@ -21,7 +24,7 @@ import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
 import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
 import { configRules } from "../../../lib/config/rules";
 import { Config } from "../../../lib/config/schema";
-import { exampleConfig, exampleWith } from "../../helpers";
+import { exampleConfig, exampleWith, existingVpcAndBackend } from "../../helpers";
 
 // The config runs every construct's own rules on the props the stacks will
 // pass (lib/config/rules.ts builds them a second time, to name each prop by
@@ -47,6 +50,9 @@ const VALIDATORS: Array<[string, object, string]> = [
   ["ExternalVpnGateway", ExternalVpnGateway, "validate"],
   ["AwsVpc", AwsVpc, "validate"],
   ["AwsSiteToSiteVpn", AwsSiteToSiteVpn, "validate"],
+  ["AwsVpcFlowLog", AwsVpcFlowLog, "validate"],
+  ["AwsSsmEndpoints", AwsSsmEndpoints, "validate"],
+  ["AwsBackendIngress", AwsBackendIngress, "validate"],
   ["BackendInstance", BackendInstance, "validate"],
   ["ClusterApiService", ClusterApiService, "validate"],
   ["ConnectivityCheck", ConnectivityCheck, "validate"],
@@ -126,8 +132,10 @@ const variants: Array<[string, Config]> = [
       c.tenants[0].checkImage = "gcr.io/example/curl:1";
       c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
       c.tenants[0].podsCidr = "10.0.96.0/20";
+      c.observability = { awsLogRetentionDays: 30 };
     }),
   ],
+  ["an existing VPC and API, with a transit gateway", exampleWith(existingVpcAndBackend("tgw"))],
 ];
 
 describe.each(variants)("for %s", (_name, config) => {

@@ -85,7 +85,7 @@ describe("resources per stack", () => {
   test("type and count for each stack", () => {
     expect(example).toContain("### tunnels (14 resources)");
     expect(example).toContain("| `google_compute_vpn_tunnel` | 4 |");
-    expect(example).toContain("### aws (18 resources)");
+    expect(example).toContain("### aws (31 resources)");
   });
 });
 
