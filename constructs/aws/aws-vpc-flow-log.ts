@@ -20,7 +20,7 @@ export const LOG_RETENTION_RULE = `must be one of the retention periods CloudWat
  * cw-loggroup-retention-period-check (Security Hub CloudWatch.16) flags log
  * groups kept for less by default.
  */
-export const FLOW_LOG_DEFAULTS = { retentionDays: 365 } as const;
+export const VPC_FLOW_LOG_DEFAULTS = { retentionDays: 365 } as const;
 
 export interface AwsVpcFlowLogProps {
   /** Name prefix: the log group is `/<name>/vpc-flow-logs`, the role's name starts with `<name>-flow-logs-` (the name shortened to fit IAM's limit). */
@@ -50,7 +50,7 @@ export class AwsVpcFlowLog extends Construct {
   static validate(props: AwsVpcFlowLogProps, v: PropsValidator): void {
     // A log group name and an IAM name prefix both accept these.
     v.check(/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(props.name), "name", props.name, "must be letters, digits and '-', starting with a letter or digit");
-    const retentionDays = props.retentionDays ?? FLOW_LOG_DEFAULTS.retentionDays;
+    const retentionDays = props.retentionDays ?? VPC_FLOW_LOG_DEFAULTS.retentionDays;
     v.oneOf("retentionDays", retentionDays, CLOUDWATCH_LOG_RETENTION_DAYS as readonly number[], LOG_RETENTION_RULE);
     if (props.kmsKeyArn !== undefined) v.check(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/.test(props.kmsKeyArn), "kmsKeyArn", props.kmsKeyArn, "must be a KMS key ARN like arn:aws:kms:ap-northeast-1:123456789012:key/<key id>");
   }
@@ -67,7 +67,7 @@ export class AwsVpcFlowLog extends Construct {
 
     this.logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: `/${props.name}/vpc-flow-logs`,
-      retentionInDays: props.retentionDays ?? FLOW_LOG_DEFAULTS.retentionDays,
+      retentionInDays: props.retentionDays ?? VPC_FLOW_LOG_DEFAULTS.retentionDays,
       kmsKeyId: props.kmsKeyArn,
       tags: { Name: resourceName(props.name, "vpc-flow-logs") },
     });

@@ -40,7 +40,7 @@ export interface VpcNetworkProps {
 }
 
 /** What the subnets leave out of their flow logs gets these (the app's config reads them for its own docs). */
-export const FLOW_LOG_DEFAULTS = { sampling: 0.5 } as const;
+export const SUBNET_FLOW_LOG_DEFAULTS = { sampling: 0.5 } as const;
 
 /** The rule of every logging share (flow logs, load balancer request logs): one wording. */
 export const LOG_SAMPLING_RULE = "must be a share from 0 to 1 (0 turns logging off, 1 logs everything)";
@@ -56,7 +56,7 @@ export function checkLogSampling(v: PropsValidator, field: string, value: number
  * cluster, pod and service at each end: "About VPC Flow Logs records").
  * 0 turns them off.
  */
-export function flowLogConfig(sampling: number = FLOW_LOG_DEFAULTS.sampling): ComputeSubnetworkLogConfig | undefined {
+export function flowLogConfig(sampling: number = SUBNET_FLOW_LOG_DEFAULTS.sampling): ComputeSubnetworkLogConfig | undefined {
   return sampling === 0 ? undefined : { flowSampling: sampling, metadata: "INCLUDE_ALL_METADATA" };
 }
 

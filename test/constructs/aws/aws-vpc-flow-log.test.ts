@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { AwsVpcFlowLog, CLOUDWATCH_LOG_RETENTION_DAYS, FLOW_LOG_DEFAULTS } from "../../../constructs/aws/aws-vpc-flow-log";
+import { AwsVpcFlowLog, CLOUDWATCH_LOG_RETENTION_DAYS, VPC_FLOW_LOG_DEFAULTS } from "../../../constructs/aws/aws-vpc-flow-log";
 import { synth } from "../support";
 
 describe("AwsVpcFlowLog", () => {
@@ -16,8 +16,8 @@ describe("AwsVpcFlowLog", () => {
       log_destination: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.flow_log-group_\w+\.arn\}$/),
       iam_role_arn: expect.stringMatching(/^\$\{aws_iam_role\.flow_role_\w+\.arn\}$/),
     });
-    expect(only(r.aws_cloudwatch_log_group)).toMatchObject({ name: "/x/vpc-flow-logs", retention_in_days: FLOW_LOG_DEFAULTS.retentionDays });
-    expect(FLOW_LOG_DEFAULTS.retentionDays).toBe(365);
+    expect(only(r.aws_cloudwatch_log_group)).toMatchObject({ name: "/x/vpc-flow-logs", retention_in_days: VPC_FLOW_LOG_DEFAULTS.retentionDays });
+    expect(VPC_FLOW_LOG_DEFAULTS.retentionDays).toBe(365);
   });
 
   test("the role trusts only the flow logs service, for flow logs of the log group's own account (confused deputy)", () => {
