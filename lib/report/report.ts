@@ -5,6 +5,7 @@ import { Config } from "../config/schema";
 import { mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
 import { replacementRisks } from "./replacement";
 import { readSynthesizedStacks } from "./baselines";
+import { readEnvironmentRecord } from "../environment-record";
 
 /** Synthesized Terraform JSON of one stack, as far as the report reads it. */
 export interface StackJson {
@@ -20,6 +21,8 @@ export interface ReportInput {
   readonly baseline?: Record<string, StackJson>;
   /** Where the baseline came from, for the reader. */
   readonly baselineSource?: string;
+  /** The config file the stacks were synthesized from, as the app was given it. */
+  readonly configFile?: string;
 }
 
 /** The pull-request report: network plan, path and stacks, deploy waves, resources, replacement risks. */
@@ -27,7 +30,9 @@ export function renderReport(input: ReportInput): string {
   const { config, stacks } = input;
   const deps = dependencies(stacks);
   return [
-    `# Plan report: ${config.prefix}`,
+    `# Plan report: ${config.prefix}, environment ${config.environment}`,
+    "",
+    `Synthesized from ${input.configFile ? `\`${input.configFile}\`` : "a config given as data"} (environment \`${config.environment}\`).`,
     "",
     "## Network plan",
     "",
@@ -119,7 +124,7 @@ function mermaid(config: Config, deps: Record<string, string[]>): string {
     `    tunnels_router["Cloud Router AS ${config.gcp.routerAsn}, 4 tunnels, 4 BGP sessions"]`,
     "  end",
     `  subgraph aws["aws (AWS ${config.aws.region})"]`,
-    `    aws_gw["${config.aws.termination === "tgw" ? "transit gateway" : "virtual private gateway"} AS ${config.aws.asn}"] --> aws_ec2["EC2 ${config.aws.backend.privateIp}"]`,
+    `    aws_gw["${config.aws.termination === "tgw" ? "transit gateway" : "virtual private gateway"} AS ${config.aws.asn}"] --> aws_ec2["${config.aws.backend.existing ? "existing API" : "EC2"} ${config.aws.backend.privateIp}:${config.aws.backend.port}"]`,
     "  end",
     "  producer_vpn --> tunnels_router",
     "  tunnels_router ==>|IPsec IKEv2| aws_gw",
@@ -177,5 +182,6 @@ function plural(n: number, noun: string): string {
 export function writeReport(config: Config, outdir: string, file: string, baseline?: { stacks: Record<string, unknown>; source: string }): void {
   const stacks = Object.fromEntries(Object.entries(readSynthesizedStacks(outdir)).map(([name, text]) => [name, JSON.parse(text)]));
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, renderReport({ config, stacks, baseline: baseline?.stacks as Record<string, StackJson> | undefined, baselineSource: baseline?.source }));
+  const configFile = readEnvironmentRecord(outdir)?.config;
+  fs.writeFileSync(file, renderReport({ config, stacks, baseline: baseline?.stacks as Record<string, StackJson> | undefined, baselineSource: baseline?.source, configFile }));
 }

@@ -75,7 +75,7 @@ describe("the app command and the cdktf CLI", () => {
       expect(Object.keys(json.resource).length).toBeGreaterThan(0);
     }
     const report = fs.readFileSync(path.join(dir, "pr-report.md"), "utf8");
-    expect(report).toMatch(/^# Plan report: psc\n/);
+    expect(report).toMatch(/^# Plan report: psc, environment example\n\nSynthesized from `config\/example.yaml` \(environment `example`\)\.\n/);
     expect(report).toContain("No change replaces a live resource");
   });
 

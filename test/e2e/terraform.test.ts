@@ -2,6 +2,8 @@ import { execFile, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { DataResource, TerraformStack, Testing } from "cdktf";
+import { replaceTriggeredBy } from "../../constructs/core/lifecycle";
 import { existingVpcAndBackend, exampleWith, SynthesizedApp, SynthesizedStack, synthApp } from "../helpers";
 
 // The real toolchain on our output: an offline `terraform plan` (which
@@ -150,6 +152,31 @@ describeWithTerraform("stacks whose providers are not in the mirror", () => {
       .map(([name]) => name);
     if (available && notCovered.length > 0) process.stderr.write(`terraform plan not run (provider not in ${MIRROR}): ${notCovered.join(", ")}\n`);
     expect(notCovered).not.toContain("aws");
+  });
+});
+
+describeWithTerraform("replace_triggered_by as the constructs write it", () => {
+  // PscEndpoint, HybridNegLoadBalancer and VpnTunnelPair replace a resource with another through
+  // lifecycle.replace_triggered_by (constructs/core/lifecycle.ts). terraform_data (built in, no provider)
+  // stands in for the cloud resources: the rule under test is Terraform's, about the expression.
+  /** Resolves to validate's diagnostics; rejects with terraform's message when the configuration does not parse. */
+  function validate(trigger: (target: DataResource) => string[] | DataResource[]): Promise<Array<Record<string, any>>> {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "lifecycle");
+    const target = new DataResource(stack, "address", { input: { address: "10.0.20.50" } });
+    new DataResource(stack, "forwarding-rule", { input: { name: "rule" }, lifecycle: { replaceTriggeredBy: trigger(target) as any } });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-lifecycle-"));
+    fs.writeFileSync(path.join(dir, "main.tf.json"), Testing.synth(stack));
+    fs.writeFileSync(path.join(dir, "empty.tfrc"), "");
+    return run(dir, ["init", "-input=false", "-backend=false"])
+      .then(() => run(dir, ["validate", "-json"]))
+      .then((out) => JSON.parse(out).diagnostics)
+      .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+
+  test("the bare address replaceTriggeredBy writes is valid; cdktf's own interpolation of a resource is not", async () => {
+    await expect(validate((target) => replaceTriggeredBy(target))).resolves.toEqual([]);
+    await expect(validate((target) => [target])).rejects.toThrow(/Invalid character[\s\S]*replace_triggered_by/);
   });
 });
 

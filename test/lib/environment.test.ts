@@ -103,7 +103,10 @@ describe("cdktf.out records its environment", () => {
     synthesize({ configFile: file, outdir: out, print: silent });
     const second = path.join(tmp, "same2.out");
     synthesize({ configFile: file, outdir: second, reportFile: path.join(out, "plan-report.md"), baseline: out, print: silent });
-    expect(fs.readFileSync(path.join(out, "plan-report.md"), "utf8")).toContain("No change replaces a live resource");
+    const report = fs.readFileSync(path.join(out, "plan-report.md"), "utf8");
+    expect(report).toContain("No change replaces a live resource");
+    // The report names the config it was made from.
+    expect(report.split("\n").slice(0, 3)).toEqual(["# Plan report: psc, environment same", "", `Synthesized from \`${file}\` (environment \`same\`).`]);
     expect(fs.existsSync(path.join(out, ENVIRONMENT_RECORD_FILE))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { App } from "cdktf";
 import { addStacks } from "../../../lib/app";
 import { renderReport, StackJson } from "../../../lib/report/report";
 import { BaselineError, chooseBaseline, loadBaseline, readSnapshotStacks } from "../../../lib/report/baselines";
-import { exampleConfig, exampleWith, synthApp } from "../../helpers";
+import { exampleConfig, exampleWith, existingVpcAndBackend, synthApp } from "../../helpers";
 import { checkFlowchart, MermaidSubsetError } from "./mermaid-subset";
 
 // The pull-request report: rendered from config and synthesized stacks,
@@ -72,6 +72,14 @@ describe("path, stacks and waves", () => {
     for (const edge of ["workloads_team_a_svc --> consumer_team_a_ep", "consumer_team_b_ep --> producer_sa", "tunnels_router ==>|IPsec IKEv2| aws_gw", "aws -.->|outputs| tunnels", "consumer_team_b -.->|outputs| workloads_team_b"]) {
       expect(diagram).toContain(edge);
     }
+  });
+
+  test("the backend is named for what it is: the demo instance, or an existing API", () => {
+    expect(mermaidOf(example)).toContain('aws_ec2["EC2 10.0.20.10:80"]');
+    const config = exampleWith(existingVpcAndBackend("vgw"));
+    const diagram = mermaidOf(renderReport({ config, stacks: jsonOf(synthApp(config)) }));
+    expect(diagram).toContain('aws_ec2["existing API 10.0.20.10:80"]');
+    expect(checkFlowchart(diagram)).toBeDefined();
   });
 
   test("deploy waves follow the dependencies", () => {
