@@ -54,7 +54,7 @@ describe("HybridNegLoadBalancer", () => {
   test("the forwarding rule is replaced with its address (a new address keeps the address resource's id)", () => {
     const out = synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), ipAddress: "10.4.0.20" }));
     const addressId = Object.keys(resources(out, "google_compute_address"))[0];
-    expect(only(out, "google_compute_forwarding_rule").lifecycle).toEqual({ replace_triggered_by: [`google_compute_address.${addressId}`] });
+    expect(only(out, "google_compute_forwarding_rule").lifecycle).toEqual({ replace_triggered_by: [`google_compute_address.${addressId}.id`] });
   });
 
   test("global access on the forwarding rule from the start, off only when asked", () => {

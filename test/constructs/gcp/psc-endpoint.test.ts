@@ -24,7 +24,7 @@ describe("PscEndpoint", () => {
     );
     const [addressId] = Object.keys(json.resource.google_compute_address);
     const rule: any = Object.values(json.resource.google_compute_forwarding_rule)[0];
-    expect(rule.lifecycle).toEqual({ replace_triggered_by: [`google_compute_address.${addressId}`] });
+    expect(rule.lifecycle).toEqual({ replace_triggered_by: [`google_compute_address.${addressId}.id`] });
     expect(rule.recreate_closed_psc).toBe(true);
   });
 

@@ -241,8 +241,8 @@ describe("VpnTunnelPair: one AWS VPN connection", () => {
     const out = synth((s) => awsPair(s));
     const peers = resources(out, "google_compute_router_peer");
     expect(peers.map((p) => p.interface)).toEqual([expect.stringMatching(/^\$\{google_compute_router_interface\.pair_interface-1_\w+\.name\}$/), expect.stringMatching(/interface-2_\w+\.name\}$/)]);
-    // The bare address: cdktf would write "${...}", which Terraform refuses in replace_triggered_by.
-    expect(peers.map((p) => p.lifecycle)).toEqual(peers.map((p) => ({ replace_triggered_by: [p.interface.replace(/^\$\{(.*)\.name\}$/, "$1")] })));
+    // The interface's id, bare (cdktf would write "${...}", which Terraform refuses): unknown only when it is replaced.
+    expect(peers.map((p) => p.lifecycle)).toEqual(peers.map((p) => ({ replace_triggered_by: [p.interface.replace(/^\$\{(.*)\.name\}$/, "$1.id")] })));
   });
 
   test("exposes its tunnels, router interfaces and BGP sessions in tunnel order", () => {

@@ -27,7 +27,7 @@ describe("replacement risks of the load balancer and the PSC endpoint", () => {
     const moved = stacksOf(exampleWith((c) => (c.tenants[0].pscEndpointIp = "10.0.20.60")));
     expect(risksIn("consumer-team-a", moved, fixed)).toEqual([
       "google_compute_address.psc-endpoint_address: address changed: replaces the resource (10.0.20.50 -> 10.0.20.60)",
-      "google_compute_forwarding_rule.psc-endpoint_forwarding-rule: replaced because `google_compute_address.psc-endpoint_address_6E521195` is replaced: `replace_triggered_by` names it (undefined -> undefined)",
+      "google_compute_forwarding_rule.psc-endpoint_forwarding-rule: replaced because `google_compute_address.psc-endpoint_address_6E521195` is replaced: `replace_triggered_by` names its `id` (undefined -> undefined)",
     ]);
   });
 

@@ -73,7 +73,7 @@ describe("knock-on of new tunnel inside CIDRs (vpn.insideCidrs)", () => {
     // What the fix of terraform #29594 does (a peer left behind blocks the new interface).
     const peers = of(risks, "knock-on").filter((r) => r.address!.startsWith("google_compute_router_peer."));
     expect(peers).toHaveLength(4);
-    expect(peers[0].change).toMatch(/^replaced because `google_compute_router_interface\.connection-1_interface-1_[0-9A-F]+` is replaced: `replace_triggered_by` names it$/);
+    expect(peers[0].change).toMatch(/^replaced because `google_compute_router_interface\.connection-1_interface-1_[0-9A-F]+` is replaced: `replace_triggered_by` names its `id`$/);
   });
 });
 

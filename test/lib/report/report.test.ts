@@ -108,7 +108,7 @@ describe("replacement risks, against the committed snapshots", () => {
     // Connection 1 directly; its outside IPs and keys replace the external VPN gateway, its two tunnels and the first
     // router interface (and its BGP peer) in `tunnels`; the new external gateway replaces connection 2's tunnels (they read its id).
     expect(report).toContain("**8 live resources would be replaced or destroyed** (7 as a knock-on of another replacement):");
-    expect(report).toMatch(/\| tunnels \| `google_compute_router_peer\.connection-1_peer-1_[0-9A-F]+` \| replaced because `google_compute_router_interface\.connection-1_interface-1_[0-9A-F]+` is replaced: `replace_triggered_by` names it \|/);
+    expect(report).toMatch(/\| tunnels \| `google_compute_router_peer\.connection-1_peer-1_[0-9A-F]+` \| replaced because `google_compute_router_interface\.connection-1_interface-1_[0-9A-F]+` is replaced: `replace_triggered_by` names its `id` \|/);
     expect(report).toMatch(
       /\| aws \| `aws_vpn_connection\.vpn_connection-1_[0-9A-F]+` \| tunnel1_inside_cidr changed: replaces the resource \(it has `prevent_destroy`: Terraform refuses the plan until that is lifted\) \| `169\.254\.10\.0\/30` \| `169\.254\.30\.0\/30` \|/,
     );
