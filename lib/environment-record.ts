@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UserError } from "../constructs/core/errors";
+import { shownPath } from "./config/problems";
 
 /**
  * Which environment a `cdktf.out` was synthesized from, written beside
@@ -42,4 +43,21 @@ export function refuseOtherEnvironment(outdir: string, environment: string, use:
       message: `holds a synth of environment ${record.environment} (${record.config}), not of ${environment}. Fix: ${fix}`,
     },
   ]);
+}
+
+/**
+ * Empties `outdir` when it holds a synth of another environment, before this
+ * one is written: each stack's working directory keeps a `.terraform` bound
+ * to the state backend it was last initialised with, and after a switch
+ * `terraform init` would offer to migrate (copy) the other environment's
+ * state into this one's. Its report and its stacks that this environment
+ * does not have go with it. Says what it did through `print`.
+ */
+export function clearOtherEnvironment(outdir: string, environment: string, print: (text: string) => void): void {
+  const record = readEnvironmentRecord(outdir);
+  if (record === undefined || record.environment === environment) return;
+  for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+  // cdktf made the folder and its stacks/ when the app started, and writes each stack into stacks/<stack>.
+  fs.mkdirSync(path.join(outdir, "stacks"));
+  print(`${shownPath(outdir)}: held environment ${record.environment} (${record.config}); cleared it for ${environment}, so no stack's .terraform stays bound to the other environment's state`);
 }

@@ -6,7 +6,7 @@ import { addStacks } from "./app";
 import { loadConfig } from "./config/load";
 import { shownPath } from "./config/problems";
 import { Config } from "./config/schema";
-import { writeEnvironmentRecord } from "./environment-record";
+import { clearOtherEnvironment, refuseOtherEnvironment, writeEnvironmentRecord } from "./environment-record";
 
 /** The project folder: where the bundled example config and the committed snapshots are. */
 export const PROJECT_ROOT = path.join(__dirname, "..");
@@ -44,12 +44,15 @@ export interface Synthesized {
 export function synthesize(options: SynthesizeOptions): Synthesized {
   const { config, warnings } = loadConfig(options.configFile);
   if (warnings.length > 0) options.print(formatProblemList(options.configFile, warnings, "warning"));
-  const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, config, options);
+  // Where cdktf writes: the folder given, or cdktf's own default (the CLI passes its output folder as CDKTF_OUTDIR).
+  const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
+  const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, config, outdir, options);
   const app = new App(options.outdir ? { outdir: options.outdir } : {});
   addStacks(app, config);
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
+  clearOtherEnvironment(outdir, config.environment, options.print);
   app.synth();
   writeEnvironmentRecord(app.outdir, { environment: config.environment, config: shownPath(options.configFile) });
   report?.write(config, app.outdir);
@@ -60,13 +63,12 @@ export function synthesize(options: SynthesizeOptions): Synthesized {
  * The report's modules load only when a report is asked for; a bad baseline, or a report
  * or baseline of another environment, fails here, before anything is written.
  */
-function prepareReport(file: string, config: Config, options: SynthesizeOptions) {
+function prepareReport(file: string, config: Config, outdir: string, options: SynthesizeOptions) {
   const { writeReport } = require("./report/report") as typeof import("./report/report");
   const { chooseBaseline } = require("./report/baselines") as typeof import("./report/baselines");
-  const { refuseOtherEnvironment } = require("./environment-record") as typeof import("./environment-record");
   const folder = path.dirname(path.resolve(file));
-  // The synth about to run replaces its own outdir's record; a report written into another synth's folder must match it.
-  if (options.outdir === undefined || folder !== path.resolve(options.outdir)) {
+  // The synth about to run takes over its own outdir; a report written into another synth's folder must match it.
+  if (folder !== outdir) {
     refuseOtherEnvironment(folder, config.environment, `report ${shownPath(file)}`, `set PSC_CONFIG to that environment's config, or write the report elsewhere (npm run report -- --out <file>)`);
   }
   const baseline = chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT, config.environment);

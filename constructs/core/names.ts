@@ -21,8 +21,21 @@ export function isGcpName(name: string): boolean {
 /** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-/** What DNS_LABEL_PATTERN requires, for error messages. */
-export const DNS_LABEL_RULE = "must be a Kubernetes DNS label: 1-63 lowercase letters, digits and '-', not starting or ending with '-'";
+/** What DNS_LABEL_PATTERN allows, in words. */
+export const DNS_LABEL_WORDS = "1-63 lowercase letters, digits and '-', not starting or ending with '-'";
+
+/** What DNS_LABEL_PATTERN requires of a Kubernetes name, for error messages. */
+export const DNS_LABEL_RULE = `must be a Kubernetes DNS label: ${DNS_LABEL_WORDS}`;
+
+/** The DNS label nearest to `text` (lowercase, other characters as '-', at most 63); empty when nothing is left. */
+export function toDnsLabel(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, 63)
+    .replace(/-+$/, "");
+}
 
 /**
  * Namespaces the cluster itself owns: `default`, Kubernetes' `kube-*` and

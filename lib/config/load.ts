@@ -3,6 +3,7 @@ import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { configRules } from "./rules";
+import { toDnsLabel } from "../../constructs/core/names";
 import { ConfigError, ConfigProblem, formatPath, shapeProblems, shownPath, valueAt } from "./problems";
 import { Config, configSchema } from "./schema";
 
@@ -19,20 +20,46 @@ export interface ValidatedConfig {
  * and the rules between values together (see rulesDespite).
  */
 export function validateConfig(raw: unknown, source = "config"): ValidatedConfig {
-  const result = configSchema.safeParse(raw);
+  const named = withFileEnvironment(raw, source);
+  const result = configSchema.safeParse(named);
   if (!result.success) {
-    const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, raw));
-    throw new ConfigError(source, [...shape, ...rulesDespite(raw, result.error.issues)]);
+    const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, named));
+    throw new ConfigError(source, [...shape, ...unnamedEnvironment(named), ...rulesDespite(named, result.error.issues)]);
   }
   const config = withAppDefaults(result.data);
   const { errors, warnings } = configRules(config);
-  if (errors.length > 0) throw new ConfigError(source, errors);
+  const problems = [...unnamedEnvironment(named), ...errors];
+  if (problems.length > 0) throw new ConfigError(source, problems);
   return { config, warnings };
 }
 
-/** The defaults that depend on other values: the environment is named after the prefix when nothing names it. */
+/**
+ * The environment's one default: the name of the file the config is read
+ * from (`source`, as loadConfig passes it), `prod` for config/prod.yaml. A
+ * config that names its environment keeps it; one given as data, with no
+ * file name, must name it (see unnamedEnvironment).
+ */
+function withFileEnvironment(raw: unknown, source: string): unknown {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || "environment" in raw || !CONFIG_FILE.test(source)) return raw;
+  return { environment: environmentOfFile(source), ...raw };
+}
+
+const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
+/** The problem of a config that names no environment and comes from no file. */
+function unnamedEnvironment(named: unknown): ConfigProblem[] {
+  if (named === null || typeof named !== "object" || Array.isArray(named) || "environment" in named) return [];
+  return [{ path: "environment", message: "is required for a config not read from a .yaml or .json file (a file's name is the default): it names the environment's state files. Fix: add environment: <name>, e.g. prod" }];
+}
+
+/** The environment a config file names by its file name: `config/Prod_EU.yaml` -> `prod-eu`. */
+export function environmentOfFile(file: string): string {
+  return toDnsLabel(path.basename(file).replace(CONFIG_FILE, "")) || "default";
+}
+
+/** The config with the app's defaults that the schema cannot give (the environment, checked by unnamedEnvironment). */
 function withAppDefaults(parsed: z.output<typeof configSchema>): Config {
-  return { ...parsed, environment: parsed.environment ?? parsed.prefix };
+  return { ...parsed, environment: parsed.environment ?? "" };
 }
 
 /** Like validateConfig, for callers that do not print warnings (tests, other apps). */
@@ -55,24 +82,7 @@ export function loadConfig(file: string): ValidatedConfig {
   } catch (e) {
     throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
-  // The file's name is the environment's unless the file names one: config/prod.yaml is `prod`.
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("environment" in raw)) {
-    raw = { environment: environmentOfFile(file), ...raw };
-  }
   return validateConfig(raw, source);
-}
-
-/** The environment a config file names by its file name: `config/Prod_EU.yaml` -> `prod-eu`. */
-export function environmentOfFile(file: string): string {
-  const name = path
-    .basename(file)
-    .replace(/\.(ya?ml|json)$/i, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63)
-    .replace(/-+$/, "");
-  return name === "" ? "default" : name;
 }
 
 /**

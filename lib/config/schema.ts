@@ -13,6 +13,7 @@ import {
   AWS_ZONE_RULE,
   DNS_LABEL_PATTERN,
   DNS_LABEL_RULE,
+  DNS_LABEL_WORDS,
   FQDN_PATTERN,
   FQDN_RULE,
   GCP_NAME_RULE,
@@ -152,9 +153,9 @@ export const configSchema = z.strictObject({
   /**
    * The environment's name: keys its local state files (`terraform.<environment>.<stack>.tfstate`)
    * and is recorded in `cdktf.out`, so two configs never share state or a report.
-   * Default: the config file's name (`prod` for config/prod.yaml); for a config given as an object, its prefix.
+   * Default: the config file's name (`prod` for config/prod.yaml); required for a config given as data.
    */
-  environment: z.string().regex(DNS_LABEL_PATTERN, "must be an environment name: 1-63 lowercase letters, digits and '-', not starting or ending with '-'").optional(),
+  environment: z.string().regex(DNS_LABEL_PATTERN, `must be an environment name: ${DNS_LABEL_WORDS}`).optional(),
   /** Prefix of every resource name. */
   prefix: gcpName,
   gcp: z.strictObject({

@@ -47,8 +47,8 @@ export class BaselineError extends UserError {
  * BaselineError, rather than comparing with nothing, when the file is
  * missing or holds no stack.
  */
-export function loadBaseline(file: string): Record<string, unknown> {
-  const fix = "Fix: pass an earlier synth's cdktf.out directory (e.g. synthesize the main branch with CDKTF_OUTDIR=/tmp/main.out) or __snapshots__/example.test.ts.snap";
+export function loadBaseline(file: string, isExample = true): Record<string, unknown> {
+  const fix = `Fix: pass an earlier synth's cdktf.out directory (e.g. synthesize the main branch with CDKTF_OUTDIR=/tmp/main.out)${isExample ? " or __snapshots__/example.test.ts.snap" : ""}`;
   if (!fs.existsSync(file)) throw new BaselineError(file, `no such file or directory. ${fix}`);
   let stacks: Record<string, unknown>;
   if (fs.statSync(file).isDirectory()) {
@@ -75,8 +75,11 @@ export function chooseBaseline(named: string | undefined, configFile: string, ro
   const file = named ?? (isExample ? path.join(root, "__snapshots__", "example.test.ts.snap") : undefined);
   if (file === undefined) return undefined;
   // Comparing one environment with another's synth would list every difference between them as a risk.
+  const fix = "synthesize the baseline from the same config (PSC_CONFIG) as the report";
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    refuseOtherEnvironment(file, environment, `baseline ${shownPath(file)}`, "synthesize the baseline from the same config (PSC_CONFIG) as the report");
+    refuseOtherEnvironment(file, environment, `baseline ${shownPath(file)}`, fix);
+  } else if (fs.existsSync(file) && !isExample) {
+    throw new BaselineError(shownPath(file), `is a jest snapshot file, which holds the bundled example's stacks, not environment ${environment}'s. Fix: ${fix}, e.g. from the main branch (README, "Plan report")`);
   }
-  return { stacks: loadBaseline(file), source: shownPath(file) };
+  return { stacks: loadBaseline(file, isExample), source: shownPath(file) };
 }

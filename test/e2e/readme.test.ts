@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TerraformStack, Testing } from "cdktf";
+import { synthApp } from "../helpers";
 
 // Documentation cannot drift from the code: every TypeScript block in the
 // README followed by a `<!-- resources: type=count ... -->` line is a file in
@@ -58,5 +59,43 @@ describe.each(examples.map((e, i) => [i + 1, e] as const))("README example %i", 
     }
     const listed = Object.fromEntries(Object.keys(example.expected).map((type) => [type, counts[type] ?? 0]));
     expect(listed).toEqual(example.expected);
+  });
+});
+
+describe("the README's cdktf commands", () => {
+  // The cdktf CLI refuses to deploy a stack without the stacks it reads from, or to destroy one
+  // without the stacks that read from it, unless they are named too or
+  // --ignore-missing-stack-dependencies is given; and every command must name its config.
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8").replace(/\n\s*/g, " ");
+  const commands = [...readme.matchAll(/\$CDKTF (deploy|destroy)((?: --[a-z-]+)*) ((?:'?[a-z*<>-]+'? ?)+)/g)].map((m) => ({
+    text: m[0].trim(),
+    verb: m[1],
+    flagged: m[2].includes("--ignore-missing-stack-dependencies"),
+    stacks: m[3].trim().split(" ").map((s) => s.replace(/'/g, "").replace(/<[a-z]+>/, "team-a")),
+  }));
+  const { manifest } = synthApp();
+  const names = Object.keys(manifest.stacks);
+  const select = (patterns: string[]) => names.filter((n) => patterns.some((p) => new RegExp(`^${p.replace(/\*/g, ".*")}$`).test(n)));
+
+  test("name their config through the $CDKTF prefix, which sets PSC_CONFIG and CHECKPOINT_DISABLE", () => {
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    expect(readme).toContain('CDKTF="env PSC_CONFIG=config/prod.yaml CHECKPOINT_DISABLE=1 npx cdktf"');
+    // In the shell blocks, no cdktf command without the prefix.
+    const blocks = [...fs.readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const bare = blocks.flatMap((b) => b.split("\n")).filter((line) => /^\s*npx cdktf /.test(line));
+    expect(bare).toEqual([]);
+  });
+
+  test("pass the CLI's dependency check: a command that leaves out a dependency (deploy) or a dependant (destroy) gives --ignore-missing-stack-dependencies", () => {
+    for (const command of commands) {
+      const selected = select(command.stacks);
+      expect({ command: command.text, selected: selected.length > 0 }).toEqual({ command: command.text, selected: true });
+      const needed =
+        command.verb === "deploy"
+          ? selected.flatMap((s) => manifest.stacks[s].dependencies)
+          : names.filter((n) => manifest.stacks[n].dependencies.some((d) => selected.includes(d)));
+      const missing = [...new Set(needed)].filter((s) => !selected.includes(s));
+      if (missing.length > 0) expect({ command: command.text, flagged: command.flagged }).toEqual({ command: command.text, flagged: true });
+    }
   });
 });

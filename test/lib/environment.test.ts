@@ -44,10 +44,19 @@ describe("the environment's name", () => {
     expect(environmentOfFile("___.yaml")).toBe("default");
   });
 
-  test("a config given as data, with no file, is named after its prefix", () => {
+  test("a config given as data is named after the file it says it comes from, the same as loadConfig names it", () => {
     const input: any = exampleInput();
     delete input.environment;
-    expect(parseConfig(input).environment).toBe("psc");
+    expect(parseConfig(input, "config/prod.yaml").environment).toBe("prod");
+    expect(parseConfig(input, "config/prod.yaml").environment).toBe(loadConfig(writeConfig("prod.yaml")).config.environment);
+  });
+
+  test("fails when a config given as data, with no file name, names no environment (no second default)", () => {
+    const input: any = exampleInput();
+    delete input.environment;
+    expect(() => parseConfig(input)).toThrow(/^config: 1 problem:\n {2}- environment: is required for a config not read from a \.yaml or \.json file .*Fix: add environment: <name>, e.g\. prod$/);
+    // ... listed with the config's other problems, not instead of them.
+    expect(() => parseConfig({ ...input, prefix: "Bad Prefix" })).toThrow(/2 problems:[\s\S]*prefix: [\s\S]*environment: is required/);
   });
 
   test("fails when the name written is not a valid name, with the value", () => {
@@ -66,6 +75,44 @@ describe("state", () => {
     }
     // Remote state follows the origin's path in the same environment.
     expect(eu.byName.tunnels.json.data?.terraform_remote_state["cross-stack-reference-input-aws"]).toMatchObject({ config: { path: "../../../terraform.eu.aws.tfstate" } });
+  });
+});
+
+describe("one cdktf.out holds one environment", () => {
+  test("a synth of another environment into a cdktf.out clears it first: no stack keeps the other's .terraform (its state binding), report or stacks", () => {
+    const out = path.join(tmp, "shared.out");
+    synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: out, print: silent });
+    // What a deploy leaves: a working directory bound to the example's state, and a report.
+    fs.mkdirSync(path.join(out, "stacks", "consumer-team-b", ".terraform"), { recursive: true });
+    fs.writeFileSync(path.join(out, "plan-report.md"), "# Plan report: psc, environment example\n");
+    const said: string[] = [];
+    synthesize({ configFile: writeConfig("eu.yaml", (c) => (c.tenants = c.tenants.slice(0, 1))), outdir: out, print: (t) => said.push(t) });
+    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["aws", "consumer-team-a", "producer", "tunnels", "workloads-team-a"]);
+    expect(fs.existsSync(path.join(out, "plan-report.md"))).toBe(false);
+    expect(readEnvironmentRecord(out)?.environment).toBe("eu");
+    expect(said).toEqual([expect.stringMatching(/shared\.out: held environment example \(.*example\.yaml\); cleared it for eu/)]);
+  });
+
+  test("a synth of the same environment keeps what is there (its .terraform is bound to its own state)", () => {
+    const out = path.join(tmp, "kept.out");
+    synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: out, print: silent });
+    fs.mkdirSync(path.join(out, "stacks", "producer", ".terraform"), { recursive: true });
+    synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: out, print: silent });
+    expect(fs.existsSync(path.join(out, "stacks", "producer", ".terraform"))).toBe(true);
+  });
+
+  test("with cdktf's default folder (CDKTF_OUTDIR, as the CLI sets it), a report of a new environment into that folder is the synth's own, not refused", () => {
+    const out = path.join(tmp, "default.out");
+    const before = process.env.CDKTF_OUTDIR;
+    process.env.CDKTF_OUTDIR = out;
+    try {
+      synthesize({ configFile: EXAMPLE_CONFIG_FILE, print: silent });
+      synthesize({ configFile: writeConfig("eu.yaml"), reportFile: path.join(out, "plan-report.md"), print: silent });
+    } finally {
+      if (before === undefined) delete process.env.CDKTF_OUTDIR;
+      else process.env.CDKTF_OUTDIR = before;
+    }
+    expect(fs.readFileSync(path.join(out, "plan-report.md"), "utf8")).toMatch(/^# Plan report: psc, environment eu\n/);
   });
 });
 
@@ -95,6 +142,14 @@ describe("cdktf.out records its environment", () => {
       synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: path.join(tmp, "b.out"), reportFile: path.join(tmp, "b.md"), baseline: prodOut, print: silent }),
     ).toThrow(/baseline .*prod-baseline\.out: 1 problem:\n {2}- .*: holds a synth of environment prod .*Fix: synthesize the baseline from the same config/);
     expect(fs.existsSync(path.join(tmp, "b.md"))).toBe(false);
+  });
+
+  test("fails when another environment's baseline is the example's snapshot file", () => {
+    const snap = path.join(__dirname, "..", "..", "__snapshots__", "example.test.ts.snap");
+    expect(() => synthesize({ configFile: writeConfig("eu.yaml"), outdir: path.join(tmp, "s.out"), reportFile: path.join(tmp, "s.md"), baseline: snap, print: silent })).toThrow(
+      /example\.test\.ts\.snap: 1 problem:\n {2}- \(file\): is a jest snapshot file, which holds the bundled example's stacks, not environment eu's\. Fix: synthesize the baseline from the same config/,
+    );
+    expect(fs.existsSync(path.join(tmp, "s.md"))).toBe(false);
   });
 
   test("the same environment's cdktf.out is a fine baseline and report folder", () => {
