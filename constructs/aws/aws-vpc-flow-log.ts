@@ -99,7 +99,7 @@ export class AwsVpcFlowLog extends Construct {
     });
     // The permissions AWS lists for the role, narrowed to this log group and its streams; no
     // logs:CreateLogGroup (the group is made here). Listing log groups has no narrower resource than the account's.
-    new IamRolePolicy(this, "role-policy", {
+    const rolePolicy = new IamRolePolicy(this, "role-policy", {
       name: "publish-to-its-log-group",
       role: this.role.id,
       policy: Fn.jsonencode({
@@ -119,6 +119,9 @@ export class AwsVpcFlowLog extends Construct {
       iamRoleArn: this.role.arn,
       // Records within about a minute rather than ten (the default): the log is read while debugging.
       maxAggregationInterval: 60,
+      // Not before the role may write: a flow log made with a role that cannot yet publish fails
+      // ("Unable to assume given IAM role"; terraform-provider-aws #29323, IAM propagation).
+      dependsOn: [rolePolicy],
       tags: { Name: resourceName(props.name, "vpc-flow-logs") },
     });
   }

@@ -25,7 +25,7 @@ export interface HybridEndpoint {
 }
 
 /** What the props leave out gets these (the app's config reads them for its own defaults). */
-export const LOAD_BALANCER_DEFAULTS = { port: HTTP_PORT, healthCheckPath: "/", maxRatePerEndpoint: 100, logSampleRate: 1, globalAccess: true } as const;
+export const LOAD_BALANCER_DEFAULTS = { port: HTTP_PORT, healthCheckPath: "/", maxRatePerEndpoint: 100, logSampling: 1, globalAccess: true } as const;
 
 /** Hex digits of the endpoint key in the NEG's name (`<name>-neg-<key>`). */
 const NEG_KEY_LENGTH = 6;
@@ -89,7 +89,7 @@ export interface HybridNegLoadBalancerProps {
    * (0 turns request logging off): status, latency and which backend answered.
    * @default 1 - every request
    */
-  readonly logSampleRate?: number;
+  readonly logSampling?: number;
   /**
    * Accept clients from every region of `network` (and what reaches it through
    * them), not only from `region`. On by default because it cannot be turned
@@ -131,7 +131,7 @@ export class HybridNegLoadBalancer extends Construct {
     if (props.port !== undefined) v.port("port", props.port);
     const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
-    checkLogSampling(v, "logSampleRate", props.logSampleRate);
+    checkLogSampling(v, "logSampling", props.logSampling);
     const path = props.healthCheckPath;
     if (path !== undefined) {
       const fix = /^[\x21-\x7e]+$/.test(path) && !path.startsWith("/") ? `write /${path}` : undefined;
@@ -158,7 +158,7 @@ export class HybridNegLoadBalancer extends Construct {
     const port = props.port ?? LOAD_BALANCER_DEFAULTS.port;
     const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     const healthCheckPath = props.healthCheckPath ?? LOAD_BALANCER_DEFAULTS.healthCheckPath;
-    const logSampleRate = props.logSampleRate ?? LOAD_BALANCER_DEFAULTS.logSampleRate;
+    const logSampling = props.logSampling ?? LOAD_BALANCER_DEFAULTS.logSampling;
     this.zone = props.zone ?? firstZone(props.region);
 
     const common = { project: props.project, region: props.region };
@@ -197,7 +197,7 @@ export class HybridNegLoadBalancer extends Construct {
       backend: [
         { group: this.networkEndpointGroup.id, balancingMode: "RATE", maxRatePerEndpoint: maxRate, capacityScaler: 1 },
       ],
-      logConfig: logSampleRate === 0 ? { enable: false } : { enable: true, sampleRate: logSampleRate },
+      logConfig: logSampling === 0 ? { enable: false } : { enable: true, sampleRate: logSampling },
       // Moves to a new NEG only once its endpoints are attached.
       dependsOn: [endpoints],
     });

@@ -1,13 +1,13 @@
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { arnField, iamNamePrefix } from "../../constructs/aws/iam";
+import { iamNamePrefix } from "../../constructs/aws/iam";
 import { addBackendIngress, BackendIngress, validateBackendIngress } from "../../constructs/aws/aws-backend-ingress";
 import { IAwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
@@ -44,7 +44,7 @@ export interface BackendInstanceProps extends BackendIngress {
   readonly rootVolumeSizeGb?: number;
   /**
    * Systems Manager's endpoints in the VPC: when given, the instance gets an
-   * instance profile with AmazonSSMManagedInstanceCore and may reach the
+   * instance profile allowed Session Manager only and may reach the
    * endpoints on 443, so `aws ssm start-session` opens a shell with no SSH
    * and no internet path. The SSM agent is preinstalled on Amazon Linux 2023
    * (AWS Systems Manager User Guide, "Find AMIs with the SSM Agent preinstalled").
@@ -140,11 +140,35 @@ export class BackendInstance extends Construct {
       }),
       tags: { Name: resourceName(name, "backend-ssm") },
     });
-    // AWS's managed policy for an instance Systems Manager manages, no more (AWS Systems Manager User Guide,
-    // "Configure instance permissions required for Systems Manager"). The partition comes from the role's own ARN.
-    new IamRolePolicyAttachment(this, "ssm-managed-policy", {
-      role: role.name,
-      policyArn: `arn:${arnField(role.arn, "partition")}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+    // Session Manager only: the agent registers and opens its session channels (AWS Systems Manager User
+    // Guide, "Create a custom IAM role for Session Manager"; ec2messages for agents before 3.3.40.0). Not
+    // AmazonSSMManagedInstanceCore: that one also reads every SSM parameter of the account and region
+    // (ssm:GetParameter(s) on *), SecureStrings included, which a debugging path does not need.
+    new IamRolePolicy(this, "session-manager-policy", {
+      name: "session-manager-only",
+      role: role.id,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: [
+              "ssm:UpdateInstanceInformation",
+              "ssmmessages:CreateControlChannel",
+              "ssmmessages:CreateDataChannel",
+              "ssmmessages:OpenControlChannel",
+              "ssmmessages:OpenDataChannel",
+              "ec2messages:AcknowledgeMessage",
+              "ec2messages:DeleteMessage",
+              "ec2messages:FailMessage",
+              "ec2messages:GetEndpoint",
+              "ec2messages:GetMessages",
+              "ec2messages:SendReply",
+            ],
+            Resource: "*",
+          },
+        ],
+      }),
     });
     return new IamInstanceProfile(this, "instance-profile", {
       namePrefix: iamNamePrefix(name, "-backend-ssm-"),

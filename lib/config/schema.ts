@@ -268,7 +268,7 @@ export const configSchema = z.strictObject({
   /** What the path logs, to read when a request does not get through (README: "Where to look"). */
   observability: z
     .strictObject({
-      /** Share of sampled flows VPC Flow Logs reports on the GCP subnets of the path, 0 to 1; 0 turns them off. Default: the subnet constructs' (SUBNET_FLOW_LOG_DEFAULTS). */
+      /** Share of sampled flows VPC Flow Logs reports on the GKE node subnets (the path's only VMs), 0 to 1; 0 turns them off. Default: GkeSubnet's (SUBNET_FLOW_LOG_DEFAULTS). */
       gcpFlowLogSampling: z.number().optional(),
       /** Share of requests the internal load balancer logs, 0 to 1; 0 turns request logs off. Default: HybridNegLoadBalancer's (every request). */
       loadBalancerLogSampling: z.number().optional(),

@@ -11,9 +11,20 @@ const PRODUCER_PROJECT_APIS = ["compute.googleapis.com"] as const;
  * What a consumer stack creates: VPC, subnets, PSC endpoint and route
  * (Compute Engine), the GKE cluster (Kubernetes Engine), private DNS zones
  * (Cloud DNS), the nodes' service account (IAM) and its project role binding
- * (Cloud Resource Manager).
+ * (Cloud Resource Manager); and Service Directory, where Google registers
+ * every new PSC endpoint and, when the service attachment has a domain
+ * (`service.attachmentDomainName`), makes the endpoint's DNS zone (Google
+ * Cloud docs, "Access published services through endpoints": before you
+ * begin, and "DNS configuration for published services").
  */
-const TENANT_PROJECT_APIS = ["compute.googleapis.com", "container.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com"] as const;
+const TENANT_PROJECT_APIS = [
+  "compute.googleapis.com",
+  "container.googleapis.com",
+  "dns.googleapis.com",
+  "iam.googleapis.com",
+  "cloudresourcemanager.googleapis.com",
+  "servicedirectory.googleapis.com",
+] as const;
 
 /** The APIs each GCP stack enables in its project: one stack per project. */
 export interface ApiOwners {

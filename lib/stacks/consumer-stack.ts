@@ -55,7 +55,9 @@ export class ConsumerStack extends TerraformStack {
       region,
       ipCidrRange: tenant.pscEndpointCidr,
       description: "PSC endpoint address",
-      flowLogSampling: config.observability.gcpFlowLogSampling,
+      // No VM sends or receives in it (only an address), and VPC Flow Logs records the flows of VMs
+      // (Google Cloud docs, "VPC Flow Logs"): they would record nothing here, at a cost.
+      flowLogSampling: 0,
     });
     const gke = tenant.gke;
     this.cluster = new PrivateGkeCluster(this, "gke", {

@@ -43,7 +43,9 @@ export class ProducerStack extends TerraformStack {
       region: gcp.region,
       ipCidrRange: gcp.frontendCidr,
       description: "Internal load balancer frontend (forwarding rule address)",
-      flowLogSampling: config.observability.gcpFlowLogSampling,
+      // No VM sends or receives in it (only an address), and VPC Flow Logs records the flows of VMs
+      // (Google Cloud docs, "VPC Flow Logs"): they would record nothing here, at a cost.
+      flowLogSampling: 0,
     });
     const proxyOnly = new ProxyOnlySubnet(this, "proxy-only-subnet", {
       network: this.network,
@@ -77,7 +79,7 @@ export class ProducerStack extends TerraformStack {
       endpoints: [{ ipAddress: config.aws.backend.privateIp, port: config.aws.backend.port }],
       port: config.service.port,
       healthCheckPath: config.service.healthCheckPath,
-      logSampleRate: config.observability.loadBalancerLogSampling,
+      logSampling: config.observability.loadBalancerLogSampling,
     });
     this.serviceAttachment = new ServiceAttachment(this, "service-attachment", {
       name: names.serviceAttachment,

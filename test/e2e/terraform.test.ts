@@ -70,9 +70,9 @@ const COMMON_PLAN = {
 const VGW_PLAN = {
   ...COMMON_PLAN,
   aws_iam_instance_profile: 1,
-  // The flow log's and the instance's.
+  // The flow log's and the instance's, each with its inline policy.
   aws_iam_role: 2,
-  aws_iam_role_policy_attachment: 1,
+  aws_iam_role_policy: 2,
   aws_instance: 1,
   aws_launch_template: 1,
   aws_route_table: 2,

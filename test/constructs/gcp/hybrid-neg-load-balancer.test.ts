@@ -64,14 +64,14 @@ describe("HybridNegLoadBalancer", () => {
   });
 
   test("request logs of every request by default; a share samples them; 0 turns them off", () => {
-    const logConfig = (logSampleRate?: number) => only(synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), logSampleRate })), "google_compute_region_backend_service").log_config;
+    const logConfig = (logSampling?: number) => only(synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), logSampling })), "google_compute_region_backend_service").log_config;
     expect(logConfig()).toEqual({ enable: true, sample_rate: 1 });
     expect(logConfig(0.25)).toEqual({ enable: true, sample_rate: 0.25 });
     expect(logConfig(0)).toEqual({ enable: false });
   });
 
   test("fails when the log share is outside 0 to 1", () => {
-    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), logSampleRate: 100 }))).toThrow(/logSampleRate: must be a share from 0 to 1 .*got 100/);
+    expect(() => synth((s) => new HybridNegLoadBalancer(s, "lb", { ...props(s), logSampling: 100 }))).toThrow(/logSampling: must be a share from 0 to 1 .*got 100/);
   });
 
   test("fails when the name leaves no room for the NEG's suffix", () => {

@@ -18,12 +18,17 @@ describe("BackendInstance", () => {
   describe("Session Manager access", () => {
     const withSsm = () => JSON.parse(synth((s) => new BackendInstance(s, "b", { ...base, allowedCidrs: ["10.10.30.0/24"], sessionManager: { securityGroupId: "sg-0123456789abcdef0" } }))).resource;
 
-    test("an instance profile whose role EC2 assumes, with AmazonSSMManagedInstanceCore and nothing else", () => {
+    test("an instance profile whose role EC2 assumes, allowed Session Manager's calls and nothing else (no managed policy: no parameter reads)", () => {
       const r = withSsm();
       const role = Object.values<any>(r.aws_iam_role)[0];
       expect(role.assume_role_policy).toContain('"Principal" = {"Service" = "ec2.amazonaws.com"}, "Action" = "sts:AssumeRole"');
-      expect(Object.values<any>(r.aws_iam_role_policy_attachment).map((a) => a.policy_arn)).toEqual([expect.stringMatching(/^arn:\$\{element\(split\(":", aws_iam_role\.b_ssm-role_\w+\.arn\), 1\)\}:iam::aws:policy\/AmazonSSMManagedInstanceCore$/)]);
-      expect(r.aws_iam_role_policy).toBeUndefined();
+      expect(r.aws_iam_role_policy_attachment).toBeUndefined();
+      const policies = Object.values<any>(r.aws_iam_role_policy);
+      expect(policies).toHaveLength(1);
+      const actions = [...policies[0].policy.matchAll(/"((?:ssm|ssmmessages|ec2messages|[a-z0-9]+):[A-Za-z*]+)"/g)].map((m) => m[1]);
+      expect(actions.every((a) => /^(ssm:UpdateInstanceInformation|ssmmessages:(Create|Open)(Control|Data)Channel|ec2messages:[A-Z][A-Za-z]+)$/.test(a))).toBe(true);
+      expect(actions).toContain("ssmmessages:OpenDataChannel");
+      expect(policies[0].policy).not.toMatch(/GetParameter|\*"\s*[,\]]?\s*"Action"|"ssm:\*"/);
       const profile = Object.values<any>(r.aws_iam_instance_profile)[0];
       expect(profile.role).toMatch(/^\$\{aws_iam_role\.b_ssm-role_\w+\.name\}$/);
       // On the instance (an update in place), not in the launch template (a new version, a new instance).

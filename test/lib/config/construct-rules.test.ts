@@ -342,8 +342,8 @@ const rows: Record<string, Row> = {
   "a load balancer log share below 0": {
     config: (c) => (c.observability = { loadBalancerLogSampling: -0.5 }),
     path: "observability.loadBalancerLogSampling",
-    construct: (s) => loadBalancer(s, { logSampleRate: -0.5 }),
-    field: "logSampleRate",
+    construct: (s) => loadBalancer(s, { logSampling: -0.5 }),
+    field: "logSampling",
     rule: /^must be a share from 0 to 1 \(0 turns logging off, 1 logs everything\), got -0\.5$/,
   },
   "a malformed AMI id": {

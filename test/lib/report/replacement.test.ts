@@ -178,7 +178,7 @@ describe("what a change leaves alone, or behind", () => {
       },
       { stack: "workloads-team-b", kind: "stack gone", resources: count("workloads-team-b"), change: expect.stringMatching(/^stack is gone from the app: \d+ resources stay deployed/) },
     ]);
-    expect(count("consumer-team-b") + count("workloads-team-b")).toBe(20);
+    expect(count("consumer-team-b") + count("workloads-team-b")).toBe(21);
   });
 
   test("a resource removed from a stack that stays is a row of its own", () => {

@@ -125,10 +125,10 @@ describe("replacement risks, against the committed snapshots", () => {
   test("a removed tenant is one row per stack with its resource count, counted apart from replacements", () => {
     const config = exampleWith((c) => (c.tenants = c.tenants.slice(0, 1)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toContain("No change replaces a live resource; **2 stacks gone from the app** (20 resources left deployed, unmanaged):");
+    expect(report).toContain("No change replaces a live resource; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
     const rows = report.split("\n").filter((line) => line.startsWith("| consumer-team-b ") || line.startsWith("| workloads-team-b "));
     expect(rows).toEqual([
-      "| consumer-team-b | (whole stack: 15 resources) | stack is gone from the app: 15 resources stay deployed, unmanaged, unless `cdktf destroy consumer-team-b` runs first |  |  |",
+      "| consumer-team-b | (whole stack: 16 resources) | stack is gone from the app: 16 resources stay deployed, unmanaged, unless `cdktf destroy consumer-team-b` runs first |  |  |",
       "| workloads-team-b | (whole stack: 5 resources) | stack is gone from the app: 5 resources stay deployed, unmanaged, unless `cdktf destroy workloads-team-b` runs first |  |  |",
     ]);
   });
@@ -136,7 +136,7 @@ describe("replacement risks, against the committed snapshots", () => {
   test("replacements and gone stacks together: both counts", () => {
     const config = exampleWith((c) => ((c.tenants = c.tenants.slice(0, 1)), (c.aws.asn = 65010)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toContain("**1 live resource would be replaced or destroyed**; **2 stacks gone from the app** (20 resources left deployed, unmanaged):");
+    expect(report).toContain("**1 live resource would be replaced or destroyed**; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
   });
 
   test("without a baseline the section says so", () => {

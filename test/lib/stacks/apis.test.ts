@@ -32,14 +32,14 @@ function enabledBy(app: SynthesizedApp): Map<string, string[]> {
 }
 
 describe("APIs of the example", () => {
-  test("the producer project gets Compute Engine; each tenant project Compute, Kubernetes Engine, Cloud DNS, IAM and Resource Manager", () => {
+  test("the producer project gets Compute Engine; each tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory", () => {
     expect(servicesOf(example.byName["producer"]).enabled).toEqual(["example-producer-project compute.googleapis.com"]);
     for (const [stack, project] of [
       ["consumer-team-a", "example-consumer-project"],
       ["consumer-team-b", "example-consumer-b-project"],
     ]) {
       expect(servicesOf(example.byName[stack]).enabled.sort()).toEqual(
-        ["cloudresourcemanager", "compute", "container", "dns", "iam"].map((api) => `${project} ${api}.googleapis.com`),
+        ["cloudresourcemanager", "compute", "container", "dns", "iam", "servicedirectory"].map((api) => `${project} ${api}.googleapis.com`),
       );
     }
   });
@@ -110,7 +110,7 @@ describe("a tenant in the producer's own project", () => {
 
   test("the producer stack enables the tenant's APIs too; the tenant's consumer stack enables none", () => {
     expect(servicesOf(app.byName["producer"]).enabled.sort()).toEqual(
-      ["cloudresourcemanager", "compute", "container", "dns", "iam"].map((api) => `example-producer-project ${api}.googleapis.com`),
+      ["cloudresourcemanager", "compute", "container", "dns", "iam", "servicedirectory"].map((api) => `example-producer-project ${api}.googleapis.com`),
     );
     expect(resourcesOf(app.byName["consumer-team-a"], "google_project_service")).toEqual({});
     expect(app.manifest.stacks["consumer-team-a"].dependencies).toContain("producer");

@@ -22,7 +22,10 @@ describe("VPC flow log", () => {
 
   test("observability.awsFlowLogs: false leaves out the flow log, its log group, role and output", () => {
     const off = synthApp(exampleWith((c) => (c.observability = { awsFlowLogs: false }))).byName["aws"];
-    for (const type of ["aws_flow_log", "aws_cloudwatch_log_group", "aws_iam_role_policy"]) expect(resourcesOf(off, type)).toEqual({});
+    for (const type of ["aws_flow_log", "aws_cloudwatch_log_group"]) expect(resourcesOf(off, type)).toEqual({});
+    // The flow log's role and policy go; the instance's Session Manager role and policy stay.
+    expect(Object.keys(resourcesOf(off, "aws_iam_role_policy"))).toEqual([expect.stringMatching(/^api-backend_session-manager-policy_/)]);
+    expect(Object.keys(resourcesOf(off, "aws_iam_role"))).toEqual([expect.stringMatching(/^api-backend_ssm-role_/)]);
     expect(off.json.output?.["vpc-flow-log-group"]).toBeUndefined();
   });
 });
