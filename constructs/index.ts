@@ -19,7 +19,7 @@ export { PolicyChecks, PolicyError, POLICY_RULES, suppressPolicy } from "./core/
 export type { PolicyRule } from "./core/policy";
 
 // GCP: the project's APIs
-export { GOOGLE_API_OF_RESOURCE, googleApiOf, ProjectServices } from "./gcp/project-services";
+export { ProjectServices } from "./gcp/project-services";
 export type { ProjectServicesProps } from "./gcp/project-services";
 
 // GCP: networks and subnets
@@ -65,7 +65,7 @@ export { AwsVpc } from "./aws/aws-vpc";
 export type { AwsVpcProps, AwsVpcSubnet, IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws/aws-vpc";
 export { AwsSiteToSiteVpn } from "./aws/aws-site-to-site-vpn";
 export type { AwsSiteToSiteVpnProps, AwsVpnConnectionTunnels, AwsVpnTunnel, IAwsVpnConnections, DhGroup, VpnEncryption, VpnTermination } from "./aws/aws-site-to-site-vpn";
-export { AwsVpcFlowLog, CLOUDWATCH_LOG_RETENTION_DAYS, VPC_FLOW_LOG_DEFAULTS } from "./aws/aws-vpc-flow-log";
+export { AwsVpcFlowLog, CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws/aws-vpc-flow-log";
 export type { AwsVpcFlowLogProps } from "./aws/aws-vpc-flow-log";
 export { AwsSsmEndpoints, SSM_ENDPOINT_SERVICES } from "./aws/aws-ssm-endpoints";
 export type { AwsSsmEndpointsProps, IAwsSsmEndpoints } from "./aws/aws-ssm-endpoints";

@@ -2,7 +2,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { AWS_REGION_PATTERN, AWS_REGION_RULE, resourceName } from "../core/names";
+import { HTTPS_PORT } from "../core/limits";
+import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { IAwsSubnet, IAwsVpc } from "./aws-vpc";
 
@@ -45,7 +46,7 @@ export class AwsSsmEndpoints extends Construct implements IAwsSsmEndpoints {
     v.check(props.vpc.cidrBlock !== undefined, "vpc.cidrBlock", props.vpc.cidrBlock, "must be given: the endpoints admit HTTPS from the VPC's range and nothing else");
     if (props.vpc.cidrBlock !== undefined) v.privateCidr("vpc.cidrBlock", props.vpc.cidrBlock);
     v.check(props.subnets.length > 0, "subnets", props.subnets, "must list at least one subnet for the endpoints' network interfaces");
-    v.check(AWS_REGION_PATTERN.test(props.region), "region", props.region, AWS_REGION_RULE);
+    v.awsRegion("region", props.region);
   }
 
   readonly securityGroup: SecurityGroup;
@@ -69,8 +70,8 @@ export class AwsSsmEndpoints extends Construct implements IAwsSsmEndpoints {
       securityGroupId: this.securityGroup.id,
       description: "SSM agents in the VPC",
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
       cidrIpv4: props.vpc.cidrBlock,
     });
     this.endpoints = Object.fromEntries(

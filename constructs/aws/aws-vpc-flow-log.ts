@@ -12,8 +12,8 @@ import { IAwsVpc } from "./aws-vpc";
 /** The retention periods CloudWatch Logs accepts, in days (CloudWatch Logs API Reference, PutRetentionPolicy). */
 export const CLOUDWATCH_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
-/** The rule naming the accepted retention periods, shared with the app's config. */
-export const LOG_RETENTION_RULE = `must be one of the retention periods CloudWatch Logs accepts: ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} (days)`;
+/** The rule naming the accepted retention periods. */
+const LOG_RETENTION_RULE = `must be one of the retention periods CloudWatch Logs accepts: ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} (days)`;
 
 /**
  * What the props leave out gets these. A year: AWS Config's

@@ -93,6 +93,8 @@ export const BGP_KEEPALIVE_SECONDS = { min: 20, max: 60 } as const;
 export const BGP_ROUTE_PRIORITY = { min: 0, max: 65535 } as const;
 /** The HTTP port: the default of every listener and service here. */
 export const HTTP_PORT = 80;
+/** The HTTPS port: what Google APIs and AWS interface endpoints (Systems Manager) serve on. */
+export const HTTPS_PORT = 443;
 /** Where tunnel inside /30s are allocated from when none are given (deterministic: a re-synth never moves a BGP session). */
 export const INSIDE_CIDR_ALLOCATION_START = "169.254.10.0";
 /** Diffie-Hellman groups both AWS and Cloud VPN support (Google Cloud docs, "Supported IKE ciphers"). */

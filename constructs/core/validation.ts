@@ -4,7 +4,7 @@ import { ASN_RULE, isAsn, isPrivateAsn, PRIVATE_ASN_RULE } from "./asn";
 import { blockSize, canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4, isNetworkCidr, isPrivateCidr, nthAddress, overlaps, parseCidr } from "./cidr";
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
-import { GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
+import { AWS_REGION_PATTERN, AWS_REGION_RULE, GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
 import { unknownRegionWarning } from "./regions";
 
 /** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
@@ -115,6 +115,14 @@ export class PropsValidator {
     if (unknown) this.warn(field, value, unknown.rule, { fix: unknown.fix });
   }
 
+  /** Checks an AWS region name (`ap-northeast-1`), and warns when it is not a region AWS is known to have. */
+  awsRegion(field: string, value: string): void {
+    if (isToken(value)) return;
+    if (!AWS_REGION_PATTERN.test(value)) return this.fail(field, value, AWS_REGION_RULE);
+    const unknown = unknownRegionWarning("aws", value);
+    if (unknown) this.warn(field, value, unknown.rule, { fix: unknown.fix });
+  }
+
   /** Checks that `zone` is an existing zone of the region in `regionField`. */
   gcpZone(field: string, zone: string, regionField: string, region: string): void {
     if (isToken(region) || !GCP_REGION_PATTERN.test(region)) return;
@@ -148,6 +156,12 @@ export class PropsValidator {
       const fix = usable > 0 ? `use one of ${nthAddress(subnet, reserved.head)}-${nthAddress(subnet, reserved.head + usable - 1)}` : `use a larger subnet`;
       this.fail(field, ip, `is one of ${reserved.words} in ${subnet} (${reserved.where})`, { fix, involves: [subnetField] });
     }
+  }
+
+  /** Checks a logging share, when given: 0 to 1 (flow logs, load balancer request logs; 0 turns logging off). */
+  logSampling(field: string, value: number | undefined): void {
+    if (value === undefined || isToken(value)) return;
+    this.check(Number.isFinite(value) && value >= 0 && value <= 1, field, value, "must be a share from 0 to 1 (0 turns logging off, 1 logs everything)");
   }
 
   /** Checks an IPv4 address. */

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { nameRoomFor, PREFIX_LIMITS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
-import { checkLogSampling, flowLogConfig, INetwork, ISubnetwork } from "./vpc-network";
+import { flowLogConfig, INetwork, ISubnetwork } from "./vpc-network";
 
 export interface GkeSubnetProps {
   /** Network the subnet belongs to. */
@@ -62,7 +62,7 @@ export class GkeSubnet extends Construct implements IGkeSubnet {
         v.noOverlap(field, cidr, other.field, other.cidr);
       }
     });
-    checkLogSampling(v, "flowLogSampling", props.flowLogSampling);
+    v.logSampling("flowLogSampling", props.flowLogSampling);
   }
 
   readonly subnet: ComputeSubnetwork;

@@ -14,7 +14,7 @@ import { HTTP_PORT, nameRoomFor, RESERVED_SUBNET_ADDRESSES } from "../core/limit
 import { firstZone, resourceName } from "../core/names";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
 import { IProxyOnlySubnet } from "./proxy-only-subnet";
-import { checkLogSampling, INetwork, ISubnetwork } from "./vpc-network";
+import { INetwork, ISubnetwork } from "./vpc-network";
 
 /** An address and port outside Google Cloud, reached over hybrid connectivity. */
 export interface HybridEndpoint {
@@ -131,7 +131,7 @@ export class HybridNegLoadBalancer extends Construct {
     if (props.port !== undefined) v.port("port", props.port);
     const maxRate = props.maxRatePerEndpoint ?? LOAD_BALANCER_DEFAULTS.maxRatePerEndpoint;
     v.check(maxRate > 0, "maxRatePerEndpoint", maxRate, "must be greater than 0");
-    checkLogSampling(v, "logSampling", props.logSampling);
+    v.logSampling("logSampling", props.logSampling);
     const path = props.healthCheckPath;
     if (path !== undefined) {
       const fix = /^[\x21-\x7e]+$/.test(path) && !path.startsWith("/") ? `write /${path}` : undefined;

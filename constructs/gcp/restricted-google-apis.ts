@@ -3,7 +3,7 @@ import { ComputeRoute } from "@cdktf/provider-google/lib/compute-route";
 import { DnsManagedZone } from "@cdktf/provider-google/lib/dns-managed-zone";
 import { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { Construct } from "constructs";
-import { nameRoomFor } from "../core/limits";
+import { HTTPS_PORT, nameRoomFor } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { INetwork } from "./vpc-network";
@@ -80,7 +80,7 @@ export class RestrictedGoogleApis extends Construct {
       direction: "EGRESS",
       priority: RESTRICTED_APIS_EGRESS_PRIORITY,
       destinationRanges: [RESTRICTED_GOOGLE_APIS_CIDR],
-      allow: [{ protocol: "tcp", ports: ["443"] }],
+      allow: [{ protocol: "tcp", ports: [String(HTTPS_PORT)] }],
       description: "HTTPS to restricted.googleapis.com, ahead of any deny-all egress rule",
     });
     for (const { id: zoneId, domain, apex } of RESTRICTED_DOMAINS) {

@@ -39,16 +39,8 @@ export interface VpcNetworkProps {
   readonly description?: string;
 }
 
-/** What the subnets leave out of their flow logs gets these (the app's config reads them for its own docs). */
+/** A subnet's flow log settings when its props leave them out. */
 export const SUBNET_FLOW_LOG_DEFAULTS = { sampling: 0.5 } as const;
-
-/** The rule of every logging share (flow logs, load balancer request logs): one wording. */
-export const LOG_SAMPLING_RULE = "must be a share from 0 to 1 (0 turns logging off, 1 logs everything)";
-
-/** Records a problem unless `value` is a logging share from 0 to 1 (tokens pass). */
-export function checkLogSampling(v: PropsValidator, field: string, value: number | undefined): void {
-  if (value !== undefined) v.check(Number.isFinite(value) && value >= 0 && value <= 1, field, value, LOG_SAMPLING_RULE);
-}
 
 /**
  * The `log_config` of a subnet carrying traffic of the path: VPC flow logs,
@@ -89,7 +81,7 @@ export class VpcNetwork extends Construct implements INetwork {
     v.gcpName("name", props.name);
     v.gcpRegion("region", props.region);
     v.privateCidr("ipCidrRange", props.ipCidrRange, PREFIX_LIMITS.gcpSubnet);
-    checkLogSampling(v, "flowLogSampling", props.flowLogSampling);
+    v.logSampling("flowLogSampling", props.flowLogSampling);
   }
 
   /** The network resource. */

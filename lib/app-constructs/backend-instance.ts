@@ -11,7 +11,7 @@ import { iamNamePrefix } from "../../constructs/aws/iam";
 import { addBackendIngress, BackendIngress, validateBackendIngress } from "../../constructs/aws/aws-backend-ingress";
 import { IAwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
-import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
+import { HTTPS_PORT, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { resourceName } from "../../constructs/core/names";
 import { PropsValidator, validateProps } from "../../constructs/core/validation";
 
@@ -127,8 +127,8 @@ export class BackendInstance extends Construct {
       securityGroupId: this.securityGroup.id,
       description: "SSM agent to the Systems Manager endpoints",
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
       referencedSecurityGroupId: endpoints.securityGroupId,
     });
     const role = new IamRole(this, "ssm-role", {

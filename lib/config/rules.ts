@@ -8,7 +8,6 @@ import { blockSize, containsIp, isIpv4, overlaps } from "../../constructs/core/c
 import { describeProblem, Problem } from "../../constructs/core/errors";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
-import { unknownRegionWarning } from "../../constructs/core/regions";
 import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
@@ -90,11 +89,6 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 
   const awsZone = awsZoneProblem(aws.availabilityZone, aws.region, "aws.region");
   if (awsZone) fail("aws.availabilityZone", describeProblem(awsZone.rule, aws.availabilityZone, awsZone.fix), ["aws.region"]);
-  // GCP regions are checked by the constructs that take them; AWS regions only reach providers, so here.
-  for (const [path, region] of [["aws.region", aws.region], ["state.s3.region", config.state.s3?.region]] as const) {
-    const unknown = region === undefined ? undefined : unknownRegionWarning("aws", region);
-    if (unknown) warnings.push({ path, message: describeProblem(unknown.rule, region, unknown.fix) });
-  }
   awsLayout(config, fail, warnings);
 
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
@@ -301,6 +295,12 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   const region = gcp.region;
   const names = producerNames(config.prefix);
 
+  // The AWS provider's region and the S3 state bucket's: no construct takes them (AwsSsmEndpoints does,
+  // when it is made), so the validator's region rule runs on them here.
+  run("AwsProvider", { region: "aws.region" }, (v) => v.awsRegion("region", aws.region));
+  const s3 = config.state.s3;
+  if (s3 !== undefined) run("S3Backend", { region: "state.s3.region" }, (v) => v.awsRegion("region", s3.region));
+
   // producer
   run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));
   // As the stacks pass them: no flow logs on the subnets without VMs (producer-stack.ts).
@@ -416,13 +416,13 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   } else if (awsVpc?.kind === "created") {
     // With an existing VPC the demo instance is refused (awsLayout): no subnet to check it against.
     if (backend.ssm) {
-      run("AwsSsmEndpoints", { name: "prefix", "vpc.cidrBlock": "aws.vpcCidr", region: "aws.region" }, (v) =>
+      run("AwsSsmEndpoints", { "vpc.cidrBlock": "aws.vpcCidr", region: "aws.region" }, (v) =>
         AwsSsmEndpoints.validate({ name: config.prefix, vpc: { vpcId: "", cidrBlock: aws.vpcCidr }, subnets: [{ subnetId: "" }], region: aws.region }, v),
       );
     }
     run(
       "BackendInstance",
-      { name: "prefix", privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
+      { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
       (v) =>
         BackendInstance.validate(
           {

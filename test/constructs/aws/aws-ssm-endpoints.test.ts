@@ -1,4 +1,4 @@
-import { AwsSsmEndpoints, SSM_ENDPOINT_SERVICES } from "../../../constructs/aws/aws-ssm-endpoints";
+import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
 import { synth } from "../support";
 
 describe("AwsSsmEndpoints", () => {
@@ -8,7 +8,6 @@ describe("AwsSsmEndpoints", () => {
   test("one interface endpoint per service Session Manager needs, in the given subnets, private DNS on", () => {
     const endpoints = Object.values<any>(resources({}).aws_vpc_endpoint);
     expect(endpoints.map((e) => e.service_name).sort()).toEqual(["com.amazonaws.ap-northeast-1.ec2messages", "com.amazonaws.ap-northeast-1.ssm", "com.amazonaws.ap-northeast-1.ssmmessages"]);
-    expect(SSM_ENDPOINT_SERVICES).toEqual(["ssm", "ssmmessages", "ec2messages"]);
     for (const e of endpoints) {
       expect(e).toMatchObject({ vpc_id: "vpc-1", vpc_endpoint_type: "Interface", private_dns_enabled: true, subnet_ids: ["subnet-1"], security_group_ids: [expect.stringMatching(/^\$\{aws_security_group\.ssm_security-group_/)] });
     }

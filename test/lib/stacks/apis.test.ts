@@ -1,5 +1,5 @@
 import { googleApiOf } from "../../../constructs/gcp/project-services";
-import { exampleConfig, exampleWith, resourcesOf, SynthesizedApp, SynthesizedStack, synthApp } from "../../helpers";
+import { exampleWith, resourcesOf, SynthesizedApp, SynthesizedStack, synthApp } from "../../helpers";
 
 // Google APIs: each GCP project gets the APIs its stacks' resources use, from exactly one stack, before anything else.
 
@@ -87,8 +87,10 @@ describe("APIs of the example", () => {
     }
   });
 
-  test("gcp.manageApis defaults to true", () => {
-    expect(exampleConfig().gcp.manageApis).toBe(true);
+  test("gcp.manageApis defaults to true: a config without the key enables the APIs", () => {
+    const withoutKey = exampleWith((c) => delete c.gcp.manageApis);
+    expect(withoutKey.gcp.manageApis).toBe(true);
+    expect(Object.keys(resourcesOf(synthApp(withoutKey).byName.producer, "google_project_service"))).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,8 @@ import { exampleWith, existingVpcAndBackend, onlyResource, resourcesOf, synthApp
 // (aws.existingVpc, aws.backend.existing) instead of the ones made here.
 
 describe("VPC flow log", () => {
-  const aws = synthApp().byName["aws"];
+  // Without the observability keys the example sets, so the defaults are what is tested.
+  const aws = synthApp(exampleWith((c) => delete c.observability)).byName["aws"];
 
   test("on by default: all traffic of the VPC made here, to a log group kept as configured, its name an output", () => {
     expect(onlyResource(aws, "aws_flow_log")).toMatchObject({ traffic_type: "ALL", vpc_id: expect.stringMatching(/^\$\{aws_vpc\.network_vpc_/) });
