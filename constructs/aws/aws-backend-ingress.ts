@@ -1,7 +1,7 @@
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { PropsValidator, validateProps } from "../core/validation";
-import { awsIdRule, isAwsId } from "./aws-vpc";
+import { checkAwsId } from "./aws-vpc";
 
 /** Who may reach a backend, and on which port. */
 export interface BackendIngress {
@@ -51,7 +51,7 @@ export interface AwsBackendIngressProps extends BackendIngress {
 export class AwsBackendIngress extends Construct {
   /** Records every problem with the props in `v`. */
   static validate(props: AwsBackendIngressProps, v: PropsValidator): void {
-    v.check(isAwsId("sg", props.securityGroupId), "securityGroupId", props.securityGroupId, awsIdRule("sg"));
+    checkAwsId(v, "securityGroupId", "sg", props.securityGroupId);
     validateBackendIngress(props, v);
   }
 

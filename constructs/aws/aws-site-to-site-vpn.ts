@@ -13,7 +13,7 @@ import { allocateInsideCidrs, canonicalCidr, isUsableInsideCidr } from "../core/
 import { AWS_CGW_MAX_BGP_ASN, AWS_RESERVED_INSIDE_CIDRS, INSIDE_CIDR_ALLOCATION_START, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
-import { IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws-vpc";
+import { checkAwsId, IAwsRouteTable, IAwsSubnet, IAwsVpc } from "./aws-vpc";
 
 /** Diffie-Hellman groups both AWS and Cloud VPN support. */
 export type DhGroup = (typeof SHARED_DH_GROUPS)[number];
@@ -131,6 +131,10 @@ export class AwsSiteToSiteVpn extends Construct implements IAwsVpnConnections {
         v.check(first === i, `peerCidrs[${i}]`, cidr, `must differ from ${v.name(`peerCidrs[${first}]`)} (one route per range and table)`, { involves: [`peerCidrs[${first}]`] });
       });
     }
+    // Ids of a VPC made elsewhere are checked here, at synth, rather than by AWS at apply.
+    checkAwsId(v, "vpc", "vpc", props.vpc.vpcId);
+    props.routeTables.forEach((t, i) => checkAwsId(v, `routeTables[${i}]`, "rtb", t.routeTableId));
+    (props.attachmentSubnets ?? []).forEach((s, i) => checkAwsId(v, `attachmentSubnets[${i}]`, "subnet", s.subnetId));
     v.privateAsn("amazonSideAsn", props.amazonSideAsn);
     v.privateAsn("peerAsn", props.peerAsn);
     v.ebgpPeer("amazonSideAsn", props.amazonSideAsn, "peerAsn", props.peerAsn);

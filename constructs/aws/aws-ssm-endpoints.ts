@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { HTTPS_PORT } from "../core/limits";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
-import { IAwsSubnet, IAwsVpc } from "./aws-vpc";
+import { checkAwsId, IAwsSubnet, IAwsVpc } from "./aws-vpc";
 
 /**
  * The interface endpoints Session Manager needs where instances have no
@@ -46,6 +46,8 @@ export class AwsSsmEndpoints extends Construct implements IAwsSsmEndpoints {
     v.check(props.vpc.cidrBlock !== undefined, "vpc.cidrBlock", props.vpc.cidrBlock, "must be given: the endpoints admit HTTPS from the VPC's range and nothing else");
     if (props.vpc.cidrBlock !== undefined) v.privateCidr("vpc.cidrBlock", props.vpc.cidrBlock);
     v.check(props.subnets.length > 0, "subnets", props.subnets, "must list at least one subnet for the endpoints' network interfaces");
+    checkAwsId(v, "vpc", "vpc", props.vpc.vpcId);
+    props.subnets.forEach((s, i) => checkAwsId(v, `subnets[${i}]`, "subnet", s.subnetId));
     v.awsRegion("region", props.region);
   }
 

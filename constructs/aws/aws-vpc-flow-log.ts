@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 import { arnField, iamNamePrefix } from "./iam";
-import { IAwsVpc } from "./aws-vpc";
+import { checkAwsId, IAwsVpc } from "./aws-vpc";
 
 /** The retention periods CloudWatch Logs accepts, in days (CloudWatch Logs API Reference, PutRetentionPolicy). */
 export const CLOUDWATCH_LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -50,6 +50,7 @@ export class AwsVpcFlowLog extends Construct {
   static validate(props: AwsVpcFlowLogProps, v: PropsValidator): void {
     // A log group name and an IAM name prefix both accept these.
     v.check(/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(props.name), "name", props.name, "must be letters, digits and '-', starting with a letter or digit");
+    checkAwsId(v, "vpc", "vpc", props.vpc.vpcId);
     const retentionDays = props.retentionDays ?? VPC_FLOW_LOG_DEFAULTS.retentionDays;
     v.oneOf("retentionDays", retentionDays, CLOUDWATCH_LOG_RETENTION_DAYS as readonly number[], LOG_RETENTION_RULE);
     if (props.kmsKeyArn !== undefined) v.check(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/.test(props.kmsKeyArn), "kmsKeyArn", props.kmsKeyArn, "must be a KMS key ARN like arn:aws:kms:ap-northeast-1:123456789012:key/<key id>");

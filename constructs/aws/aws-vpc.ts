@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { containsCidr } from "../core/cidr";
 import { PREFIX_LIMITS } from "../core/limits";
 import { AWS_ZONE_PATTERN, AWS_ZONE_RULE, resourceName } from "../core/names";
-import { PropsValidator, validateProps } from "../core/validation";
+import { isToken, PropsValidator, validateProps } from "../core/validation";
 
 /** The kinds of AWS resource id the constructs accept from outside (VPCs, subnets, route tables, security groups). */
 export type AwsIdKind = "vpc" | "subnet" | "rtb" | "sg";
@@ -19,6 +19,11 @@ export function isAwsId(kind: AwsIdKind, value: string): boolean {
 /** The rule an AWS resource id breaks, in words. */
 export function awsIdRule(kind: AwsIdKind): string {
   return `must be an id like ${kind}-0123456789abcdef0`;
+}
+
+/** Records a problem unless `value` is an AWS id of `kind` (an id known only at apply passes). */
+export function checkAwsId(v: PropsValidator, field: string, kind: AwsIdKind, value: string): void {
+  if (!isToken(value)) v.check(isAwsId(kind, value), field, value, awsIdRule(kind));
 }
 
 /** An AWS VPC, as the constructs that use one need it: made here, in another stack, or imported (`{ vpcId: "vpc-..." }`). */

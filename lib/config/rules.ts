@@ -378,6 +378,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       insideCidrs: "vpn.insideCidrs",
       dhGroup: "vpn.dhGroup",
       encryption: "vpn.encryption",
+      vpc: "aws.existingVpc.vpcId",
+      routeTables: "aws.existingVpc.routeTableIds",
       attachmentSubnets: "aws.existingVpc.attachmentSubnetIds",
       ...Object.fromEntries(routed.map((r, i) => [`peerCidrs[${i}]`, r.path])),
     },
@@ -385,11 +387,13 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       AwsSiteToSiteVpn.validate(
         {
           name: config.prefix,
-          vpc: { vpcId: "" },
-          routeTables: [],
+          // The existing VPC's ids as given; the VPC made here is known only at apply.
+          vpc: { vpcId: awsVpc?.kind === "existing" ? awsVpc.vpcId : AT_APPLY },
+          // The VPC made here routes from its two subnets' tables.
+          routeTables: awsVpc?.kind === "existing" ? awsVpc.routeTableIds.map((routeTableId) => ({ routeTableId })) : [{ routeTableId: AT_APPLY }, { routeTableId: AT_APPLY }],
           termination: aws.termination,
           // The created VPC's private subnet, or the existing VPC's attachment subnets as given.
-          attachmentSubnets: awsVpc?.kind === "existing" ? (awsVpc.attachmentSubnetIds ?? []).map((subnetId) => ({ subnetId })) : [{ subnetId: "" }],
+          attachmentSubnets: awsVpc?.kind === "existing" ? (awsVpc.attachmentSubnetIds ?? []).map((subnetId) => ({ subnetId })) : [{ subnetId: AT_APPLY }],
           peerCidrs: routed.map((r) => r.cidr),
           amazonSideAsn: aws.asn,
           // An HA VPN gateway has two interfaces; their IPs are known only at apply.
@@ -403,8 +407,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       ),
   );
   if (config.observability.awsFlowLogs) {
-    run("AwsVpcFlowLog", { name: "prefix", retentionDays: "observability.awsLogRetentionDays" }, (v) =>
-      AwsVpcFlowLog.validate({ name: config.prefix, vpc: { vpcId: "" }, retentionDays: config.observability.awsLogRetentionDays }, v),
+    run("AwsVpcFlowLog", { name: "prefix", vpc: "aws.existingVpc.vpcId", retentionDays: "observability.awsLogRetentionDays" }, (v) =>
+      AwsVpcFlowLog.validate({ name: config.prefix, vpc: { vpcId: awsVpc?.kind === "existing" ? awsVpc.vpcId : AT_APPLY }, retentionDays: config.observability.awsLogRetentionDays }, v),
     );
   }
   const backend = awsBackendOf(aws);
@@ -417,7 +421,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     // With an existing VPC the demo instance is refused (awsLayout): no subnet to check it against.
     if (backend.ssm) {
       run("AwsSsmEndpoints", { "vpc.cidrBlock": "aws.vpcCidr", region: "aws.region" }, (v) =>
-        AwsSsmEndpoints.validate({ name: config.prefix, vpc: { vpcId: "", cidrBlock: aws.vpcCidr }, subnets: [{ subnetId: "" }], region: aws.region }, v),
+        AwsSsmEndpoints.validate({ name: config.prefix, vpc: { vpcId: AT_APPLY, cidrBlock: aws.vpcCidr }, subnets: [{ subnetId: AT_APPLY }], region: aws.region }, v),
       );
     }
     run(

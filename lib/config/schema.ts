@@ -3,7 +3,6 @@ import { LOAD_BALANCER_DEFAULTS } from "../../constructs/gcp/hybrid-neg-load-bal
 import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
 import { IPV4_RULE, isIpv4 } from "../../constructs/core/cidr";
 import { DH_GROUP_RULE, ENCRYPTION_RULE, TERMINATION_RULE } from "../../constructs/aws/aws-site-to-site-vpn";
-import { AwsIdKind, awsIdRule, isAwsId } from "../../constructs/aws/aws-vpc";
 import { GKE_MODE_RULE, GKE_MODES } from "../../constructs/gcp/private-gke-cluster";
 import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
 import {
@@ -62,7 +61,6 @@ const gcpRegion = z.string().superRefine((value, ctx) => {
 const gcpZone = z.string().regex(GCP_ZONE_PATTERN, GCP_ZONE_RULE);
 const awsRegion = z.string().regex(AWS_REGION_PATTERN, AWS_REGION_RULE);
 const awsZone = z.string().regex(AWS_ZONE_PATTERN, AWS_ZONE_RULE);
-const awsId = (kind: AwsIdKind) => z.string().refine((value) => isAwsId(kind, value), awsIdRule(kind));
 
 /** A regular GCP subnet's primary range. */
 const gcpSubnet = cidr({ private: true, limit: PREFIX_LIMITS.gcpSubnet });
@@ -200,11 +198,12 @@ export const configSchema = z.strictObject({
     /** A VPC made elsewhere, instead of creating one: the VPN attaches to it and routes into the given tables. */
     existingVpc: z
       .strictObject({
-        vpcId: awsId("vpc"),
+        /** The VPC's id (its form: AwsSiteToSiteVpn's rule). */
+        vpcId: z.string(),
         /** Route tables that must reach Google Cloud: VPN routes are propagated into them (vgw) or routed to the transit gateway (tgw). */
-        routeTableIds: z.array(awsId("rtb")).min(1, "must list at least one route table (those of the backend's subnets)"),
+        routeTableIds: z.array(z.string()).min(1, "must list at least one route table (those of the backend's subnets)"),
         /** Subnets of the transit gateway's VPC attachment, one per AZ; tgw only (AwsSiteToSiteVpn's rule). */
-        attachmentSubnetIds: z.array(awsId("subnet")).optional(),
+        attachmentSubnetIds: z.array(z.string()).optional(),
       })
       .optional(),
     backend: z.strictObject({

@@ -1,8 +1,9 @@
+import { Token } from "cdktf";
 import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
 import { synth } from "../support";
 
 describe("AwsSiteToSiteVpn", () => {
-  const base = { name: "x", vpc: { vpcId: "vpc-1" }, routeTables: [{ routeTableId: "rtb-1" }], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000 };
+  const base = { name: "x", vpc: { vpcId: "vpc-0123456789abcdef0" }, routeTables: [{ routeTableId: "rtb-0123456789abcdef0" }], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000 };
 
   test("allocates four distinct inside /30s and one explicit IKEv2 proposal per phase", () => {
     const json = JSON.parse(synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, dhGroup: 20 })));
@@ -14,6 +15,15 @@ describe("AwsSiteToSiteVpn", () => {
       "169.254.10.12/30",
     ]);
     expect(connections[0]).toMatchObject({ tunnel1_phase1_dh_group_numbers: [20], tunnel2_phase2_dh_group_numbers: [20], tunnel2_ike_versions: ["ikev2"] });
+  });
+
+  test("fails when an imported VPC's ids are malformed, naming each (ids known only at apply pass)", () => {
+    // GIVEN a VPC made elsewhere, given by ids WHEN one is mistyped THEN synth refuses it, not AWS at apply
+    const bad = { ...base, vpc: { vpcId: "vpc-1" }, routeTables: [{ routeTableId: "rtb-0123456789abcdef0" }, { routeTableId: "rt-1" }], termination: "tgw" as const, attachmentSubnets: [{ subnetId: "subnet_1" }], peerCidrs: ["10.10.30.0/24"] };
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", bad))).toThrow(
+      /3 problems:\n {2}- vpc: must be an id like vpc-0123456789abcdef0, got "vpc-1"\n {2}- routeTables\[1\]: must be an id like rtb-0123456789abcdef0, got "rt-1"\n {2}- attachmentSubnets\[0\]: must be an id like subnet-0123456789abcdef0, got "subnet_1"$/,
+    );
+    expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", { ...base, vpc: { vpcId: Token.asString({ ref: "vpc" }) }, routeTables: [{ routeTableId: Token.asString({ ref: "rtb" }) }] }))).not.toThrow();
   });
 
   test("a 4-byte peer ASN goes in the customer gateway's extended field", () => {
@@ -42,7 +52,7 @@ describe("AwsSiteToSiteVpn", () => {
   });
 
   test("fails on a range listed twice for the transit gateway's routes", () => {
-    const tgw = { ...base, termination: "tgw" as const, attachmentSubnets: [{ subnetId: "subnet-1" }], peerCidrs: ["10.10.30.0/24", "10.10.30.0/24"] };
+    const tgw = { ...base, termination: "tgw" as const, attachmentSubnets: [{ subnetId: "subnet-0123456789abcdef0" }], peerCidrs: ["10.10.30.0/24", "10.10.30.0/24"] };
     expect(() => synth((s) => new AwsSiteToSiteVpn(s, "vpn", tgw))).toThrow(/peerCidrs\[1\]: must differ from peerCidrs\[0\] \(one route per range and table\), got "10.10.30.0\/24"/);
   });
 

@@ -2,14 +2,14 @@ import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
 import { synth } from "../support";
 
 describe("AwsSsmEndpoints", () => {
-  const base = { name: "x", vpc: { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" }, subnets: [{ subnetId: "subnet-1" }], region: "ap-northeast-1" };
+  const base = { name: "x", vpc: { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }, subnets: [{ subnetId: "subnet-0123456789abcdef0" }], region: "ap-northeast-1" };
   const resources = (props: object) => JSON.parse(synth((s) => new AwsSsmEndpoints(s, "ssm", { ...base, ...props }))).resource;
 
   test("one interface endpoint per service Session Manager needs, in the given subnets, private DNS on", () => {
     const endpoints = Object.values<any>(resources({}).aws_vpc_endpoint);
     expect(endpoints.map((e) => e.service_name).sort()).toEqual(["com.amazonaws.ap-northeast-1.ec2messages", "com.amazonaws.ap-northeast-1.ssm", "com.amazonaws.ap-northeast-1.ssmmessages"]);
     for (const e of endpoints) {
-      expect(e).toMatchObject({ vpc_id: "vpc-1", vpc_endpoint_type: "Interface", private_dns_enabled: true, subnet_ids: ["subnet-1"], security_group_ids: [expect.stringMatching(/^\$\{aws_security_group\.ssm_security-group_/)] });
+      expect(e).toMatchObject({ vpc_id: "vpc-0123456789abcdef0", vpc_endpoint_type: "Interface", private_dns_enabled: true, subnet_ids: ["subnet-0123456789abcdef0"], security_group_ids: [expect.stringMatching(/^\$\{aws_security_group\.ssm_security-group_/)] });
     }
   });
 
@@ -21,8 +21,8 @@ describe("AwsSsmEndpoints", () => {
   });
 
   test("fails without the VPC's range, on a public range, without subnets, and on a malformed region", () => {
-    expect(() => resources({ vpc: { vpcId: "vpc-1" } })).toThrow(/vpc\.cidrBlock: must be given: the endpoints admit HTTPS from the VPC's range and nothing else/);
-    expect(() => resources({ vpc: { vpcId: "vpc-1", cidrBlock: "0.0.0.0/0" } })).toThrow(/vpc\.cidrBlock: must be a private range/);
+    expect(() => resources({ vpc: { vpcId: "vpc-0123456789abcdef0" } })).toThrow(/vpc\.cidrBlock: must be given: the endpoints admit HTTPS from the VPC's range and nothing else/);
+    expect(() => resources({ vpc: { vpcId: "vpc-0123456789abcdef0", cidrBlock: "0.0.0.0/0" } })).toThrow(/vpc\.cidrBlock: must be a private range/);
     expect(() => resources({ subnets: [] })).toThrow(/subnets: must list at least one subnet/);
     expect(() => resources({ region: "tokyo" })).toThrow(/region: must be an AWS region like ap-northeast-1, got "tokyo"/);
   });

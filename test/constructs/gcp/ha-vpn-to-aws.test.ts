@@ -16,7 +16,7 @@ function haVpnToAws(s: Construct, props: Partial<HaVpnToAwsProps> = {}, peerIps?
   const haVpnGateway = new HaVpnGateway(s, "ha", { network: net, name: "ha", region: "europe-west1" });
   const awsVpn = new AwsSiteToSiteVpn(s, "aws-vpn", {
     name: "aws",
-    vpc: { vpcId: "vpc-1" },
+    vpc: { vpcId: "vpc-0123456789abcdef0" },
     routeTables: [],
     amazonSideAsn: 65001,
     peerIps: peerIps ? peerIps(haVpnGateway.interfaceIps) : [...haVpnGateway.interfaceIps],

@@ -2,7 +2,7 @@ import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
 import { synth } from "../../constructs/support";
 
 describe("BackendInstance", () => {
-  const base = { name: "x", vpc: { vpcId: "vpc-1" }, subnet: { subnetId: "subnet-1", cidrBlock: "10.0.20.0/24" }, privateIp: "10.0.20.10", port: 80 };
+  const base = { name: "x", vpc: { vpcId: "vpc-0123456789abcdef0" }, subnet: { subnetId: "subnet-0123456789abcdef0", cidrBlock: "10.0.20.0/24" }, privateIp: "10.0.20.10", port: 80 };
 
   test("fails when a source range is the whole internet", () => {
     expect(() => synth((s) => new BackendInstance(s, "b", { ...base, allowedCidrs: ["0.0.0.0/0"] }))).toThrow(

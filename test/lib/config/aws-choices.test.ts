@@ -80,14 +80,23 @@ describe("half of a choice is refused, with the fix", () => {
     expect(check(edit).problems).toEqual([expect.stringMatching(/^aws\.existingVpc\.attachmentSubnetIds: must list the VPC attachment's subnets \(one per AZ\) when termination is 'tgw'/)]);
   });
 
-  test("malformed ids and an empty route table list", () => {
-    const edit = (c: any) => (existingVpcAndBackend("tgw")(c), (c.aws.existingVpc = { vpcId: "vpc-1", routeTableIds: [], attachmentSubnetIds: ["subnet-x"] }), (c.aws.backend.existing.securityGroupId = "api-sg"));
-    expect(check(edit).problems).toEqual([
-      'aws.existingVpc.vpcId: must be an id like vpc-0123456789abcdef0, got "vpc-1"',
-      "aws.existingVpc.routeTableIds: must list at least one route table (those of the backend's subnets), got a list of 0",
-      'aws.existingVpc.attachmentSubnetIds[0]: must be an id like subnet-0123456789abcdef0, got "subnet-x"',
+  test("malformed ids, each at its config path (the constructs' rule: the same ids given to a construct fail alike)", () => {
+    const edit = (c: any) => (
+      existingVpcAndBackend("tgw")(c),
+      (c.aws.existingVpc = { vpcId: "vpc-1", routeTableIds: ["rtb-0123456789abcdef0", "rtb-x"], attachmentSubnetIds: ["subnet-x"] }),
+      (c.aws.backend.existing.securityGroupId = "api-sg")
+    );
+    expect(check(edit).problems.sort()).toEqual([
       'aws.backend.existing.securityGroupId: must be an id like sg-0123456789abcdef0, got "api-sg"',
+      'aws.existingVpc.attachmentSubnetIds[0]: must be an id like subnet-0123456789abcdef0, got "subnet-x"',
+      'aws.existingVpc.routeTableIds[1]: must be an id like rtb-0123456789abcdef0, got "rtb-x"',
+      'aws.existingVpc.vpcId: must be an id like vpc-0123456789abcdef0, got "vpc-1"',
     ]);
+  });
+
+  test("an empty route table list", () => {
+    const edit = (c: any) => (existingVpcAndBackend("vgw")(c), (c.aws.existingVpc.routeTableIds = []));
+    expect(check(edit).problems).toEqual(["aws.existingVpc.routeTableIds: must list at least one route table (those of the backend's subnets), got a list of 0"]);
   });
 
   test("attachment subnets with a virtual private gateway are a warning: they are ignored", () => {

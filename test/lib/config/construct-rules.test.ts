@@ -60,7 +60,7 @@ const cluster = (s: Construct, props: Partial<PrivateGkeClusterProps> = {}, subn
 const loadBalancer = (s: Construct, props: Partial<HybridNegLoadBalancerProps> = {}) =>
   new HybridNegLoadBalancer(s, "lb", { name: "lb", region: REGION, network: network(s), subnetwork: subnetRef, endpoints: [{ ipAddress: "10.0.20.10", port: 80 }], ...props });
 const awsVpn = (s: Construct, props: Partial<AwsSiteToSiteVpnProps> = {}) =>
-  new AwsSiteToSiteVpn(s, "vpn", { name: "x", vpc: { vpcId: "vpc-1" }, routeTables: [], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000, ...props });
+  new AwsSiteToSiteVpn(s, "vpn", { name: "x", vpc: { vpcId: "vpc-0123456789abcdef0" }, routeTables: [], amazonSideAsn: 65001, peerIps: ["203.0.113.1", "203.0.113.2"], peerAsn: 65000, ...props });
 const vpnToAws = (s: Construct, props: Partial<HaVpnToAwsProps> = {}) => {
   const router = new CloudRouterBgp(s, "router", { name: "router", network: subnetRef, region: REGION, asn: 65000 });
   const haVpnGateway = new HaVpnGateway(s, "ha", { network: subnetRef, name: "ha", region: REGION });
@@ -73,7 +73,7 @@ const endpoint = (s: Construct, props: Partial<PscEndpointProps> = {}) =>
 const attachment = (s: Construct, props: Partial<ServiceAttachmentProps> = {}) =>
   new ServiceAttachment(s, "sa", { name: "sa", region: REGION, targetService: "fr", natSubnets: [subnetRef], consumers: [{ project: "a-project", connectionLimit: 1 }], ...props });
 const backend = (s: Construct, props: Partial<BackendInstanceProps> = {}) =>
-  new BackendInstance(s, "b", { name: "x", vpc: { vpcId: "vpc-1" }, subnet: { subnetId: "subnet-1", cidrBlock: "10.0.20.0/24" }, privateIp: "10.0.20.10", port: 80, allowedCidrs: ["10.10.30.0/24"], ...props });
+  new BackendInstance(s, "b", { name: "x", vpc: { vpcId: "vpc-0123456789abcdef0" }, subnet: { subnetId: "subnet-0123456789abcdef0", cidrBlock: "10.0.20.0/24" }, privateIp: "10.0.20.10", port: 80, allowedCidrs: ["10.10.30.0/24"], ...props });
 
 interface Row {
   /** The bad value in the config, and the config path that must be blamed. */
