@@ -162,7 +162,9 @@ try {
   const targets: Array<[string, boolean]> = [
     [`the app command within 1.5x the compiled app (${ratio(app, compiled)}x)`, app.seconds <= 1.5 * compiled.seconds],
     [`the README's main command within 1.5x the compiled app (${ratio(main, compiled)}x)`, main.seconds <= 1.5 * compiled.seconds],
-    [`the compiled app within 3x the floor (${ratio(compiled, floor)}x)`, compiled.seconds <= 3 * floor.seconds],
+    // 4x (3x before issue 13): the example has 102 resources, 76 before issue 13 added the APIs, logs,
+    // Session Manager and their IAM; the time above the floor grew with them, at the same cost per resource.
+    [`the compiled app within 4x the floor (${ratio(compiled, floor)}x)`, compiled.seconds <= 4 * floor.seconds],
     [`100 tenants within 10x the 10-tenant time, linear (${ratio(hundred, ten)}x)`, hundred.seconds <= 10 * ten.seconds],
     [`100 tenants under 1 GB (${hundred.peakMb.toFixed(0)} MB)`, hundred.peakMb < 1024],
     ["the compiled app, the app command and the main command write the same cdktf.out", ["app command", "main command"].every((name) => sameTree(outdirOf(byName("compiled app")), outdirOf(byName(name))))],
