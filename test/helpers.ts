@@ -85,7 +85,22 @@ export function existingVpcAndBackend(termination: "vgw" | "tgw"): (c: any) => v
  * cross-stack references come out as remote state), into a temporary
  * directory, and reads every stack back.
  */
-export function synthApp(config: Config = exampleConfig()): SynthesizedApp {
+export function synthApp(config?: Config): SynthesizedApp {
+  // The example's synth is read by most test files, often more than once: made once per file, frozen.
+  if (config === undefined) {
+    if (exampleApp === undefined) {
+      const app = synthesizeApp(exampleConfig());
+      // The JSON is frozen (a test that edits it fails), the constructs are not (cdktf still works on them).
+      exampleApp = { ...app, byName: deepFreeze(app.byName), manifest: deepFreeze(app.manifest) };
+    }
+    return exampleApp;
+  }
+  return synthesizeApp(config);
+}
+
+let exampleApp: SynthesizedApp | undefined;
+
+function synthesizeApp(config: Config): SynthesizedApp {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-synth-"));
   try {
     const app = new App({ outdir });

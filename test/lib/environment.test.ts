@@ -16,10 +16,11 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Writes the example as `<name>` in the scratch folder, with `edit` applied to its data. */
+/** Writes the example with one tenant (fewer stacks to synthesize) as `<name>` in the scratch folder, with `edit` applied to its data. */
 function writeConfig(name: string, edit: (c: any) => void = () => {}): string {
   const input: any = exampleInput();
   delete input.environment;
+  input.tenants = input.tenants.slice(0, 1);
   edit(input);
   const file = path.join(tmp, name);
   fs.writeFileSync(file, JSON.stringify(input));
@@ -27,6 +28,16 @@ function writeConfig(name: string, edit: (c: any) => void = () => {}): string {
 }
 
 const silent = () => {};
+
+let prod: string | undefined;
+/** A synth of environment `prod` (config prod.yaml) in the scratch folder, made once: the other tests only read it. */
+function prodOut(): string {
+  if (prod === undefined) {
+    prod = path.join(tmp, "prod.out");
+    synthesize({ configFile: writeConfig("prod.yaml"), outdir: prod, print: silent });
+  }
+  return prod;
+}
 
 describe("the environment's name", () => {
   test("defaults to the config file's name", () => {
@@ -66,9 +77,9 @@ describe("the environment's name", () => {
 
 describe("state", () => {
   test("two configs of one project never share a local state file", () => {
-    const example = synthApp(loadConfig(EXAMPLE_CONFIG_FILE).config);
+    const example = synthApp();
     const eu = synthApp(loadConfig(writeConfig("eu.yaml")).config);
-    for (const stack of Object.keys(example.byName)) {
+    for (const stack of Object.keys(eu.byName)) {
       const mine = (example.byName[stack].json.terraform as any).backend.local.path;
       const theirs = (eu.byName[stack].json.terraform as any).backend.local.path;
       expect({ stack, mine, theirs }).toEqual({ stack, mine: `../../../terraform.example.${stack}.tfstate`, theirs: `../../../terraform.eu.${stack}.tfstate` });
@@ -86,7 +97,7 @@ describe("one cdktf.out holds one environment", () => {
     fs.mkdirSync(path.join(out, "stacks", "consumer-team-b", ".terraform"), { recursive: true });
     fs.writeFileSync(path.join(out, "plan-report.md"), "# Plan report: psc, environment example\n");
     const said: string[] = [];
-    synthesize({ configFile: writeConfig("eu.yaml", (c) => (c.tenants = c.tenants.slice(0, 1))), outdir: out, print: (t) => said.push(t) });
+    synthesize({ configFile: writeConfig("eu.yaml"), outdir: out, print: (t) => said.push(t) });
     expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["aws", "consumer-team-a", "producer", "tunnels", "workloads-team-a"]);
     expect(fs.existsSync(path.join(out, "plan-report.md"))).toBe(false);
     expect(readEnvironmentRecord(out)?.environment).toBe("eu");
@@ -95,9 +106,10 @@ describe("one cdktf.out holds one environment", () => {
 
   test("a synth of the same environment keeps what is there (its .terraform is bound to its own state)", () => {
     const out = path.join(tmp, "kept.out");
-    synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: out, print: silent });
+    const file = writeConfig("kept.yaml");
+    synthesize({ configFile: file, outdir: out, print: silent });
     fs.mkdirSync(path.join(out, "stacks", "producer", ".terraform"), { recursive: true });
-    synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: out, print: silent });
+    synthesize({ configFile: file, outdir: out, print: silent });
     expect(fs.existsSync(path.join(out, "stacks", "producer", ".terraform"))).toBe(true);
   });
 
@@ -106,7 +118,7 @@ describe("one cdktf.out holds one environment", () => {
     const before = process.env.CDKTF_OUTDIR;
     process.env.CDKTF_OUTDIR = out;
     try {
-      synthesize({ configFile: EXAMPLE_CONFIG_FILE, print: silent });
+      synthesize({ configFile: writeConfig("first.yaml"), print: silent });
       synthesize({ configFile: writeConfig("eu.yaml"), reportFile: path.join(out, "plan-report.md"), print: silent });
     } finally {
       if (before === undefined) delete process.env.CDKTF_OUTDIR;
@@ -118,29 +130,23 @@ describe("one cdktf.out holds one environment", () => {
 
 describe("cdktf.out records its environment", () => {
   test("a synth writes which config and environment it holds", () => {
-    const outdir = path.join(tmp, "record.out");
-    synthesize({ configFile: writeConfig("eu.yaml"), outdir, print: silent });
-    expect(readEnvironmentRecord(outdir)).toEqual({ environment: "eu", config: path.join(tmp, "eu.yaml") });
+    expect(readEnvironmentRecord(prodOut())).toEqual({ environment: "prod", config: path.join(tmp, "prod.yaml") });
   });
 
   test("fails when a report would be written into another environment's cdktf.out, and writes nothing", () => {
-    const prodOut = path.join(tmp, "prod.out");
-    synthesize({ configFile: writeConfig("prod.yaml"), outdir: prodOut, print: silent });
-    const before = fs.readdirSync(prodOut).sort();
+    const before = fs.readdirSync(prodOut()).sort();
     const scratch = path.join(tmp, "scratch.out");
     expect(() =>
-      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: scratch, reportFile: path.join(prodOut, "plan-report.md"), print: silent }),
+      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: scratch, reportFile: path.join(prodOut(), "plan-report.md"), print: silent }),
     ).toThrow(/plan-report\.md: 1 problem:\n {2}- .*prod\.out: holds a synth of environment prod \(.*prod\.yaml\), not of example\. Fix: set PSC_CONFIG/);
-    expect(fs.readdirSync(prodOut).sort()).toEqual(before);
+    expect(fs.readdirSync(prodOut()).sort()).toEqual(before);
     expect(fs.existsSync(scratch)).toBe(false);
   });
 
   test("fails when the baseline is another environment's cdktf.out", () => {
-    const prodOut = path.join(tmp, "prod-baseline.out");
-    synthesize({ configFile: writeConfig("prod.yaml"), outdir: prodOut, print: silent });
     expect(() =>
-      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: path.join(tmp, "b.out"), reportFile: path.join(tmp, "b.md"), baseline: prodOut, print: silent }),
-    ).toThrow(/baseline .*prod-baseline\.out: 1 problem:\n {2}- .*: holds a synth of environment prod .*Fix: synthesize the baseline from the same config/);
+      synthesize({ configFile: EXAMPLE_CONFIG_FILE, outdir: path.join(tmp, "b.out"), reportFile: path.join(tmp, "b.md"), baseline: prodOut(), print: silent }),
+    ).toThrow(/baseline .*prod\.out: 1 problem:\n {2}- .*: holds a synth of environment prod .*Fix: synthesize the baseline from the same config/);
     expect(fs.existsSync(path.join(tmp, "b.md"))).toBe(false);
   });
 

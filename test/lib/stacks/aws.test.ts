@@ -5,9 +5,14 @@ import { exampleWith, existingVpcAndBackend, onlyResource, resourcesOf, synthApp
 // to the demo instance (aws.backend.ssm), and an existing VPC and API
 // (aws.existingVpc, aws.backend.existing) instead of the ones made here.
 
+/** The aws stack of a variant of the example; one tenant is enough (the aws stack does not depend on tenants). */
+function awsStackOf(edit: (c: any) => void) {
+  return synthApp(exampleWith((c) => ((c.tenants = c.tenants.slice(0, 1)), edit(c)))).byName["aws"];
+}
+
 describe("VPC flow log", () => {
   // Without the observability keys the example sets, so the defaults are what is tested.
-  const aws = synthApp(exampleWith((c) => delete c.observability)).byName["aws"];
+  const aws = awsStackOf((c) => delete c.observability);
 
   test("on by default: all traffic of the VPC made here, to a log group kept as configured, its name an output", () => {
     expect(onlyResource(aws, "aws_flow_log")).toMatchObject({ traffic_type: "ALL", vpc_id: expect.stringMatching(/^\$\{aws_vpc\.network_vpc_/) });
@@ -16,13 +21,13 @@ describe("VPC flow log", () => {
   });
 
   test("observability.awsLogRetentionDays sets the retention; a value CloudWatch refuses is refused at its config path", () => {
-    const month = synthApp(exampleWith((c) => (c.observability = { awsLogRetentionDays: 30 }))).byName["aws"];
+    const month = awsStackOf((c) => (c.observability = { awsLogRetentionDays: 30 }));
     expect(onlyResource(month, "aws_cloudwatch_log_group").retention_in_days).toBe(30);
     expect(() => exampleWith((c) => (c.observability = { awsLogRetentionDays: 31 }))).toThrow(/observability\.awsLogRetentionDays: must be one of the retention periods CloudWatch Logs accepts: .*got 31/);
   });
 
   test("observability.awsFlowLogs: false leaves out the flow log, its log group, role and output", () => {
-    const off = synthApp(exampleWith((c) => (c.observability = { awsFlowLogs: false }))).byName["aws"];
+    const off = awsStackOf((c) => (c.observability = { awsFlowLogs: false }));
     for (const type of ["aws_flow_log", "aws_cloudwatch_log_group"]) expect(resourcesOf(off, type)).toEqual({});
     // The flow log's role and policy go; the instance's Session Manager role and policy stay.
     expect(Object.keys(resourcesOf(off, "aws_iam_role_policy"))).toEqual([expect.stringMatching(/^api-backend_session-manager-policy_/)]);
@@ -49,15 +54,15 @@ describe("Session Manager access to the demo instance (aws.backend.ssm)", () => 
   });
 
   test("off unless set: no endpoints, no profile, no egress", () => {
-    const off = synthApp(exampleWith((c) => delete c.aws.backend.ssm)).byName["aws"];
+    const off = awsStackOf((c) => delete c.aws.backend.ssm);
     for (const type of ["aws_vpc_endpoint", "aws_iam_instance_profile", "aws_vpc_security_group_egress_rule"]) expect(resourcesOf(off, type)).toEqual({});
     expect(onlyResource(off, "aws_instance").iam_instance_profile).toBeUndefined();
   });
 });
 
 describe("an existing VPC and an existing API", () => {
-  const vgw = synthApp(exampleWith(existingVpcAndBackend("vgw"))).byName["aws"];
-  const tgw = synthApp(exampleWith(existingVpcAndBackend("tgw"))).byName["aws"];
+  const vgw = awsStackOf(existingVpcAndBackend("vgw"));
+  const tgw = awsStackOf(existingVpcAndBackend("tgw"));
 
   test("creates no VPC, subnet, route table, instance or security group", () => {
     for (const stack of [vgw, tgw]) {
