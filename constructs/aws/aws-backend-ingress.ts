@@ -36,6 +36,7 @@ export function addBackendIngress(scope: Construct, securityGroupId: string, pro
   );
 }
 
+/** What AwsBackendIngress admits, to which existing security group. */
 export interface AwsBackendIngressProps extends BackendIngress {
   /** The existing backend's security group, managed elsewhere. */
   readonly securityGroupId: string;

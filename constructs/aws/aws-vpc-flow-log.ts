@@ -27,7 +27,7 @@ export interface AwsVpcFlowLogProps {
   readonly name: string;
   /** The VPC whose traffic is logged: an AwsVpc, or an imported one (`{ vpcId: "vpc-..." }`). */
   readonly vpc: IAwsVpc;
-  /** How long CloudWatch Logs keeps the records, in days (one of CLOUDWATCH_LOG_RETENTION_DAYS). @default 365 */
+  /** How long CloudWatch Logs keeps the records, in days (one of CLOUDWATCH_LOG_RETENTION_DAYS). @default - a year (365 days), what AWS Config's retention check asks */
   readonly retentionDays?: number;
   /**
    * ARN of a KMS key to encrypt the log group with. CloudWatch Logs encrypts

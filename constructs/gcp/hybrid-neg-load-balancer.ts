@@ -102,7 +102,7 @@ export interface HybridNegLoadBalancerProps {
    * compatibility). Off, tenants can never turn on `pscGlobalAccess`; changing
    * it replaces the forwarding rule, its service attachment and every
    * consumer connection.
-   * @default true
+   * @default - on: clients in every region of the producer's network (and what reaches it through them) may connect
    */
   readonly globalAccess?: boolean;
   /** Project of the resources. @default - the provider's project */
