@@ -47,16 +47,16 @@ export function synthesize(options: SynthesizeOptions): Synthesized {
   // Where cdktf writes: the folder given, or cdktf's own default (the CLI passes its output folder as CDKTF_OUTDIR).
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
   const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, config, outdir, options);
-  const app = new App(options.outdir ? { outdir: options.outdir } : {});
+  const app = new App({ outdir });
   addStacks(app, config);
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));
   clearOtherEnvironment(outdir, config.environment, options.print);
   app.synth();
-  writeEnvironmentRecord(app.outdir, { environment: config.environment, config: shownPath(options.configFile) });
-  report?.write(config, app.outdir);
-  return { config, outdir: app.outdir, baselineSource: report?.baseline?.source };
+  writeEnvironmentRecord(outdir, { environment: config.environment, config: shownPath(options.configFile) });
+  report?.write(config, outdir);
+  return { config, outdir, baselineSource: report?.baseline?.source };
 }
 
 /**
@@ -72,5 +72,5 @@ function prepareReport(file: string, config: Config, outdir: string, options: Sy
     refuseOtherEnvironment(folder, config.environment, `report ${shownPath(file)}`, `set PSC_CONFIG to that environment's config, or write the report elsewhere (npm run report -- --out <file>)`);
   }
   const baseline = chooseBaseline(options.baseline, options.configFile, PROJECT_ROOT, config.environment);
-  return { baseline, write: (config: Config, outdir: string) => writeReport(config, outdir, file, baseline) };
+  return { baseline, write: (config: Config, outdir: string) => writeReport(config, outdir, file, baseline, shownPath(options.configFile)) };
 }

@@ -16,7 +16,6 @@ import { checkAwsId, IAwsSubnet, IAwsVpc } from "./aws-vpc";
  */
 export const SSM_ENDPOINT_SERVICES = ["ssm", "ssmmessages", "ec2messages"] as const;
 
-/** What an instance needs to reach the endpoints: their security group, the one its egress rule names. */
 /** Systems Manager endpoints, as an instance that uses them needs them: the group its agent sends HTTPS to. */
 export interface IAwsSsmEndpoints {
   /** The endpoints' security group: the instance's egress rule names it. */

@@ -9,7 +9,7 @@ import { AWS_ZONE_PATTERN, AWS_ZONE_RULE, resourceName } from "../core/names";
 import { isToken, PropsValidator, validateProps } from "../core/validation";
 
 /** The kinds of AWS resource id the constructs accept from outside (VPCs, subnets, route tables, security groups). */
-export type AwsIdKind = "vpc" | "subnet" | "rtb" | "sg";
+export type AwsIdKind = "vpc" | "subnet" | "rtb" | "sg" | "ami";
 
 /** An AWS resource id: its kind's prefix, then 8 or 17 hexadecimal digits (Amazon EC2 API Reference, "Resource IDs"). */
 export function isAwsId(kind: AwsIdKind, value: string): boolean {

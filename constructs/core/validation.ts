@@ -5,7 +5,7 @@ import { blockSize, canonicalCidr, containsIp, edgeAddresses, IPV4_RULE, isIpv4,
 import { describeProblem, Problem, UserError } from "./errors";
 import { GCP_NAME_MAX_LENGTH, PrefixLimit, PRIVATE_RANGES, RESERVED_SUBNET_ADDRESSES } from "./limits";
 import { AWS_REGION_PATTERN, AWS_REGION_RULE, GCP_NAME_RULE, GCP_REGION_PATTERN, gcpRegionProblem, gcpZoneProblem, isGcpName } from "./names";
-import { unknownRegionWarning } from "./regions";
+import { RegionCloud, unknownRegionWarning } from "./regions";
 
 /** The addresses a cloud keeps for itself in every subnet (`RESERVED_SUBNET_ADDRESSES.gcp` or `.aws`). */
 export type ReservedAddresses = (typeof RESERVED_SUBNET_ADDRESSES)[keyof typeof RESERVED_SUBNET_ADDRESSES];
@@ -106,20 +106,24 @@ export class PropsValidator {
     }
   }
 
-  /** Checks a GCP region name (`asia-northeast1`; not a zone), and warns when it is not a region GCP is known to have. */
+  /** Checks a GCP region name (`asia-northeast1`; not a zone). */
   gcpRegion(field: string, value: string): void {
-    if (isToken(value)) return;
-    const broken = gcpRegionProblem(value);
-    if (broken) return this.fail(field, value, broken.rule, { fix: broken.fix });
-    const unknown = unknownRegionWarning("gcp", value);
-    if (unknown) this.warn(field, value, unknown.rule, { fix: unknown.fix });
+    const broken = isToken(value) ? undefined : gcpRegionProblem(value);
+    if (broken) this.fail(field, value, broken.rule, { fix: broken.fix });
   }
 
-  /** Checks an AWS region name (`ap-northeast-1`), and warns when it is not a region AWS is known to have. */
+  /** Checks an AWS region name (`ap-northeast-1`). */
   awsRegion(field: string, value: string): void {
-    if (isToken(value)) return;
-    if (!AWS_REGION_PATTERN.test(value)) return this.fail(field, value, AWS_REGION_RULE);
-    const unknown = unknownRegionWarning("aws", value);
+    if (!isToken(value)) this.check(AWS_REGION_PATTERN.test(value), field, value, AWS_REGION_RULE);
+  }
+
+  /**
+   * Warns when a well-formed region is not on the cloud's list (constructs/core/regions.ts):
+   * a typo, or a region newer than the list, so never an error. Run once per value by whoever
+   * owns it (the app's config), not by every construct the region reaches.
+   */
+  knownRegion(cloud: RegionCloud, field: string, value: string): void {
+    const unknown = isToken(value) ? undefined : unknownRegionWarning(cloud, value);
     if (unknown) this.warn(field, value, unknown.rule, { fix: unknown.fix });
   }
 

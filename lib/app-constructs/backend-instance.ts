@@ -10,7 +10,7 @@ import { Construct } from "constructs";
 import { iamNamePrefix } from "../../constructs/aws/iam";
 import { addBackendIngress, BackendIngress, validateBackendIngress } from "../../constructs/aws/aws-backend-ingress";
 import { IAwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
-import { IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
+import { checkAwsId, IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
 import { HTTPS_PORT, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { resourceName } from "../../constructs/core/names";
 import { PropsValidator, validateProps } from "../../constructs/core/validation";
@@ -57,7 +57,8 @@ export interface BackendInstanceProps extends BackendIngress {
  * The private API backend: one EC2 instance serving HTTP from Python's
  * standard library (no package download, so no internet access needed),
  * with IMDSv2 only, an encrypted root volume, and a security group that
- * admits only the given ranges on the service port and allows no egress.
+ * admits only the given ranges on the service port and allows no egress
+ * (with `sessionManager`: HTTPS to the endpoints' security group, nothing else).
  */
 export class BackendInstance extends Construct {
   /** Records every problem with the props in `v`. */
@@ -65,7 +66,7 @@ export class BackendInstance extends Construct {
     v.addressInSubnet("privateIp", props.privateIp, "subnet", props.subnet.cidrBlock, RESERVED_SUBNET_ADDRESSES.aws);
     validateBackendIngress(props, v);
     if (props.instanceType !== undefined) v.check(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(props.instanceType), "instanceType", props.instanceType, "must be an EC2 instance type like t3.micro");
-    if (props.amiId !== undefined) v.check(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(props.amiId), "amiId", props.amiId, "must be an AMI id like ami-0123456789abcdef0");
+    if (props.amiId !== undefined) checkAwsId(v, "amiId", "ami", props.amiId);
     const rootVolumeSizeGb = props.rootVolumeSizeGb ?? DEFAULTS.rootVolumeSizeGb;
     v.check(Number.isInteger(rootVolumeSizeGb) && rootVolumeSizeGb >= 8, "rootVolumeSizeGb", rootVolumeSizeGb, "must be a whole number of at least 8 (Amazon Linux 2023's snapshot size)");
   }
@@ -81,8 +82,8 @@ export class BackendInstance extends Construct {
     validateProps(this, "BackendInstance", (v) => BackendInstance.validate(props, v));
     const rootVolumeSizeGb = props.rootVolumeSizeGb ?? DEFAULTS.rootVolumeSizeGb;
 
-    // No egress rule: Terraform removes AWS's default allow-all egress, and
-    // replies to admitted requests pass anyway (security groups are stateful).
+    // No egress rule (but Session Manager's, below): Terraform removes AWS's default allow-all
+    // egress, and replies to admitted requests pass anyway (security groups are stateful).
     this.securityGroup = new SecurityGroup(this, "security-group", {
       name: resourceName(props.name, "backend"),
       description: `Backend: HTTP on ${props.port} from the load balancer proxies only`,

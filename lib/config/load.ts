@@ -20,46 +20,21 @@ export interface ValidatedConfig {
  * and the rules between values together (see rulesDespite).
  */
 export function validateConfig(raw: unknown, source = "config"): ValidatedConfig {
-  const named = withFileEnvironment(raw, source);
-  const result = configSchema.safeParse(named);
+  const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, named));
-    throw new ConfigError(source, [...shape, ...unnamedEnvironment(named), ...rulesDespite(named, result.error.issues)]);
+    const shape = result.error.issues.flatMap((issue) => shapeProblems(configSchema, issue, raw));
+    throw new ConfigError(source, [...shape, ...rulesDespite(raw, result.error.issues)]);
   }
-  const config = withAppDefaults(result.data);
-  const { errors, warnings } = configRules(config);
-  const problems = [...unnamedEnvironment(named), ...errors];
-  if (problems.length > 0) throw new ConfigError(source, problems);
-  return { config, warnings };
-}
-
-/**
- * The environment's one default: the name of the file the config is read
- * from (`source`, as loadConfig passes it), `prod` for config/prod.yaml. A
- * config that names its environment keeps it; one given as data, with no
- * file name, must name it (see unnamedEnvironment).
- */
-function withFileEnvironment(raw: unknown, source: string): unknown {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || "environment" in raw || !CONFIG_FILE.test(source)) return raw;
-  return { environment: environmentOfFile(source), ...raw };
+  const { errors, warnings } = configRules(result.data);
+  if (errors.length > 0) throw new ConfigError(source, errors);
+  return { config: result.data, warnings };
 }
 
 const CONFIG_FILE = /\.(ya?ml|json)$/i;
 
-/** The problem of a config that names no environment and comes from no file. */
-function unnamedEnvironment(named: unknown): ConfigProblem[] {
-  if (named === null || typeof named !== "object" || Array.isArray(named) || "environment" in named) return [];
-  return [{ path: "environment", message: "is required for a config not read from a .yaml or .json file (a file's name is the default): it names the environment's state files. Fix: add environment: <name>, e.g. prod" }];
-}
-
 /** The environment a config file names by its file name: `config/Prod_EU.yaml` -> `prod-eu`. */
 export function environmentOfFile(file: string): string {
   return toDnsLabel(path.basename(file).replace(CONFIG_FILE, "")) || "default";
-}
-
-/** The config with the app's defaults that the schema cannot give (the environment, checked by unnamedEnvironment). */
-function withAppDefaults(parsed: z.output<typeof configSchema>): Config {
-  return { ...parsed, environment: parsed.environment ?? "" };
 }
 
 /** Like validateConfig, for callers that do not print warnings (tests, other apps). */
@@ -82,6 +57,8 @@ export function loadConfig(file: string): ValidatedConfig {
   } catch (e) {
     throw new ConfigError(source, [{ path: "(file)", message: `is not valid YAML: ${(e as Error).message}` }]);
   }
+  // The environment's one default: the name of the file (config/prod.yaml is `prod`), unless the file names one.
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("environment" in raw)) raw = { environment: environmentOfFile(file), ...raw };
   return validateConfig(raw, source);
 }
 
@@ -91,6 +68,7 @@ export function loadConfig(file: string): ValidatedConfig {
  * still run on all the others.
  */
 const STAND_IN = {
+  environment: "x",
   prefix: "x",
   gcp: { region: "us-central1", producerProject: "stand-in-project", routerAsn: 64512, pscNatCidr: "10.255.0.0/29", frontendCidr: "10.255.0.8/29", proxyOnlyCidr: "10.255.0.64/26" },
   aws: {
@@ -139,7 +117,7 @@ function rulesDespite(raw: unknown, issues: readonly z.core.$ZodIssue[]): Config
     if (again.success) {
       const involves = (problem: ConfigProblem) =>
         [problem.path, ...(problem.involves ?? [])].some((mentioned) => replaced.some((path) => isPathPrefix(path, mentioned) || isPathPrefix(mentioned, path)));
-      return configRules(withAppDefaults(again.data)).errors.filter((problem) => !involves(problem));
+      return configRules(again.data).errors.filter((problem) => !involves(problem));
     }
     pending = again.error.issues;
   }

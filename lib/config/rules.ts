@@ -295,11 +295,12 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   const region = gcp.region;
   const names = producerNames(config.prefix);
 
-  // The AWS provider's region and the S3 state bucket's: no construct takes them (AwsSsmEndpoints does,
-  // when it is made), so the validator's region rule runs on them here.
-  run("AwsProvider", { region: "aws.region" }, (v) => v.awsRegion("region", aws.region));
-  const s3 = config.state.s3;
-  if (s3 !== undefined) run("S3Backend", { region: "state.s3.region" }, (v) => v.awsRegion("region", s3.region));
+  // Each region once, against the clouds' lists (every construct that takes a region checks its form only).
+  run("regions", { gcp: "gcp.region", aws: "aws.region", s3: "state.s3.region" }, (v) => {
+    v.knownRegion("gcp", "gcp", gcp.region);
+    v.knownRegion("aws", "aws", aws.region);
+    if (config.state.s3 !== undefined) v.knownRegion("aws", "s3", config.state.s3.region);
+  });
 
   // producer
   run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));

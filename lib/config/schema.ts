@@ -151,9 +151,16 @@ export const configSchema = z.strictObject({
   /**
    * The environment's name: keys its local state files (`terraform.<environment>.<stack>.tfstate`)
    * and is recorded in `cdktf.out`, so two configs never share state or a report.
-   * Default: the config file's name (`prod` for config/prod.yaml); required for a config given as data.
+   * Default (loadConfig): the config file's name (`prod` for config/prod.yaml); a config given as data must name it.
    */
-  environment: z.string().regex(DNS_LABEL_PATTERN, `must be an environment name: ${DNS_LABEL_WORDS}`).optional(),
+  environment: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? "is required for a config not read from a file (loadConfig names it after the file): it names the environment's state files. Fix: add environment: <name>, e.g. prod"
+          : "must be a string",
+    })
+    .regex(DNS_LABEL_PATTERN, `must be an environment name: ${DNS_LABEL_WORDS}`),
   /** Prefix of every resource name. */
   prefix: gcpName,
   gcp: z.strictObject({
@@ -303,10 +310,7 @@ export const configSchema = z.strictObject({
 });
 
 /** A validated configuration, app defaults applied (construct defaults are the constructs'). */
-export type Config = Omit<z.output<typeof configSchema>, "environment"> & {
-  /** The environment's name, defaulted (see the schema's `environment`). */
-  readonly environment: string;
-};
+export type Config = z.output<typeof configSchema>;
 /** One consumer of the published service. */
 export type TenantConfig = Config["tenants"][number];
 /** The configuration as written in the file, before defaults. */

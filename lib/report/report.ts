@@ -5,7 +5,6 @@ import { Config } from "../config/schema";
 import { mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
 import { replacementRisks } from "./replacement";
 import { readSynthesizedStacks } from "./baselines";
-import { readEnvironmentRecord } from "../environment-record";
 
 /** Synthesized Terraform JSON of one stack, as far as the report reads it. */
 export interface StackJson {
@@ -177,11 +176,10 @@ function plural(n: number, noun: string): string {
 
 /**
  * Writes the report for what was just synthesized into `outdir`, comparing
- * it with `baseline` (see loadBaseline) when one is given.
+ * it with `baseline` (see loadBaseline) when one is given; `configFile` is the config it was made from, as the reader knows it.
  */
-export function writeReport(config: Config, outdir: string, file: string, baseline?: { stacks: Record<string, unknown>; source: string }): void {
+export function writeReport(config: Config, outdir: string, file: string, baseline?: { stacks: Record<string, unknown>; source: string }, configFile?: string): void {
   const stacks = Object.fromEntries(Object.entries(readSynthesizedStacks(outdir)).map(([name, text]) => [name, JSON.parse(text)]));
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const configFile = readEnvironmentRecord(outdir)?.config;
   fs.writeFileSync(file, renderReport({ config, stacks, baseline: baseline?.stacks as Record<string, StackJson> | undefined, baselineSource: baseline?.source, configFile }));
 }

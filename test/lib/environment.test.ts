@@ -55,19 +55,14 @@ describe("the environment's name", () => {
     expect(environmentOfFile("___.yaml")).toBe("default");
   });
 
-  test("a config given as data is named after the file it says it comes from, the same as loadConfig names it", () => {
+  test("fails when a config given as data names no environment: the file's name is the one default, and only loadConfig has a file", () => {
     const input: any = exampleInput();
     delete input.environment;
-    expect(parseConfig(input, "config/prod.yaml").environment).toBe("prod");
-    expect(parseConfig(input, "config/prod.yaml").environment).toBe(loadConfig(writeConfig("prod.yaml")).config.environment);
-  });
-
-  test("fails when a config given as data, with no file name, names no environment (no second default)", () => {
-    const input: any = exampleInput();
-    delete input.environment;
-    expect(() => parseConfig(input)).toThrow(/^config: 1 problem:\n {2}- environment: is required for a config not read from a \.yaml or \.json file .*Fix: add environment: <name>, e.g\. prod$/);
+    expect(() => parseConfig(input)).toThrow(/^config: 1 problem:\n {2}- environment: is required for a config not read from a file .*Fix: add environment: <name>, e.g\. prod$/);
+    // The source label is only a label: naming a file there does not name the environment.
+    expect(() => parseConfig(input, "config/prod.yaml")).toThrow(/environment: is required/);
     // ... listed with the config's other problems, not instead of them.
-    expect(() => parseConfig({ ...input, prefix: "Bad Prefix" })).toThrow(/2 problems:[\s\S]*prefix: [\s\S]*environment: is required/);
+    expect(() => parseConfig({ ...input, prefix: "Bad Prefix" })).toThrow(/2 problems:[\s\S]*environment: is required[\s\S]*prefix: /);
   });
 
   test("fails when the name written is not a valid name, with the value", () => {

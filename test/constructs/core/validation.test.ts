@@ -32,7 +32,9 @@ describe("PropsValidator", () => {
     // GIVEN a construct's region WHEN it is misspelled THEN synth goes on, with a warning that names the likely region
     const v = new PropsValidator("Thing");
     v.gcpRegion("region", "europe-wset1");
-    v.gcpRegion("other", "europe-west1");
+    v.knownRegion("gcp", "region", "europe-wset1");
+    v.knownRegion("gcp", "other", "europe-west1");
+    v.knownRegion("aws", "another", "eu-west-1");
     expect(v.problems).toEqual([]);
     expect(v.warnings).toEqual([{ path: "region", message: expect.stringMatching(/^is not a GCP region this app knows .*got "europe-wset1"\. Fix: did you mean europe-west1\?$/) }]);
   });

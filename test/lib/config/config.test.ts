@@ -167,7 +167,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["a backend IP that is not an address", (c) => (c.aws.backend.privateIp = "10.0.20"), /^aws\.backend\.privateIp: must be an IPv4 address like 10\.0\.20\.10, got "10\.0\.20"$/],
   ["backend port 0", (c) => (c.aws.backend.port = 0), /^aws\.backend\.port: must be a port, 1-65535, got 0$/],
   ["backend port 70000", (c) => (c.aws.backend.port = 70000), /^aws\.backend\.port: must be a port, 1-65535, got 70000$/],
-  ["a malformed AMI id", (c) => (c.aws.backend.amiId = "ami-xyz"), /^aws\.backend\.amiId: must be an AMI id like ami-0123456789abcdef0, got "ami-xyz"$/],
+  ["a malformed AMI id", (c) => (c.aws.backend.amiId = "ami-xyz"), /^aws\.backend\.amiId: must be an id like ami-0123456789abcdef0, got "ami-xyz"$/],
   ["a PSC endpoint IP outside its subnet", (c) => (tenant0(c).pscEndpointIp = "10.0.21.10"), /^tenants\[0\]\.pscEndpointIp: must lie inside tenants\[0\]\.pscEndpointCidr 10\.0\.20\.0\/24, got "10\.0\.21\.10"$/],
   ["a PSC endpoint IP GCP reserves", (c) => (tenant0(c).pscEndpointIp = "10.0.20.1"), /^tenants\[0\]\.pscEndpointIp: is one of the four addresses GCP reserves in 10\.0\.20\.0\/24 \(the first two and the last two\), got "10\.0\.20\.1"\. Fix: use one of 10\.0\.20\.2-10\.0\.20\.253$/],
   // The fix names only addresses the subnet has (a fixed 10th address crashed validation on a /29).

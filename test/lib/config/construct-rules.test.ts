@@ -351,7 +351,7 @@ const rows: Record<string, Row> = {
     path: "aws.backend.amiId",
     construct: (s) => backend(s, { amiId: "ami-xyz" }),
     field: "amiId",
-    rule: /^must be an AMI id like ami-0123456789abcdef0, got "ami-xyz"$/,
+    rule: /^must be an id like ami-0123456789abcdef0, got "ami-xyz"$/,
   },
 };
 
