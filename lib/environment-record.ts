@@ -50,14 +50,22 @@ export function refuseOtherEnvironment(outdir: string, environment: string, use:
  * one is written: each stack's working directory keeps a `.terraform` bound
  * to the state backend it was last initialised with, and after a switch
  * `terraform init` would offer to migrate (copy) the other environment's
- * state into this one's. Its report and its stacks that this environment
- * does not have go with it. Says what it did through `print`.
+ * state into this one's. Its report and record go too. The stack folders
+ * stay, emptied: the cdktf CLI listed them before it ran the app, and removes
+ * those this environment does not have itself afterwards. Says what it did
+ * through `print`.
  */
 export function clearOtherEnvironment(outdir: string, environment: string, print: (text: string) => void): void {
   const record = readEnvironmentRecord(outdir);
   if (record === undefined || record.environment === environment) return;
-  for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
-  // cdktf made the folder and its stacks/ when the app started, and writes each stack into stacks/<stack>.
-  fs.mkdirSync(path.join(outdir, "stacks"));
+  const stacks = path.join(outdir, "stacks");
+  for (const entry of fs.readdirSync(outdir)) {
+    if (entry !== "stacks") fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+  }
+  for (const stack of fs.existsSync(stacks) ? fs.readdirSync(stacks) : []) {
+    const folder = path.join(stacks, stack);
+    if (!fs.statSync(folder).isDirectory()) fs.rmSync(folder, { force: true });
+    else for (const entry of fs.readdirSync(folder)) fs.rmSync(path.join(folder, entry), { recursive: true, force: true });
+  }
   print(`${shownPath(outdir)}: held environment ${record.environment} (${record.config}); cleared it for ${environment}, so no stack's .terraform stays bound to the other environment's state`);
 }

@@ -48,7 +48,13 @@ describe("the app command and the cdktf CLI", () => {
   beforeAll(() => {
     const [cliDir, directDir] = [scratchProject(), scratchProject()];
     dirs.push(cliDir, directDir);
-    cli = cdktfSynth(cliDir, { PSC_REPORT: "pr-report.md" }).then((synth) => ({ dir: cliDir, synth }));
+    // The CLI's project held another environment first, with stacks the example does not have: the CLI
+    // listed them before the app ran, and removes them after it (the app empties them on the switch).
+    const other = fs.readFileSync(path.join(cliDir, "config", "example.yaml"), "utf8").replace("- name: team-a", "- name: solo");
+    fs.writeFileSync(path.join(cliDir, "config", "solo.yaml"), other);
+    cli = nodeApp(cliDir, { PSC_CONFIG: "config/solo.yaml" })
+      .then(() => cdktfSynth(cliDir, { PSC_REPORT: "pr-report.md" }))
+      .then((synth) => ({ dir: cliDir, synth }));
     direct = (async () => {
       const synth = await nodeApp(directDir);
       const before = snapshotDir(path.join(directDir, "cdktf.out"));
@@ -65,11 +71,12 @@ describe("the app command and the cdktf CLI", () => {
   });
   afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-  test("cdktf synth writes every stack of the example to cdktf.out, and the report when PSC_REPORT asks for it", async () => {
+  test("cdktf synth writes every stack of the example to cdktf.out, after another environment's synth, and the report when PSC_REPORT asks for it", async () => {
     const { dir, synth } = await cli;
     expect({ status: synth.status, stderr: synth.status === 0 ? "" : synth.stderr }).toEqual({ status: 0, stderr: "" });
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "manifest.json"), "utf8"));
     expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS);
+    expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort()).toEqual(STACKS);
     for (const stack of STACKS) {
       const json = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"));
       expect(Object.keys(json.resource).length).toBeGreaterThan(0);

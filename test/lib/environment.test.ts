@@ -93,7 +93,9 @@ describe("one cdktf.out holds one environment", () => {
     fs.writeFileSync(path.join(out, "plan-report.md"), "# Plan report: psc, environment example\n");
     const said: string[] = [];
     synthesize({ configFile: writeConfig("eu.yaml"), outdir: out, print: (t) => said.push(t) });
-    expect(fs.readdirSync(path.join(out, "stacks")).sort()).toEqual(["aws", "consumer-team-a", "producer", "tunnels", "workloads-team-a"]);
+    // The other environment's stack folders stay, empty (the cdktf CLI removes those it listed itself).
+    expect(fs.readdirSync(path.join(out, "stacks", "consumer-team-b"))).toEqual([]);
+    expect(fs.readdirSync(path.join(out, "stacks", "producer"))).toEqual(["cdk.tf.json"]);
     expect(fs.existsSync(path.join(out, "plan-report.md"))).toBe(false);
     expect(readEnvironmentRecord(out)?.environment).toBe("eu");
     expect(said).toEqual([expect.stringMatching(/shared\.out: held environment example \(.*example\.yaml\); cleared it for eu/)]);
