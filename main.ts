@@ -17,7 +17,8 @@ import { EXAMPLE_CONFIG_FILE, synthesize } from "./lib/synthesize";
  * cdktf.out/psc-environment.json records the same for the report.
  */
 try {
-  const configFile = process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE;
+  // An empty PSC_CONFIG (`PSC_CONFIG= node app.js`) is unset, as a shell user means it.
+  const configFile = process.env.PSC_CONFIG || EXAMPLE_CONFIG_FILE;
   const { config, outdir } = synthesize({
     configFile,
     reportFile: process.env.PSC_REPORT,

@@ -29,7 +29,7 @@ function main(argv: string[]): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-report-"));
   try {
     const { baselineSource } = synthesize({
-      configFile: process.env.PSC_CONFIG ?? EXAMPLE_CONFIG_FILE,
+      configFile: process.env.PSC_CONFIG || EXAMPLE_CONFIG_FILE,
       outdir,
       reportFile: out,
       baseline: args.baseline,

@@ -141,7 +141,7 @@ export function replacementRisks(baseline: Stacks, current: Stacks): Replacement
     const after = current[stack];
     if (!after) {
       const resources = Object.values(before.resource ?? {}).reduce((n, byId) => n + Object.keys(byId).length, 0);
-      gone.push({ stack, kind: "stack gone", resources, change: `stack is gone from the app: ${resources} resources stay deployed, unmanaged, unless \`cdktf destroy ${stack}\` runs first` });
+      gone.push({ stack, kind: "stack gone", resources, change: `stack is gone from the app: ${resources} resources stay deployed, unmanaged, unless it is destroyed while the config still has it (the README's Removing a tenant)` });
       continue;
     }
     for (const [type, byId] of Object.entries(before.resource ?? {})) {

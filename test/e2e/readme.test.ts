@@ -67,7 +67,7 @@ describe("the README's cdktf commands", () => {
   // without the stacks that read from it, unless they are named too or
   // --ignore-missing-stack-dependencies is given; and every command must name its config.
   const readme = fs.readFileSync(path.join(root, "README.md"), "utf8").replace(/\n\s*/g, " ");
-  const commands = [...readme.matchAll(/\$CDKTF (deploy|destroy)((?: --[a-z-]+)*) ((?:'?[a-z*<>-]+'? ?)+)/g)].map((m) => ({
+  const commands = [...readme.matchAll(/cdktf_env (deploy|destroy)((?: --[a-z-]+)*) ((?:'?[a-z*<>-]+'? ?)+)/g)].map((m) => ({
     text: m[0].trim(),
     verb: m[1],
     flagged: m[2].includes("--ignore-missing-stack-dependencies"),
@@ -77,9 +77,9 @@ describe("the README's cdktf commands", () => {
   const names = Object.keys(manifest.stacks);
   const select = (patterns: string[]) => names.filter((n) => patterns.some((p) => new RegExp(`^${p.replace(/\*/g, ".*")}$`).test(n)));
 
-  test("name their config through the $CDKTF prefix, which sets PSC_CONFIG and CHECKPOINT_DISABLE", () => {
+  test("name their config through the cdktf_env function, which sets PSC_CONFIG and CHECKPOINT_DISABLE", () => {
     expect(commands.length).toBeGreaterThanOrEqual(8);
-    expect(readme).toContain('CDKTF="env PSC_CONFIG=config/prod.yaml CHECKPOINT_DISABLE=1 npx cdktf"');
+    expect(readme).toContain('cdktf_env() { PSC_CONFIG=config/prod.yaml CHECKPOINT_DISABLE=1 npx cdktf "$@"; }');
     // In the shell blocks, no cdktf command without the prefix.
     const blocks = [...fs.readFileSync(path.join(root, "README.md"), "utf8").matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
     const bare = blocks.flatMap((b) => b.split("\n")).filter((line) => /^\s*npx cdktf /.test(line));

@@ -174,7 +174,7 @@ describe("what a change leaves alone, or behind", () => {
         stack: "consumer-team-b",
         kind: "stack gone",
         resources: count("consumer-team-b"),
-        change: `stack is gone from the app: ${count("consumer-team-b")} resources stay deployed, unmanaged, unless \`cdktf destroy consumer-team-b\` runs first`,
+        change: `stack is gone from the app: ${count("consumer-team-b")} resources stay deployed, unmanaged, unless it is destroyed while the config still has it (the README's Removing a tenant)`,
       },
       { stack: "workloads-team-b", kind: "stack gone", resources: count("workloads-team-b"), change: expect.stringMatching(/^stack is gone from the app: \d+ resources stay deployed/) },
     ]);

@@ -128,8 +128,8 @@ describe("replacement risks, against the committed snapshots", () => {
     expect(report).toContain("No change replaces a live resource; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
     const rows = report.split("\n").filter((line) => line.startsWith("| consumer-team-b ") || line.startsWith("| workloads-team-b "));
     expect(rows).toEqual([
-      "| consumer-team-b | (whole stack: 16 resources) | stack is gone from the app: 16 resources stay deployed, unmanaged, unless `cdktf destroy consumer-team-b` runs first |  |  |",
-      "| workloads-team-b | (whole stack: 5 resources) | stack is gone from the app: 5 resources stay deployed, unmanaged, unless `cdktf destroy workloads-team-b` runs first |  |  |",
+      "| consumer-team-b | (whole stack: 16 resources) | stack is gone from the app: 16 resources stay deployed, unmanaged, unless it is destroyed while the config still has it (the README's Removing a tenant) |  |  |",
+      "| workloads-team-b | (whole stack: 5 resources) | stack is gone from the app: 5 resources stay deployed, unmanaged, unless it is destroyed while the config still has it (the README's Removing a tenant) |  |  |",
     ]);
   });
 
