@@ -6,7 +6,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { resourceName } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
-import { arnField, iamNamePrefix } from "./iam";
+import { arnField, iamNamePrefix, serviceTrustPolicy } from "./iam";
 import { checkAwsId, IAwsVpc } from "./aws-vpc";
 
 /** The retention periods CloudWatch Logs accepts, in days (CloudWatch Logs API Reference, PutRetentionPolicy). */
@@ -82,19 +82,9 @@ export class AwsVpcFlowLog extends Construct {
     this.role = new IamRole(this, "role", {
       namePrefix: iamNamePrefix(props.name, "-flow-logs-"),
       description: "Publishes VPC flow logs to their CloudWatch Logs log group",
-      assumeRolePolicy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: {
-              StringEquals: { "aws:SourceAccount": account },
-              ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*` },
-            },
-          },
-        ],
+      assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs.amazonaws.com", {
+        StringEquals: { "aws:SourceAccount": account },
+        ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*` },
       }),
       tags: { Name: resourceName(props.name, "vpc-flow-logs") },
     });

@@ -13,6 +13,14 @@ export function arnField(arn: string, field: keyof typeof ARN_FIELDS): string {
   return Fn.element(Fn.split(":", arn), ARN_FIELDS[field]);
 }
 
+/** A role trust policy letting one AWS service assume the role, under `condition` when given. */
+export function serviceTrustPolicy(service: string, condition?: Record<string, Record<string, string>>): string {
+  return Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
+  });
+}
+
 /** IAM role and instance profile name prefixes are at most 38 characters (64, less the 26 Terraform's name_prefix appends). */
 const IAM_NAME_PREFIX_MAX = 38;
 

@@ -7,7 +7,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { iamNamePrefix } from "../../constructs/aws/iam";
+import { iamNamePrefix, serviceTrustPolicy } from "../../constructs/aws/iam";
 import { addBackendIngress, BackendIngress, validateBackendIngress } from "../../constructs/aws/aws-backend-ingress";
 import { IAwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { checkAwsId, IAwsSubnet, IAwsVpc } from "../../constructs/aws/aws-vpc";
@@ -135,10 +135,7 @@ export class BackendInstance extends Construct {
     const role = new IamRole(this, "ssm-role", {
       namePrefix: iamNamePrefix(name, "-backend-ssm-"),
       description: "Lets Systems Manager manage the backend instance (Session Manager)",
-      assumeRolePolicy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
-      }),
+      assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"),
       tags: { Name: resourceName(name, "backend-ssm") },
     });
     // Session Manager only: the agent registers and opens its session channels (AWS Systems Manager User

@@ -4,7 +4,7 @@ import { AwsBackendIngress } from "../../constructs/aws/aws-backend-ingress";
 import { AwsSsmEndpoints } from "../../constructs/aws/aws-ssm-endpoints";
 import { AwsVpc } from "../../constructs/aws/aws-vpc";
 import { AwsVpcFlowLog } from "../../constructs/aws/aws-vpc-flow-log";
-import { blockSize, containsIp, isIpv4, overlaps } from "../../constructs/core/cidr";
+import { blockSize, containsIp, overlaps } from "../../constructs/core/cidr";
 import { describeProblem, Problem } from "../../constructs/core/errors";
 import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
@@ -212,7 +212,7 @@ function awsLayout({ aws }: Config, fail: Fail, warnings: Problem[]): void {
       if (aws.backend[key] !== undefined) fail(`aws.backend.${key}`, describeProblem("is a setting of the demo instance, which is not created with aws.backend.existing", aws.backend[key], "remove it"), ["aws.backend.existing"]);
     }
     // The demo instance checks its address against its subnet; an existing API is anywhere in the VPC the VPN reaches.
-    if (isIpv4(aws.backend.privateIp) && !containsIp(aws.vpcCidr, aws.backend.privateIp)) {
+    if (!containsIp(aws.vpcCidr, aws.backend.privateIp)) {
       fail("aws.backend.privateIp", describeProblem(`must lie inside aws.vpcCidr ${aws.vpcCidr} (the VPN reaches that range)`, aws.backend.privateIp), ["aws.vpcCidr"]);
     }
   }
