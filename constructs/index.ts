@@ -9,6 +9,7 @@ export { UserError } from "./core/errors";
 export type { Problem } from "./core/errors";
 export { ValidationError, PropsValidator } from "./core/validation";
 export type { ProblemOptions, ReservedAddresses } from "./core/validation";
+export type { RegionCloud } from "./core/regions";
 // The limits the constructs enforce (PropsValidator's checks and the DhGroup,
 // VpnEncryption and ReservedAddresses types are stated in them).
 export { PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
