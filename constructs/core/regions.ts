@@ -1,12 +1,15 @@
 import { closest } from "fastest-levenshtein";
 
+/** A cloud with a region list. */
+export type RegionCloud = "gcp" | "aws";
+
 /**
  * The regions each cloud had when this list was last checked (2026-11), to
  * catch a misspelled region at synth rather than at deploy. Clouds open new
  * regions every year, so a region missing here is a warning naming the
  * nearest known one, never an error. Add new regions here.
  */
-export const KNOWN_REGIONS = {
+export const KNOWN_REGIONS: Readonly<Record<RegionCloud, readonly string[]>> = {
   /** Google Cloud docs, "Regions and zones". */
   gcp: [
     "africa-south1",
@@ -91,10 +94,7 @@ export const KNOWN_REGIONS = {
     "us-west-1",
     "us-west-2",
   ],
-} as const;
-
-/** A cloud with a region list. */
-export type RegionCloud = keyof typeof KNOWN_REGIONS;
+};
 
 const CLOUD_NAMES: Record<RegionCloud, string> = { gcp: "a GCP", aws: "an AWS" };
 
