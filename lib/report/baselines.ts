@@ -45,16 +45,23 @@ export class BaselineError extends UserError {
  * of an earlier synth (for example of the main branch), or a jest snapshot
  * file in the form of `__snapshots__/example.test.ts.snap`. Throws a
  * BaselineError, rather than comparing with nothing, when the file is
- * missing or holds no stack.
+ * missing or holds no stack, or, when `environment` is given, is another
+ * environment's synth (or the example's snapshots for another config).
  */
-export function loadBaseline(file: string, isExample = true): Record<string, unknown> {
+export function loadBaseline(file: string, isExample = true, environment?: string): Record<string, unknown> {
   const fix = `Fix: pass an earlier synth's cdktf.out directory (e.g. synthesize the main branch with CDKTF_OUTDIR=/tmp/main.out)${isExample ? " or __snapshots__/example.test.ts.snap" : ""}`;
   if (!fs.existsSync(file)) throw new BaselineError(file, `no such file or directory. ${fix}`);
+  // Comparing one environment with another's synth would list every difference between them as a risk.
+  const sameConfig = "synthesize the baseline from the same config (PSC_CONFIG) as the report";
   let stacks: Record<string, unknown>;
   if (fs.statSync(file).isDirectory()) {
+    if (environment !== undefined) refuseOtherEnvironment(file, environment, `baseline ${shownPath(file)}`, sameConfig);
     if (!fs.existsSync(path.join(file, "manifest.json"))) throw new BaselineError(file, `is a directory without a cdktf manifest.json. ${fix}`);
     stacks = Object.fromEntries(Object.entries(readSynthesizedStacks(file)).map(([name, text]) => [name, JSON.parse(text)]));
   } else {
+    if (environment !== undefined && !isExample) {
+      throw new BaselineError(shownPath(file), `is a jest snapshot file, which holds the bundled example's stacks, not environment ${environment}'s. Fix: ${sameConfig}, e.g. from the main branch (README, "Plan report")`);
+    }
     try {
       stacks = readSnapshotStacks(file);
     } catch (e) {
@@ -74,12 +81,5 @@ export function chooseBaseline(named: string | undefined, configFile: string, ro
   const isExample = path.resolve(configFile) === path.resolve(root, "config", "example.yaml");
   const file = named ?? (isExample ? path.join(root, "__snapshots__", "example.test.ts.snap") : undefined);
   if (file === undefined) return undefined;
-  // Comparing one environment with another's synth would list every difference between them as a risk.
-  const fix = "synthesize the baseline from the same config (PSC_CONFIG) as the report";
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    refuseOtherEnvironment(file, environment, `baseline ${shownPath(file)}`, fix);
-  } else if (fs.existsSync(file) && !isExample) {
-    throw new BaselineError(shownPath(file), `is a jest snapshot file, which holds the bundled example's stacks, not environment ${environment}'s. Fix: ${fix}, e.g. from the main branch (README, "Plan report")`);
-  }
-  return { stacks: loadBaseline(file, isExample), source: shownPath(file) };
+  return { stacks: loadBaseline(file, isExample, environment), source: shownPath(file) };
 }

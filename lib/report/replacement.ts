@@ -101,7 +101,11 @@ interface Cause {
 }
 
 const REMOTE_OUTPUT = /data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)/g;
-const RESOURCE_REFERENCE = /\b([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)/g;
+/** A resource attribute reference's text: type, logical id, then the attribute path. */
+const REFERENCE = String.raw`([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)`;
+const RESOURCE_REFERENCE = new RegExp(String.raw`\b${REFERENCE}`, "g");
+/** A replace_triggered_by entry: one reference, bare or in `${}`. */
+const TRIGGER = new RegExp(String.raw`^(?:\$\{)?${REFERENCE}\}?$`);
 /** Keys of a resource's JSON that are not provider attributes. */
 const META = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
 
@@ -234,7 +238,7 @@ class ValueGraph {
 
   /** Whether a replace_triggered_by entry (`type.id` or `type.id.attribute`, with or without `${}`) fires. */
   private triggers(stack: string, trigger: string): Cause | undefined {
-    const match = /^(?:\$\{)?([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)\}?$/.exec(trigger.trim());
+    const match = TRIGGER.exec(trigger.trim());
     if (!match) return undefined;
     const [, type, id, path] = match;
     if (path !== "") return this.changes(stack, type, id, path.replace(/^\./, ""), new Set());
