@@ -4,6 +4,9 @@ import { Config } from "./config/schema";
 import { PolicyChecks } from "../constructs/core/policy";
 import { AwsStack } from "./stacks/aws-stack";
 import { ConsumerStack } from "./stacks/consumer-stack";
+import { HubStack } from "./stacks/hub-stack";
+import { RoutedConsumerStack } from "./stacks/routed-consumer-stack";
+import { TenantProjectStack } from "./stacks/tenant-project-stack";
 import { ProducerStack } from "./stacks/producer-stack";
 import { TunnelsStack } from "./stacks/tunnels-stack";
 import { WorkloadsStack } from "./stacks/workloads-stack";
@@ -20,16 +23,25 @@ export interface PscHybridStacks {
   readonly aws: TerraformStack;
   /** `tunnels`: GCP producer project (Cloud Router, external VPN gateway, tunnels, BGP sessions). */
   readonly tunnels: TerraformStack;
-  /** `consumer-<tenant>`, one per tenant in config order: the tenant's VPC, GKE cluster and PSC endpoint. */
+  /**
+   * `consumer-<tenant>`, one per tenant in config order: a PSC tenant's VPC, GKE cluster and PSC endpoint;
+   * a routed tenant's GKE cluster on its hub subnet and its published Services' addresses.
+   */
   readonly consumers: readonly TerraformStack[];
+  /** `project-<tenant>`, one per routed tenant in config order: the tenant project's APIs and number, before the hub. */
+  readonly tenantProjects: readonly TerraformStack[];
+  /** `hub-<tenant>`, one per routed tenant in config order: GCP producer (host) project: the tenant's subnet, Shared VPC attachment and roles, firewall rules. */
+  readonly hubs: readonly TerraformStack[];
   /** `workloads-<tenant>`, one per tenant in config order: the Kubernetes objects in the tenant's cluster. */
   readonly workloads: readonly TerraformStack[];
 }
 
 /**
- * Adds the five kinds of stack for one configuration to `scope` (an App).
- * Deploy waves follow the references: `producer`; then `aws` and
- * `consumer-*`; then `tunnels` and `workloads-*`.
+ * Adds every stack of one configuration to `scope` (an App). Deploy waves
+ * follow the references: `producer` and `project-*`; then `aws`, PSC
+ * tenants' `consumer-*` and `hub-*`; then `tunnels`, PSC tenants'
+ * `workloads-*` and routed tenants' `consumer-*`; then routed tenants'
+ * `workloads-*`.
  */
 export function addStacks(scope: Construct, config: Config): PscHybridStacks {
   const producer = new ProducerStack(scope, "producer", config);
@@ -39,21 +51,34 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
     haVpnGateway: producer.haVpnGateway,
     awsVpn: aws.vpn,
   });
-  const consumers: ConsumerStack[] = [];
+  const consumers: TerraformStack[] = [];
+  const tenantProjects: TerraformStack[] = [];
+  const hubs: TerraformStack[] = [];
   const workloads: WorkloadsStack[] = [];
   for (const tenant of config.tenants) {
-    const consumer = new ConsumerStack(scope, `consumer-${tenant.name}`, config, tenant, {
-      serviceAttachment: producer.serviceAttachment,
-    });
+    if (tenant.kind === "psc") {
+      const consumer = new ConsumerStack(scope, `consumer-${tenant.name}`, config, tenant, { serviceAttachment: producer.serviceAttachment });
+      consumers.push(consumer);
+      workloads.push(new WorkloadsStack(scope, `workloads-${tenant.name}`, config, tenant, { cluster: consumer.cluster, apiIp: consumer.pscEndpoint.ipAddress }));
+      continue;
+    }
+    // A routed tenant: its project's APIs, then the hub's share of it (host credentials), then its cluster (its own).
+    const project = new TenantProjectStack(scope, `project-${tenant.name}`, config, tenant);
+    const hub = new HubStack(scope, `hub-${tenant.name}`, config, tenant, { network: producer.network, host: producer.sharedVpcHost!, tenantProjectNumber: project.projectNumber });
+    // Through the subnet, the cluster deploys after the whole hub stack: after the attachment and the roles it needs.
+    const consumer = new RoutedConsumerStack(scope, `consumer-${tenant.name}`, config, tenant, { network: producer.network, subnet: hub.subnet });
+    tenantProjects.push(project);
+    hubs.push(hub);
     consumers.push(consumer);
     workloads.push(
       new WorkloadsStack(scope, `workloads-${tenant.name}`, config, tenant, {
         cluster: consumer.cluster,
-        pscEndpoint: consumer.pscEndpoint,
+        apiIp: config.aws.backend.privateIp,
+        published: consumer.publishedAddresses,
       }),
     );
   }
   // Secure defaults are checked on every resource: violations fail synth (see constructs/core/policy.ts).
   PolicyChecks.applyTo(scope);
-  return { producer, aws, tunnels, consumers, workloads };
+  return { producer, aws, tunnels, consumers, tenantProjects, hubs, workloads };
 }

@@ -12,6 +12,8 @@ export function producerNames(prefix: string) {
     loadBalancer: resourceName(prefix, "aws-api"),
     serviceAttachment: resourceName(prefix, "aws-api"),
     router: resourceName(prefix, "router"),
+    /** Name prefix of the private services access allocations (`<prefix>-psa-1`, ...). */
+    privateServicesAccess: resourceName(prefix, "psa"),
     /** Name prefix of the GCP side of the VPN to AWS (HaVpnToAws): peer gateway `<prefix>-aws`, tunnel pairs `<prefix>-aws-1` and `-2`. */
     awsVpn: resourceName(prefix, "aws"),
   };
@@ -29,5 +31,9 @@ export function tenantNames(prefix: string, tenant: string) {
     pscSubnet: name("psc"),
     cluster: name("gke"),
     pscEndpoint: name("aws-api"),
+    /** A routed tenant's published Service's reserved address. */
+    publishedAddress: (service: string) => name("svc", service),
+    /** Name prefix of the hub's firewall rules for a routed tenant's published Services. */
+    publishedFirewall: name("published"),
   };
 }

@@ -31,10 +31,13 @@ export interface PlannedRange {
   /** The AWS backend admits it on the service port (the source of every request and health check). */
   readonly admittedByAws?: boolean;
   /**
-   * The construct that checks this range against the others of the same
-   * group (containment, overlap), so the network-wide rules skip those pairs.
+   * The construct that checks this range against the others of its group
+   * (containment, overlap): `GkeSubnet tenants[0]`, `AwsVpc`. The network-wide
+   * rules skip the pairs of one group.
    */
-  readonly checkedBy?: "GkeSubnet" | "AwsVpc";
+  readonly checkedBy?: string;
+  /** The routed tenant a range belongs to: keys the resources made for it (AWS rules), so removing one tenant renames no other's. */
+  readonly tenant?: string;
 }
 
 /**
@@ -61,16 +64,32 @@ export function networkPlan(config: Config): PlannedRange[] {
     { ...subnet, path: "gcp.frontendCidr", name: "ILB frontend", cidr: gcp.frontendCidr, purpose: "internal load balancer address" },
     { ...subnet, path: "gcp.pscNatCidr", name: "PSC NAT", cidr: gcp.pscNatCidr, purpose: "PRIVATE_SERVICE_CONNECT: source NAT of consumer connections" },
     ...gcp.additionalPscNatCidrs.map((cidr, i) => ({ ...subnet, path: `gcp.additionalPscNatCidrs[${i}]`, name: `PSC NAT ${i + 2}`, cidr, purpose: "PRIVATE_SERVICE_CONNECT" })),
+    // Peered to Google's service producers, not subnets: ALL_SUBNETS leaves them out (Google Cloud docs, "Private services access").
+    ...gcp.privateServicesAccessCidrs.map((cidr, i) => ({ ...subnet, path: `gcp.privateServicesAccessCidrs[${i}]`, name: "private services access", cidr, purpose: "Cloud SQL, Memorystore: peered, routes exported", advertisement: "explicit" as const })),
     ...vpn.advertisedRanges.map((cidr, i) => ({ ...subnet, path: `vpn.advertisedRanges[${i}]`, name: "advertised", cidr, purpose: "extra range advertised to AWS", advertisement: "explicit" as const, summary: true })),
     ...awsRanges(config),
   ];
   config.tenants.forEach((t, i) => {
     const at = `tenants[${i}]`;
+    const gke = { checkedBy: `GkeSubnet ${at}` };
+    if (t.kind === "routed") {
+      // A Shared VPC service project's subnet in the hub: each range is listed on the Cloud Router (GKE's classic
+      // failure is a pod range AWS cannot route back), the AWS backend admits the pods (pod IPs are not masqueraded
+      // towards private ranges: GKE docs, "IP masquerade agent").
+      const routed = { ...gke, network: producer, vpc: "producer", routed: true, advertisement: "explicit", tenant: t.name } as const;
+      ranges.push(
+        { ...routed, path: `${at}.gkeNodesCidr`, name: `${t.name} GKE nodes`, cidr: t.gkeNodesCidr, purpose: `routed tenant ${t.name}: node subnet (Shared VPC), published service addresses` },
+        { ...routed, path: `${at}.podsCidr`, name: `${t.name} pods`, cidr: t.podsCidr, purpose: `routed tenant ${t.name}: pods, the source AWS sees (advertised, admitted)`, admittedByAws: true },
+        { ...routed, path: `${at}.servicesCidr`, name: `${t.name} services`, cidr: t.servicesCidr, purpose: `routed tenant ${t.name}: ClusterIP services` },
+      );
+      if (t.gke.controlPlaneCidr) ranges.push({ network: producer, vpc: "producer", routed: false, path: `${at}.gke.controlPlaneCidr`, name: `${t.name} control plane`, cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });
+      return;
+    }
     const consumer = { network: `GCP consumer ${t.name}` as const, vpc: at, routed: false };
     ranges.push(
-      { ...consumer, path: `${at}.gkeNodesCidr`, name: "GKE nodes", cidr: t.gkeNodesCidr, purpose: "node subnet", checkedBy: "GkeSubnet" },
-      { ...consumer, path: `${at}.podsCidr`, name: "pods", cidr: t.podsCidr, purpose: "secondary range", checkedBy: "GkeSubnet" },
-      { ...consumer, path: `${at}.servicesCidr`, name: "services", cidr: t.servicesCidr, purpose: "secondary range", checkedBy: "GkeSubnet" },
+      { ...consumer, ...gke, path: `${at}.gkeNodesCidr`, name: "GKE nodes", cidr: t.gkeNodesCidr, purpose: "node subnet" },
+      { ...consumer, ...gke, path: `${at}.podsCidr`, name: "pods", cidr: t.podsCidr, purpose: "secondary range" },
+      { ...consumer, ...gke, path: `${at}.servicesCidr`, name: "services", cidr: t.servicesCidr, purpose: "secondary range" },
       { ...consumer, path: `${at}.pscEndpointCidr`, name: "PSC endpoint", cidr: t.pscEndpointCidr, purpose: "PSC endpoint address" },
     );
     if (t.gke.controlPlaneCidr) ranges.push({ ...consumer, path: `${at}.gke.controlPlaneCidr`, name: "control plane", cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });

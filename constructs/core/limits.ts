@@ -14,7 +14,7 @@ export interface PrefixLimit {
 }
 
 /** The blocks whose sizes are limited. */
-export type PrefixLimitName = "gcpSubnet" | "proxyOnlySubnet" | "pscNatSubnet" | "gkePods" | "gkeServices" | "gkeControlPlane" | "awsVpc";
+export type PrefixLimitName = "gcpSubnet" | "proxyOnlySubnet" | "pscNatSubnet" | "gkePods" | "gkeServices" | "gkeControlPlane" | "privateServicesAccess" | "awsVpc";
 
 /** Sizes of the address blocks the constructs make. */
 export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
@@ -30,6 +30,8 @@ export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
   gkeServices: { minPrefix: 16, maxPrefix: 28, why: "GKE service range sizes" },
   /** A peering-based private control plane (GKE docs, "Creating a private cluster"). */
   gkeControlPlane: { minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" },
+  /** A range allocated for private services access (Google Cloud docs, "Configure private services access"). */
+  privateServicesAccess: { minPrefix: 8, maxPrefix: 24, why: "private services access needs at least a /24" },
   /** AWS VPCs and subnets (Amazon VPC user guide, "VPC CIDR blocks"). */
   awsVpc: { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" },
 };
@@ -89,6 +91,14 @@ export const GKE_MAX_PODS_PER_NODE = { min: 8, max: 256 } as const;
 export const GKE_REGIONAL_CLUSTER_ZONES = 3;
 /** Cloud Router BGP keepalive interval, seconds. */
 export const BGP_KEEPALIVE_SECONDS = { min: 20, max: 60 } as const;
+/** Custom advertised ranges of one Cloud Router BGP session (Cloud Router quotas: "custom route advertisements per BGP session"). */
+export const CLOUD_ROUTER_MAX_CUSTOM_RANGES = 200;
+/**
+ * Prefixes an AWS VPN connection accepts from its customer gateway: at 101
+ * the BGP session goes down (AWS Site-to-Site VPN quotas, "Dynamic routes
+ * advertised from a customer gateway device to a Site-to-Site VPN connection", not adjustable).
+ */
+export const AWS_VPN_MAX_PEER_PREFIXES = 100;
 /** Advertised route priority (MED) of a Cloud Router BGP session. */
 export const BGP_ROUTE_PRIORITY = { min: 0, max: 65535 } as const;
 /** The HTTP port: the default of every listener and service here. */

@@ -1,6 +1,6 @@
 import { ComputeRouter } from "@cdktf/provider-google/lib/compute-router";
 import { Construct } from "constructs";
-import { BGP_KEEPALIVE_SECONDS } from "../core/limits";
+import { BGP_KEEPALIVE_SECONDS, CLOUD_ROUTER_MAX_CUSTOM_RANGES } from "../core/limits";
 import { PropsValidator, validateProps } from "../core/validation";
 import { INetwork } from "./vpc-network";
 
@@ -50,6 +50,9 @@ export class CloudRouterBgp extends Construct implements ICloudRouter {
   static validate(props: CloudRouterBgpProps, v: PropsValidator): void {
     const ranges = props.advertisedRanges ?? [];
     v.gcpName("name", props.name);
+    v.check(ranges.length <= CLOUD_ROUTER_MAX_CUSTOM_RANGES, "advertisedRanges", `${ranges.length} ranges`, `must list at most ${CLOUD_ROUTER_MAX_CUSTOM_RANGES} (Cloud Router's custom advertisements per BGP session)`, {
+      fix: "advertise summaries that cover several ranges",
+    });
     v.gcpRegion("region", props.region);
     v.privateAsn("asn", props.asn);
     ranges.forEach((r, i) => {

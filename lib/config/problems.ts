@@ -39,11 +39,14 @@ export function valueAt(raw: unknown, segments: readonly PropertyKey[]): unknown
 export function shapeProblems(schema: z.ZodType, issue: z.core.$ZodIssue, raw: unknown): ConfigProblem[] {
   const at = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
-    const known = knownKeys(schema, issue.path);
+    const { known, others } = knownKeys(schema, issue.path, raw);
     return issue.keys.map((key) => {
+      const path = at === "(top level)" ? key : `${at}.${key}`;
+      const elsewhere = others.find((o) => o.keys.includes(key));
+      if (elsewhere !== undefined) return { path, message: `is a key of a ${elsewhere.kind} ${elsewhere.what}, not of this ${elsewhere.current} one. Fix: remove it, or set kind: ${elsewhere.kind}` };
       const near = known.length > 0 ? closest(key, known) : undefined;
       const fix = near !== undefined && distance(key, near) <= 2 ? `did you mean '${near}'?` : `remove it, or use one of: ${known.join(", ")}`;
-      return { path: at === "(top level)" ? key : `${at}.${key}`, message: `is not a known key. Fix: ${fix}` };
+      return { path, message: `is not a known key. Fix: ${fix}` };
     });
   }
   const value = valueAt(raw, issue.path);
@@ -56,16 +59,31 @@ export function shapeProblems(schema: z.ZodType, issue: z.core.$ZodIssue, raw: u
   return [{ path: at, message: describeProblem(rule, value, fix) }];
 }
 
-/** The keys the schema accepts at a path (for unknown-key messages). */
-function knownKeys(root: z.ZodType, segments: readonly PropertyKey[]): string[] {
+/**
+ * The keys the schema accepts at a path (for unknown-key messages). Where a
+ * list item is one of several kinds (a tenant: psc or routed), the item's
+ * own `kind` picks the keys, and the other kinds' keys are named apart.
+ */
+function knownKeys(root: z.ZodType, segments: readonly PropertyKey[], raw: unknown): { known: string[]; others: Array<{ kind: string; current: string; what: string; keys: string[] }> } {
   let schema: z.ZodType = root;
-  for (const seg of segments) {
+  const pick = (at: readonly PropertyKey[]) => {
     schema = unwrap(schema);
+    if (!(schema instanceof z.ZodDiscriminatedUnion)) return [];
+    const options = schema.options as z.ZodObject[];
+    const kindOf = (o: z.ZodObject) => String((unwrap(o.shape.kind as z.ZodType) as z.ZodLiteral).value);
+    const given = (valueAt(raw, at) as { kind?: unknown } | undefined)?.kind;
+    const chosen = options.find((o) => kindOf(o) === given) ?? options[0];
+    schema = chosen;
+    const what = typeof at[at.length - 2] === "string" ? String(at[at.length - 2]).replace(/s$/, "") : "item";
+    return options.filter((o) => o !== chosen).map((o) => ({ kind: kindOf(o), current: kindOf(chosen), what, keys: Object.keys(o.shape).filter((k) => !(k in chosen.shape)) }));
+  };
+  segments.forEach((seg, i) => {
+    pick(segments.slice(0, i));
     if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
     else if (schema instanceof z.ZodObject) schema = schema.shape[seg as string] as z.ZodType;
-  }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  });
+  const others = pick(segments);
+  return { known: schema instanceof z.ZodObject ? Object.keys(schema.shape) : [], others };
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

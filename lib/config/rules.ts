@@ -6,7 +6,7 @@ import { AwsVpc } from "../../constructs/aws/aws-vpc";
 import { AwsVpcFlowLog } from "../../constructs/aws/aws-vpc-flow-log";
 import { blockSize, containsIp, overlaps } from "../../constructs/core/cidr";
 import { describeProblem, Problem } from "../../constructs/core/errors";
-import { RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
+import { AWS_VPN_MAX_PEER_PREFIXES, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
 import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
@@ -26,7 +26,7 @@ import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
-import { awsBackendOf, awsVpcOf, type Config, type TenantConfig } from "./schema";
+import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, pscTenants, type TenantConfig } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -95,9 +95,18 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
   for (const range of routedRanges(plan)) {
     if (!mayOverlapAcross(range, awsVpc) && overlaps(range.cidr, awsVpc.cidr)) {
-      const why = range.advertisement === "explicit" && range.path.startsWith("vpn.") ? "it is advertised to AWS over BGP" : "producer ranges are routed over the VPN";
-      fail(range.path, describeProblem(`must not overlap aws.vpcCidr ${awsVpc.cidr} (${why})`, range.cidr), ["aws.vpcCidr"]);
+      const why = range.tenant !== undefined ? "a routed tenant's ranges are routed over the VPN" : range.path.startsWith("vpn.") ? "it is advertised to AWS over BGP" : "producer ranges are routed over the VPN";
+      fail(range.path, describeProblem(`must not overlap aws.vpcCidr ${awsVpc.cidr} (${why}: AWS would keep the replies)`, range.cidr, `a range outside ${awsVpc.cidr}`), ["aws.vpcCidr"]);
     }
+  }
+  // Every prefix the Cloud Router sends (all subnets, primary and secondary, and the custom ranges) counts against AWS's limit.
+  const advertised = [...new Set(routedRanges(plan).map((r) => r.cidr))];
+  if (advertised.length > AWS_VPN_MAX_PEER_PREFIXES) {
+    fail(
+      "tenants",
+      `make the Cloud Router advertise ${advertised.length} prefixes to AWS, over the ${AWS_VPN_MAX_PEER_PREFIXES} an AWS VPN connection accepts (its BGP session goes down at ${AWS_VPN_MAX_PEER_PREFIXES + 1}): ${advertised.join(", ")}. Fix: fewer routed tenants or private services access ranges in this environment (each routed tenant adds three prefixes; a summary in vpn.advertisedRanges adds one and removes none)`,
+      ["vpn.advertisedRanges", "gcp"],
+    );
   }
   // No overlap inside one VPC; the pairs a construct checks itself are its own, and a summary may cover subnets.
   for (const vpc of new Set(plan.map((r) => r.vpc))) noOverlaps(plan.filter((r) => r.vpc === vpc && !r.summary), fail);
@@ -118,6 +127,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
     names.set(tenant.name, t);
     if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
+    if (tenant.kind === "routed") routedTenantRules(config, t, fail);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -149,7 +159,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
   // Each PSC connection takes a NAT address; GCP keeps some of every subnet for itself.
   const reserved = RESERVED_SUBNET_ADDRESSES.gcp.head + RESERVED_SUBNET_ADDRESSES.gcp.tail;
   const natAddresses = [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].reduce((sum, cidr) => sum + blockSize(cidr) - reserved, 0);
-  const connections = config.tenants.reduce((sum, t) => sum + t.connectionLimit, 0);
+  const connections = pscTenants(config).reduce((sum, { tenant }) => sum + tenant.connectionLimit, 0);
   if (natAddresses < connections) {
     warnings.push({
       path: "gcp.pscNatCidr",
@@ -157,6 +167,35 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     });
   }
   return { errors, warnings };
+}
+
+/**
+ * A routed tenant is a Shared VPC service project of the producer (host)
+ * project: a project of its own (a project is attached to one host once, and
+ * its APIs are enabled by one stack), on the hub's network and DNS.
+ */
+function routedTenantRules(config: Config, t: number, fail: Fail): void {
+  const at = `tenants[${t}]`;
+  const tenant = config.tenants[t];
+  if (tenant.kind !== "routed") return;
+  if (tenant.project === config.gcp.producerProject) {
+    fail(`${at}.project`, describeProblem("must not be gcp.producerProject: a routed tenant is a Shared VPC service project of that (host) project", tenant.project, "a project of the tenant's own"), ["gcp.producerProject"]);
+  }
+  const other = config.tenants.findIndex((o, i) => i !== t && o.project === tenant.project);
+  if (other !== -1) {
+    fail(`${at}.project`, describeProblem(`must not be another tenant's project (also tenants[${other}].project): a service project attaches to the hub once`, tenant.project, "a project of the tenant's own"), [`tenants[${other}].project`]);
+  }
+  if (tenant.gke.restrictedGoogleApis) {
+    fail(`${at}.gke.restrictedGoogleApis`, describeProblem("is an option of a PSC tenant's own VPC: a routed tenant's cluster is on the hub's network, whose routes and DNS the hub's owners manage", true, "remove it"));
+  }
+  const seen = new Map<string, number>();
+  tenant.publishedServices.forEach((svc, i) => {
+    const first = seen.get(svc.name);
+    if (first !== undefined) {
+      fail(`${at}.publishedServices[${i}].name`, describeProblem(`must be unique in the tenant (also ${at}.publishedServices[${first}].name): it names a Service and its address`, svc.name), [`${at}.publishedServices[${first}].name`]);
+    }
+    seen.set(svc.name, i);
+  });
 }
 
 /**
@@ -347,7 +386,14 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   );
   run(
     "ServiceAttachment",
-    { name: "prefix", region: "gcp.region", consumers: "tenants", domainName: "service.attachmentDomainName" },
+    {
+      name: "prefix",
+      region: "gcp.region",
+      domainName: "service.attachmentDomainName",
+      consumers: "tenants",
+      // The attachment's consumers are the PSC tenants: consumers[i] is tenants[index of the i-th PSC tenant].
+      ...Object.fromEntries(pscTenants(config).map(({ index }, i) => [`consumers[${i}]`, `tenants[${index}]`])),
+    },
     (v) =>
       ServiceAttachment.validate(
         {
@@ -355,7 +401,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           region,
           targetService: "",
           natSubnets: [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].map(() => REF),
-          consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
+          consumers: pscTenants(config).map(({ tenant }) => ({ project: tenant.project, connectionLimit: tenant.connectionLimit })),
           domainName: service.attachmentDomainName,
         },
         v,
@@ -467,14 +513,17 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     ),
   );
 
-  // consumer-<tenant> and workloads-<tenant>
+  // Every tenant's cluster (consumer-<tenant>) and in-cluster objects (workloads-<tenant>).
   config.tenants.forEach((tenant, t) => {
     const at = `tenants[${t}]`;
     const tn = tenantNames(config.prefix, tenant.name);
-    run("VpcNetwork", { name: `${at}.name` }, (v) => VpcNetwork.validate({ name: tn.network }, v));
-    if (tenant.gke.restrictedGoogleApis) {
-      run("RestrictedGoogleApis", { name: `${at}.name` }, (v) => RestrictedGoogleApis.validate({ name: tn.network, network: REF, project: tenant.project }, v));
+    if (tenant.kind === "psc") {
+      run("VpcNetwork", { name: `${at}.name` }, (v) => VpcNetwork.validate({ name: tn.network }, v));
+      if (tenant.gke.restrictedGoogleApis) {
+        run("RestrictedGoogleApis", { name: `${at}.name` }, (v) => RestrictedGoogleApis.validate({ name: tn.network, network: REF, project: tenant.project }, v));
+      }
     }
+    // A routed tenant's node subnet is the hub's (hub-<tenant>), made as a PSC tenant's is.
     run(
       "GkeSubnet",
       { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr`, flowLogSampling: "observability.gcpFlowLogSampling" },
@@ -508,25 +557,30 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           v,
         ),
     );
-    run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>
-      VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr, flowLogSampling: 0 }, v),
-    );
-    run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
-      PscEndpoint.validate(
-        {
-          name: tn.pscEndpoint,
-          region,
-          network: REF,
-          subnetwork: { ...REF, ipCidrRange: tenant.pscEndpointCidr },
-          serviceAttachment: REF,
-          ipAddress: tenant.pscEndpointIp,
-          dnsName: service.dnsName,
-        },
-        v,
-      ),
-    );
-    const api = { namespace: tenant.namespace, serviceName: API_SERVICE_NAME, port: service.port };
-    run("ClusterApiService", { namespace: `${at}.namespace`, port: "service.port" }, (v) => ClusterApiService.validate({ ...api, targetIp: AT_APPLY }, v));
+    if (tenant.kind === "psc") {
+      run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>
+        VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr, flowLogSampling: 0 }, v),
+      );
+      run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
+        PscEndpoint.validate(
+          {
+            name: tn.pscEndpoint,
+            region,
+            network: REF,
+            subnetwork: { ...REF, ipCidrRange: tenant.pscEndpointCidr },
+            serviceAttachment: REF,
+            ipAddress: tenant.pscEndpointIp,
+            dnsName: service.dnsName,
+          },
+          v,
+        ),
+      );
+    }
+    // The in-cluster name: the PSC endpoint on the service port, or for a routed tenant the backend itself.
+    const target = apiTargetOf(config, tenant);
+    const api = { namespace: tenant.namespace, serviceName: API_SERVICE_NAME, port: target.port };
+    const targetPaths: Record<string, string> = tenant.kind === "psc" ? { port: "service.port" } : { port: "aws.backend.port", targetIp: "aws.backend.privateIp" };
+    run("ClusterApiService", { namespace: `${at}.namespace`, ...targetPaths }, (v) => ClusterApiService.validate({ ...api, targetIp: target.ip ?? AT_APPLY }, v));
     run("ConnectivityCheck", { namespace: `${at}.namespace`, image: `${at}.checkImage`, url: "service.healthCheckPath" }, (v) =>
       ConnectivityCheck.validate({ namespace: tenant.namespace, url: `${ClusterApiService.urlFor(api)}${service.healthCheckPath}`, image: tenant.checkImage }, v),
     );

@@ -96,25 +96,18 @@ const gkeSchema = z.strictObject({
     .optional(),
 });
 
-const tenantSchema = z.strictObject({
+/** What every tenant has, whichever way it reaches AWS. */
+const tenantBase = {
   /** Short tenant name; used in stack ids (`consumer-<name>`) and resource names. */
   name: gcpName,
-  /** GCP project holding the tenant's VPC and GKE cluster. */
+  /** GCP project holding the tenant's GKE cluster (and, for a PSC tenant, its VPC). */
   project: gcpProject,
-  /** Primary range of the GKE node subnet. May overlap AWS and other tenants. */
+  /** Primary range of the GKE node subnet. */
   gkeNodesCidr: gcpSubnet,
   /** Secondary range for pods. */
   podsCidr: cidr({ private: true, limit: PREFIX_LIMITS.gkePods }),
   /** Secondary range for services. */
   servicesCidr: cidr({ private: true, limit: PREFIX_LIMITS.gkeServices }),
-  /** Subnet holding the PSC endpoint's internal address. */
-  pscEndpointCidr: gcpSubnet,
-  /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
-  pscEndpointIp: ipv4.optional(),
-  /** Connections this tenant may open to the service attachment. */
-  connectionLimit: wholeNumber.max(1000, "must be at most 1000").default(10),
-  /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
-  pscGlobalAccess: z.boolean().optional(),
   /** Kubernetes namespace for the API's in-cluster name. */
   namespace: k8sName.refine((name) => !isSystemNamespace(name), SYSTEM_NAMESPACE_RULE).default("aws-api"),
   /** The tenant's GKE cluster. */
@@ -129,7 +122,53 @@ const tenantSchema = z.strictObject({
   kubernetesAuth: z.enum(["access-token", "gke-gcloud-auth-plugin"], { error: "must be 'access-token' or 'gke-gcloud-auth-plugin'" }).default("access-token"),
   /** Image of the connectivity check job (needs sh and curl; must be pullable by private nodes). Default: ConnectivityCheck's. */
   checkImage: z.string().optional(),
+};
+
+/**
+ * A PSC tenant (the default): its own VPC, reaching the one published API
+ * through a PSC endpoint. Its ranges may overlap AWS and other tenants.
+ */
+const pscTenantSchema = z.strictObject({
+  ...tenantBase,
+  /** How the tenant reaches AWS: `psc` (default) or `routed`. */
+  kind: z.literal("psc").optional().default("psc"),
+  /** Subnet holding the PSC endpoint's internal address. */
+  pscEndpointCidr: gcpSubnet,
+  /** Fixed internal address of the PSC endpoint; default: one allocated by GCP in pscEndpointCidr. */
+  pscEndpointIp: ipv4.optional(),
+  /** Connections this tenant may open to the service attachment. */
+  connectionLimit: wholeNumber.max(1000, "must be at most 1000").default(10),
+  /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
+  pscGlobalAccess: z.boolean().optional(),
 });
+
+/** An in-cluster Service published on a reserved internal address of the tenant's subnet. */
+const publishedServiceSchema = z.strictObject({
+  /** Name of the Kubernetes Service (and of its reserved address). */
+  name: k8sName,
+  /** Port the address serves. */
+  port: wholeNumber,
+  /** Port of the pods. Default: port. */
+  targetPort: wholeNumber.optional(),
+  /** Labels of the pods that serve it. Default: {app: <name>}. */
+  selector: z.record(z.string(), z.string()).optional(),
+});
+
+/**
+ * A routed tenant: a Shared VPC service project whose cluster runs on a
+ * subnet of the producer (host) VPC. Its node, pod and service ranges are
+ * advertised to AWS, so its pods reach any AWS address the VPN routes and
+ * AWS reaches its published services; they must be unique across the hub,
+ * AWS and the other routed tenants.
+ */
+const routedTenantSchema = z.strictObject({
+  ...tenantBase,
+  kind: z.literal("routed"),
+  /** In-cluster Services published on reserved internal addresses, reachable from AWS over the VPN. */
+  publishedServices: z.array(publishedServiceSchema).default([]),
+});
+
+const tenantSchema = z.discriminatedUnion("kind", [pscTenantSchema, routedTenantSchema], { error: "must be psc or routed" });
 
 /**
  * Where an environment's state objects live in a bucket. No default: two
@@ -188,6 +227,12 @@ export const configSchema = z.strictObject({
     frontendCidr: gcpSubnet,
     /** Proxy-only subnet (REGIONAL_MANAGED_PROXY): the source AWS sees. */
     proxyOnlyCidr: cidr({ private: true, limit: PREFIX_LIMITS.proxyOnlySubnet }),
+    /**
+     * Ranges allocated in the producer (hub) VPC for private services access (Cloud SQL,
+     * Memorystore): peered with Google's service networking, custom routes exported to the
+     * peering, advertised to AWS. Routed like the hub's subnets: unique across the hub and AWS.
+     */
+    privateServicesAccessCidrs: z.array(cidr({ private: true, limit: PREFIX_LIMITS.privateServicesAccess })).default([]),
   }),
   aws: z.strictObject({
     region: awsRegion,
@@ -311,8 +356,24 @@ export const configSchema = z.strictObject({
 
 /** A validated configuration, app defaults applied (construct defaults are the constructs'). */
 export type Config = z.output<typeof configSchema>;
-/** One consumer of the published service. */
+/** One tenant, of either kind. */
 export type TenantConfig = Config["tenants"][number];
+/** A tenant reaching AWS through its PSC endpoint. */
+export type PscTenantConfig = Extract<TenantConfig, { kind: "psc" }>;
+/** A tenant on a subnet of the Shared VPC hub, its ranges routed to AWS. */
+export type RoutedTenantConfig = Extract<TenantConfig, { kind: "routed" }>;
+/** A routed tenant's Service published on a reserved address. */
+export type PublishedServiceConfig = RoutedTenantConfig["publishedServices"][number];
+
+/** The PSC tenants, in config order, each with its index in `tenants`. */
+export function pscTenants(config: Config): Array<{ tenant: PscTenantConfig; index: number }> {
+  return config.tenants.flatMap((tenant, index) => (tenant.kind === "psc" ? [{ tenant, index }] : []));
+}
+
+/** The routed tenants, in config order, each with its index in `tenants`. */
+export function routedTenants(config: Config): Array<{ tenant: RoutedTenantConfig; index: number }> {
+  return config.tenants.flatMap((tenant, index) => (tenant.kind === "routed" ? [{ tenant, index }] : []));
+}
 /** The configuration as written in the file, before defaults. */
 export type ConfigInput = z.input<typeof configSchema>;
 
@@ -342,4 +403,9 @@ export function awsBackendOf(aws: Config["aws"]): AwsBackendChoice {
   const { existing, ...instance } = aws.backend;
   if (existing !== undefined) return { kind: "existing", privateIp: aws.backend.privateIp, port: aws.backend.port, securityGroupId: existing.securityGroupId };
   return { kind: "instance", ...instance };
+}
+
+/** Where a tenant's in-cluster API name points: its PSC endpoint (address known at apply) on the service port, or for a routed tenant the backend itself. */
+export function apiTargetOf(config: Config, tenant: TenantConfig): { readonly ip?: string; readonly port: number } {
+  return tenant.kind === "routed" ? { ip: config.aws.backend.privateIp, port: config.aws.backend.port } : { port: config.service.port };
 }

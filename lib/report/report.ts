@@ -106,6 +106,13 @@ function mermaid(config: Config, deps: Record<string, string[]>): string {
       `  subgraph ${w}["workloads-${t.name} (Kubernetes)"]`,
       `    ${w}_pod["pod in ${t.namespace}"] --> ${w}_svc["Service aws-api"]`,
       "  end",
+    );
+    if (t.kind === "routed") {
+      // Pods reach AWS directly: the Service names the backend, the hub's router carries the pod range.
+      lines.push(`  ${w}_svc -->|pods ${t.podsCidr}, routed| tunnels_router`);
+      continue;
+    }
+    lines.push(
       `  subgraph ${c}["consumer-${t.name} (GCP ${t.project})"]`,
       `    ${c}_ep["PSC endpoint in ${t.pscEndpointCidr}"]`,
       "  end",

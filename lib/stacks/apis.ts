@@ -26,11 +26,32 @@ const TENANT_PROJECT_APIS = [
   "servicedirectory.googleapis.com",
 ] as const;
 
+/**
+ * What a routed tenant's stacks create in its (service) project: the GKE
+ * cluster (Kubernetes Engine; enabling it also creates the GKE service agent
+ * the hub grants roles to), published Services' addresses (Compute Engine,
+ * also needed to attach the project to the Shared VPC host), the nodes'
+ * service account (IAM) and its project role binding (Cloud Resource Manager).
+ */
+const ROUTED_TENANT_PROJECT_APIS = ["compute.googleapis.com", "container.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com"] as const;
+
+/**
+ * The host project's own extras: Kubernetes Engine when it hosts routed
+ * tenants' clusters (the service projects' GKE agents act as the host's GKE
+ * agent: GKE docs, "Setting up clusters with Shared VPC" enables the API in
+ * the host and every service project), Service Networking for private
+ * services access.
+ */
+const HOST_PROJECT_APIS = { routedTenants: "container.googleapis.com", privateServicesAccess: "servicenetworking.googleapis.com" } as const;
+
 /** The APIs each GCP stack enables in its project: one stack per project. */
 export interface ApiOwners {
   /** Enabled by the producer stack in gcp.producerProject (the tunnels stack deploys after it, in the same project). */
   readonly producer: readonly string[];
-  /** Enabled by each tenant's consumer stack in the tenant's project, by tenant name; none when the producer stack owns that project. */
+  /**
+   * Enabled in each tenant's project, by tenant name: by a PSC tenant's consumer stack (none when the
+   * producer stack owns that project), by a routed tenant's project stack (before the hub grants its agents roles).
+   */
   readonly tenants: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -46,7 +67,15 @@ export interface ApiOwners {
 export function apiOwners(config: Config): ApiOwners {
   if (!config.gcp.manageApis) return { producer: [], tenants: Object.fromEntries(config.tenants.map((t) => [t.name, []])) };
   const inProducerProject = config.tenants.filter((t) => t.project === config.gcp.producerProject);
-  const producer = [...new Set([...PRODUCER_PROJECT_APIS, ...(inProducerProject.length > 0 ? TENANT_PROJECT_APIS : [])])];
-  const tenants = Object.fromEntries(config.tenants.map((t) => [t.name, t.project === config.gcp.producerProject ? [] : [...TENANT_PROJECT_APIS]]));
-  return { producer, tenants };
+  const hosts = config.tenants.some((t) => t.kind === "routed");
+  const producer = [
+    ...new Set([
+      ...PRODUCER_PROJECT_APIS,
+      ...(hosts ? [HOST_PROJECT_APIS.routedTenants] : []),
+      ...(config.gcp.privateServicesAccessCidrs.length > 0 ? [HOST_PROJECT_APIS.privateServicesAccess] : []),
+      ...(inProducerProject.length > 0 ? TENANT_PROJECT_APIS : []),
+    ]),
+  ];
+  const tenantApis = (t: Config["tenants"][number]): string[] => (t.kind === "routed" ? [...ROUTED_TENANT_PROJECT_APIS] : t.project === config.gcp.producerProject ? [] : [...TENANT_PROJECT_APIS]);
+  return { producer, tenants: Object.fromEntries(config.tenants.map((t) => [t.name, tenantApis(t)])) };
 }

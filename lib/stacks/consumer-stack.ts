@@ -8,7 +8,7 @@ import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
 import { RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { IServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
-import { Config, TenantConfig } from "../config/schema";
+import { Config, PscTenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
 import { apiOwners } from "./apis";
 import { useStateBackend } from "./state";
@@ -27,7 +27,7 @@ export class ConsumerStack extends TerraformStack {
   readonly cluster: PrivateGkeCluster;
   readonly pscEndpoint: PscEndpoint;
 
-  constructor(scope: Construct, id: string, config: Config, tenant: TenantConfig, inputs: ConsumerStackInputs) {
+  constructor(scope: Construct, id: string, config: Config, tenant: PscTenantConfig, inputs: ConsumerStackInputs) {
     super(scope, id);
     useStateBackend(this, config, "gcp");
     const region = config.gcp.region;

@@ -5,10 +5,12 @@ import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
 import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { ProjectServices } from "../../constructs/gcp/project-services";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
+import { PrivateServicesAccess } from "../../constructs/gcp/private-services-access";
 import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
+import { SharedVpcHost } from "../../constructs/gcp/shared-vpc";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
-import { Config } from "../config/schema";
+import { Config, pscTenants, routedTenants } from "../config/schema";
 import { producerNames } from "../naming";
 import { apiOwners } from "./apis";
 import { useStateBackend } from "./state";
@@ -16,12 +18,16 @@ import { useStateBackend } from "./state";
 /**
  * GCP, producer project: the VPC, its dedicated subnets, the HA VPN gateway,
  * the internal Application Load Balancer in front of the AWS backend, and
- * the service attachment that publishes it. Needs nothing but config.
+ * the service attachment that publishes it; with routed tenants, the project
+ * as a Shared VPC host; with private services access, its allocations.
+ * Needs nothing but config.
  */
 export class ProducerStack extends TerraformStack {
   readonly network: VpcNetwork;
   readonly haVpnGateway: HaVpnGateway;
   readonly serviceAttachment: ServiceAttachment;
+  /** The producer project as a Shared VPC host, when the environment has routed tenants. */
+  readonly sharedVpcHost?: SharedVpcHost;
 
   constructor(scope: Construct, id: string, config: Config) {
     super(scope, id);
@@ -81,12 +87,19 @@ export class ProducerStack extends TerraformStack {
       healthCheckPath: config.service.healthCheckPath,
       logSampling: config.observability.loadBalancerLogSampling,
     });
+    if (routedTenants(config).length > 0) {
+      // Routed tenants are service projects running clusters on subnets of this VPC.
+      this.sharedVpcHost = new SharedVpcHost(this, "shared-vpc-host", { project: gcp.producerProject });
+    }
+    if (gcp.privateServicesAccessCidrs.length > 0) {
+      new PrivateServicesAccess(this, "private-services-access", { network: this.network, name: names.privateServicesAccess, ranges: gcp.privateServicesAccessCidrs });
+    }
     this.serviceAttachment = new ServiceAttachment(this, "service-attachment", {
       name: names.serviceAttachment,
       region: gcp.region,
       targetService: loadBalancer.forwardingRule.id,
       natSubnets,
-      consumers: config.tenants.map((t) => ({ project: t.project, connectionLimit: t.connectionLimit })),
+      consumers: pscTenants(config).map(({ tenant }) => ({ project: tenant.project, connectionLimit: tenant.connectionLimit })),
       acceptAllConsumers: config.service.acceptAllConsumers,
       domainName: config.service.attachmentDomainName,
     });

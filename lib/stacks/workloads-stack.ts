@@ -6,21 +6,27 @@ import { Construct } from "constructs";
 import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
-import { PscEndpoint } from "../../constructs/gcp/psc-endpoint";
-import { Config, TenantConfig } from "../config/schema";
+import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-balancer-service";
+import { apiTargetOf, Config, TenantConfig } from "../config/schema";
 import { API_SERVICE_NAME } from "../naming";
+import { PublishedAddress } from "./routed-consumer-stack";
 import { useStateBackend } from "./state";
 
 /** What a workloads stack needs from its consumer stack. */
 export interface WorkloadsStackInputs {
   readonly cluster: PrivateGkeCluster;
-  readonly pscEndpoint: PscEndpoint;
+  /** The address the in-cluster API name forwards to: the PSC endpoint's, or for a routed tenant the backend's. */
+  readonly apiIp: string;
+  /** A routed tenant's published Services, each with its reserved address. @default - none */
+  readonly published?: readonly PublishedAddress[];
 }
 
 /**
  * Kubernetes, the tenant's cluster: a namespace, an in-cluster Service name
- * for the AWS API that forwards to the PSC endpoint, an egress policy that
- * allows only that (and DNS), and an on-demand connectivity check.
+ * for the AWS API that forwards to the PSC endpoint (or, for a routed
+ * tenant, straight to the backend over the VPN), an egress policy that
+ * allows only that (and DNS), an on-demand connectivity check, and a routed
+ * tenant's published Services on their reserved internal addresses.
  */
 export class WorkloadsStack extends TerraformStack {
   readonly api: ClusterApiService;
@@ -51,8 +57,8 @@ export class WorkloadsStack extends TerraformStack {
     this.api = new ClusterApiService(this, "aws-api", {
       namespace: tenant.namespace,
       serviceName: API_SERVICE_NAME,
-      targetIp: inputs.pscEndpoint.ipAddress,
-      port: config.service.port,
+      targetIp: inputs.apiIp,
+      port: apiTargetOf(config, tenant).port,
     });
     this.check = new ConnectivityCheck(this, "connectivity-check", {
       // The namespace resource's name, not the config string: the CronJob is created after its namespace.
@@ -62,5 +68,19 @@ export class WorkloadsStack extends TerraformStack {
     });
     new TerraformOutput(this, "api-url", { value: this.api.url, description: "In-cluster URL of the AWS API" });
     new TerraformOutput(this, "run-connectivity-check", { value: this.check.runCommand, description: "Runs the connectivity check" });
+    for (const { service, address } of inputs.published ?? []) {
+      const published = new InternalLoadBalancerService(this, `published-${service.name}`, {
+        namespace: this.api.namespace.metadata.name,
+        name: service.name,
+        port: service.port,
+        targetPort: service.targetPort,
+        selector: service.selector,
+        addressName: address.name,
+        address: address.address,
+        // AWS reaches it over the VPN (the hub's firewall admits the same range).
+        sourceRanges: [config.aws.vpcCidr],
+      });
+      new TerraformOutput(this, `published-${service.name}-url`, { value: published.url, description: `URL of the published Service ${service.name}, from AWS over the VPN` });
+    }
   }
 }

@@ -56,7 +56,7 @@ describe("example config", () => {
     // DH group, encryption, route priorities, prevent_destroy, termination: AwsSiteToSiteVpn's and VpnTunnelPair's defaults.
     expect(config.vpn).toEqual({ advertisedRanges: [] });
     expect(config.aws.termination).toBeUndefined();
-    expect(config.tenants[0].connectionLimit).toBe(10);
+    expect(config.tenants[0]).toMatchObject({ kind: "psc", connectionLimit: 10 });
   });
 });
 

@@ -1,0 +1,72 @@
+import { ComputeAddress } from "@cdktf/provider-google/lib/compute-address";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { IGkeSubnet } from "../../constructs/gcp/gke-subnet";
+import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { INetwork } from "../../constructs/gcp/vpc-network";
+import { Config, PublishedServiceConfig, RoutedTenantConfig } from "../config/schema";
+import { tenantNames } from "../naming";
+import { useStateBackend } from "./state";
+
+/** What a routed tenant's consumer stack needs from its hub stack. */
+export interface RoutedConsumerStackInputs {
+  /** The hub (host) VPC. */
+  readonly network: INetwork;
+  /** The tenant's node subnet in the hub, with its pod and service ranges. */
+  readonly subnet: IGkeSubnet;
+}
+
+/** A published Service's reserved address. */
+export interface PublishedAddress {
+  readonly service: PublishedServiceConfig;
+  readonly address: ComputeAddress;
+}
+
+/**
+ * GCP, a routed tenant's (service) project: the private VPC-native GKE
+ * cluster on its subnet of the hub, and an internal address reserved in that
+ * subnet for each published Service, so the address is known before the
+ * Service exists (GKE looks the address up by name in the cluster's project:
+ * a Shared VPC service project reserves it from the host's subnet).
+ */
+export class RoutedConsumerStack extends TerraformStack {
+  readonly cluster: PrivateGkeCluster;
+  readonly publishedAddresses: readonly PublishedAddress[];
+
+  constructor(scope: Construct, id: string, config: Config, tenant: RoutedTenantConfig, inputs: RoutedConsumerStackInputs) {
+    super(scope, id);
+    useStateBackend(this, config, "gcp");
+    const region = config.gcp.region;
+    const names = tenantNames(config.prefix, tenant.name);
+    new GoogleProvider(this, "google", { project: tenant.project, region });
+
+    const gke = tenant.gke;
+    this.cluster = new PrivateGkeCluster(this, "gke", {
+      name: names.cluster,
+      project: tenant.project,
+      location: region,
+      network: inputs.network,
+      subnet: inputs.subnet,
+      mode: gke.mode,
+      nodePool: gke.nodePool,
+      releaseChannel: gke.releaseChannel,
+      deletionProtection: gke.deletionProtection,
+      dnsEndpoint: gke.dnsEndpoint,
+      publicEndpoint: gke.publicEndpoint,
+      authorizedNetworks: gke.authorizedNetworks,
+      controlPlaneCidr: gke.controlPlaneCidr,
+    });
+    // Keyed by the Service's name: publishing another Service renames no address.
+    this.publishedAddresses = tenant.publishedServices.map((service) => ({
+      service,
+      address: new ComputeAddress(this, `published-${service.name}`, {
+        name: names.publishedAddress(service.name),
+        region,
+        subnetwork: inputs.subnet.id,
+        addressType: "INTERNAL",
+        description: `Published Service ${tenant.namespace}/${service.name}: its internal load balancer's address, reachable from AWS over the VPN`,
+      }),
+    }));
+  }
+}
