@@ -71,8 +71,10 @@ export type { AwsVpcFlowLogProps } from "./aws/aws-vpc-flow-log";
 export { AwsSsmEndpoints, SSM_ENDPOINT_SERVICES } from "./aws/aws-ssm-endpoints";
 export type { AwsSsmEndpointsProps, IAwsSsmEndpoints } from "./aws/aws-ssm-endpoints";
 export { AwsBackendIngress } from "./aws/aws-backend-ingress";
-export type { AwsBackendIngressProps, BackendIngress } from "./aws/aws-backend-ingress";
+export type { AwsBackendIngressProps, BackendIngress, IngressSource } from "./aws/aws-backend-ingress";
 
 // Kubernetes
 export { ClusterApiService } from "./k8s/cluster-api-service";
 export type { ClusterApiServiceProps } from "./k8s/cluster-api-service";
+export { InternalLoadBalancerService } from "./k8s/internal-load-balancer-service";
+export type { InternalLoadBalancerServiceProps } from "./k8s/internal-load-balancer-service";

@@ -6,12 +6,17 @@
 
 import { isKnownRegion, nearestRegion, RegionCloud } from "./regions";
 
-/** GCP resource names: RFC 1035 labels, lowercase, at most 63 characters. */
-export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** An RFC 1035 label: lowercase, starting with a letter, at most 63 characters. */
+export const RFC1035_LABEL_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** What RFC1035_LABEL_PATTERN allows, in words. */
+export const RFC1035_LABEL_WORDS = "1-63 characters of lowercase letters, digits and '-', starting with a letter and not ending with '-'";
+
+/** GCP resource names: RFC 1035 labels. */
+export const GCP_NAME_PATTERN = RFC1035_LABEL_PATTERN;
 
 /** The rule a GCP name breaks, for error messages. */
-export const GCP_NAME_RULE =
-  "must be a GCP resource name: 1-63 characters of lowercase letters, digits and '-', starting with a letter and not ending with '-'";
+export const GCP_NAME_RULE = `must be a GCP resource name: ${RFC1035_LABEL_WORDS}`;
 
 /** True when `name` is a valid GCP resource name. */
 export function isGcpName(name: string): boolean {
@@ -26,6 +31,13 @@ export const DNS_LABEL_WORDS = "1-63 lowercase letters, digits and '-', not star
 
 /** What DNS_LABEL_PATTERN requires of a Kubernetes name, for error messages. */
 export const DNS_LABEL_RULE = `must be a Kubernetes DNS label: ${DNS_LABEL_WORDS}`;
+
+/**
+ * What a Service's name must be: an RFC 1035 label, stricter than other
+ * Kubernetes names (no leading digit), as its name becomes a DNS name
+ * (Kubernetes docs, "Service").
+ */
+export const SERVICE_NAME_RULE = `must be a Kubernetes Service name (RFC 1035 label): ${RFC1035_LABEL_WORDS}`;
 
 /** The DNS label nearest to `text` (lowercase, other characters as '-', at most 63); empty when nothing is left. */
 export function toDnsLabel(text: string): string {
