@@ -1,3 +1,4 @@
+import type { IngressSource } from "../constructs/aws/aws-backend-ingress";
 import type { Config } from "./config/schema";
 
 /** Which network a range belongs to. */
@@ -135,7 +136,13 @@ export function explicitlyAdvertised(plan: readonly PlannedRange[]): PlannedRang
   return plan.filter((r) => r.advertisement === "explicit");
 }
 
-/** The ranges the AWS backend admits on the service port. */
-export function admittedByAws(plan: readonly PlannedRange[]): PlannedRange[] {
-  return plan.filter((r) => r.admittedByAws);
+/**
+ * What the AWS backend admits on its port: the load balancer's proxies (a
+ * plain range: the rule it has always had), and each routed tenant's pods,
+ * keyed by the tenant's name so that removing one tenant renames no other's rule.
+ */
+export function admittedByAws(plan: readonly PlannedRange[]): Array<string | IngressSource> {
+  return plan
+    .filter((r) => r.admittedByAws)
+    .map((r) => (r.tenant === undefined ? r.cidr : { cidr: r.cidr, key: `${r.tenant}-pods`, description: `Routed tenant ${r.tenant}: pods, over the VPN` }));
 }

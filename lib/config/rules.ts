@@ -14,14 +14,18 @@ import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
 import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
 import { HaVpnToAws } from "../../constructs/gcp/ha-vpn-to-aws";
 import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
+import { GkeLoadBalancerFirewall } from "../../constructs/gcp/gke-load-balancer-firewall";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { PrivateServicesAccess } from "../../constructs/gcp/private-services-access";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
 import { PscEndpoint, privateZoneOf } from "../../constructs/gcp/psc-endpoint";
 import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
 import { RESTRICTED_DOMAINS, RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
+import { SharedVpcServiceProject } from "../../constructs/gcp/shared-vpc";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
+import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-balancer-service";
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
@@ -355,6 +359,11 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       PscNatSubnet.validate({ network: REF, name: names.pscNatSubnet(i), region, ipCidrRange }, v),
     ),
   );
+  if (gcp.privateServicesAccessCidrs.length > 0) {
+    run("PrivateServicesAccess", { name: "prefix", ranges: "gcp.privateServicesAccessCidrs" }, (v) =>
+      PrivateServicesAccess.validate({ network: REF, name: names.privateServicesAccess, ranges: gcp.privateServicesAccessCidrs }, v),
+    );
+  }
   run("HaVpnGateway", { name: "prefix", region: "gcp.region" }, (v) => HaVpnGateway.validate({ network: REF, name: names.haVpnGateway, region }, v));
   run(
     "HybridNegLoadBalancer",
@@ -459,7 +468,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     );
   }
   const backend = awsBackendOf(aws);
-  const allowedCidrs = admittedByAws(plan).map((r) => r.cidr);
+  const allowedCidrs = admittedByAws(plan);
   if (backend.kind === "existing") {
     run("AwsBackendIngress", { securityGroupId: "aws.backend.existing.securityGroupId", port: "aws.backend.port" }, (v) =>
       AwsBackendIngress.validate({ securityGroupId: backend.securityGroupId, port: backend.port, allowedCidrs }, v),
@@ -575,6 +584,27 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           v,
         ),
       );
+    }
+    if (tenant.kind === "routed") {
+      // hub-<tenant>: the attachment and roles, the published Services' firewall rules; consumer-<tenant>: their addresses.
+      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, subnets: `${at}.name` }, (v) =>
+        SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }] }, v),
+      );
+      const published = tenant.publishedServices;
+      if (published.length > 0) {
+        run("GkeLoadBalancerFirewall", { name: `${at}.name`, nodesCidr: `${at}.gkeNodesCidr`, clients: "aws.vpcCidr", ports: `${at}.publishedServices` }, (v) =>
+          GkeLoadBalancerFirewall.validate({ network: REF, name: tn.publishedFirewall, nodesCidr: tenant.gkeNodesCidr, clients: [aws.vpcCidr], ports: [...new Set(published.map((p) => p.port))] }, v),
+        );
+      }
+      published.forEach((svc, i) => {
+        const sp = `${at}.publishedServices[${i}]`;
+        run("InternalLoadBalancerService", { namespace: `${at}.namespace`, name: `${sp}.name`, addressName: `${sp}.name`, port: `${sp}.port`, targetPort: `${sp}.targetPort`, selector: `${sp}.selector`, sourceRanges: "aws.vpcCidr" }, (v) =>
+          InternalLoadBalancerService.validate(
+            { namespace: tenant.namespace, name: svc.name, port: svc.port, targetPort: svc.targetPort, selector: svc.selector, addressName: tn.publishedAddress(svc.name), address: AT_APPLY, sourceRanges: [aws.vpcCidr] },
+            v,
+          ),
+        );
+      });
     }
     // The in-cluster name: the PSC endpoint on the service port, or for a routed tenant the backend itself.
     const target = apiTargetOf(config, tenant);

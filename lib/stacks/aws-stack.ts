@@ -69,7 +69,7 @@ export class AwsStack extends TerraformStack {
     }
 
     // AWS sees the load balancer's Envoy proxies, requests and health checks alike.
-    const allowedCidrs = admittedByAws(plan).map((r) => r.cidr);
+    const allowedCidrs = admittedByAws(plan);
     const backend = awsBackendOf(aws);
     if (backend.kind === "existing") {
       new AwsBackendIngress(this, "api-backend", { securityGroupId: backend.securityGroupId, port: backend.port, allowedCidrs });
