@@ -12,7 +12,7 @@ export type { ProblemOptions, ReservedAddresses } from "./core/validation";
 export type { RegionCloud } from "./core/regions";
 // The limits the constructs enforce (PropsValidator's checks and the DhGroup,
 // VpnEncryption and ReservedAddresses types are stated in them).
-export { PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
+export { GOOGLE_HEALTH_CHECK_RANGES, PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
 export type { PrefixLimit, PrefixLimitName } from "./core/limits";
 
 // Policy checks (secure defaults, checked at synth)
@@ -60,6 +60,14 @@ export { PrivateGkeCluster, STANDARD_POOL_DEFAULTS } from "./gcp/private-gke-clu
 export type { AuthorizedNetwork, KubernetesApiEndpoint, PrivateGkeClusterProps, StandardNodePool } from "./gcp/private-gke-cluster";
 export { RESTRICTED_APIS_EGRESS_PRIORITY, RestrictedGoogleApis } from "./gcp/restricted-google-apis";
 export type { RestrictedGoogleApisProps } from "./gcp/restricted-google-apis";
+
+// GCP: Shared VPC hub
+export { SharedVpcHost, SharedVpcServiceProject } from "./gcp/shared-vpc";
+export type { SharedSubnetwork, SharedVpcHostProps, SharedVpcServiceProjectProps } from "./gcp/shared-vpc";
+export { PrivateServicesAccess, SERVICE_NETWORKING_SERVICE } from "./gcp/private-services-access";
+export type { PrivateServicesAccessProps } from "./gcp/private-services-access";
+export { GkeLoadBalancerFirewall, KUBE_PROXY_HEALTH_PORT } from "./gcp/gke-load-balancer-firewall";
+export type { GkeLoadBalancerFirewallProps } from "./gcp/gke-load-balancer-firewall";
 
 // AWS
 export { AwsVpc } from "./aws/aws-vpc";

@@ -30,7 +30,11 @@ export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
   gkeServices: { minPrefix: 16, maxPrefix: 28, why: "GKE service range sizes" },
   /** A peering-based private control plane (GKE docs, "Creating a private cluster"). */
   gkeControlPlane: { minPrefix: 28, maxPrefix: 28, why: "GKE control-plane ranges are exactly /28" },
-  /** A range allocated for private services access (Google Cloud docs, "Configure private services access"). */
+  /**
+   * A range allocated to Google-managed services (Cloud SQL, Memorystore): "for Google services, the
+   * minimum size is a single /24 block, but the recommended size is a /16 block" (Google Cloud docs,
+   * "Configure private services access: Choose an IP address range for the allocated range").
+   */
   privateServicesAccess: { minPrefix: 8, maxPrefix: 24, why: "private services access needs at least a /24" },
   /** AWS VPCs and subnets (Amazon VPC user guide, "VPC CIDR blocks"). */
   awsVpc: { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" },
@@ -38,6 +42,13 @@ export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
 
 /** Ranges usable for private networks: RFC 1918 and the RFC 6598 shared space. */
 export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;
+
+/**
+ * Where Google Cloud load balancers' health check probes (and, for proxy load balancers, GFE
+ * traffic) come from: public Google ranges a firewall rule must admit for backends to be marked
+ * healthy (Google Cloud docs, "Firewall rules" for load balancing: probe IP ranges).
+ */
+export const GOOGLE_HEALTH_CHECK_RANGES = ["35.191.0.0/16", "130.211.0.0/22"] as const;
 
 /** Private ASNs (RFC 6996): 16-bit and 32-bit. */
 export const PRIVATE_ASN_RANGES = [

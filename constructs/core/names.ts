@@ -23,6 +23,21 @@ export function isGcpName(name: string): boolean {
   return typeof name === "string" && GCP_NAME_PATTERN.test(name);
 }
 
+/**
+ * A GCP project id: 6-30 lowercase letters, digits and '-', starting with a
+ * letter and not ending with '-' (Resource Manager docs, "Creating and
+ * managing projects": project ID requirements).
+ */
+export const GCP_PROJECT_PATTERN = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+
+/** The rule a GCP project id breaks, for error messages. */
+export const GCP_PROJECT_RULE = "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter";
+
+/** True when `id` is a valid GCP project id. */
+export function isGcpProject(id: string): boolean {
+  return typeof id === "string" && GCP_PROJECT_PATTERN.test(id);
+}
+
 /** A DNS label (RFC 1123): Kubernetes namespaces and Service names. */
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 

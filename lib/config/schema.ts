@@ -16,6 +16,8 @@ import {
   FQDN_PATTERN,
   FQDN_RULE,
   GCP_NAME_RULE,
+  GCP_PROJECT_PATTERN,
+  GCP_PROJECT_RULE,
   gcpRegionProblem,
   GCP_ZONE_PATTERN,
   GCP_ZONE_RULE,
@@ -51,9 +53,7 @@ const wholeNumber = z.number().int("must be a whole number");
 const gcpName = z.string().refine(isGcpName, GCP_NAME_RULE);
 const k8sName = z.string().regex(DNS_LABEL_PATTERN, DNS_LABEL_RULE);
 const privateAsn = wholeNumber.refine(isPrivateAsn, PRIVATE_ASN_RULE);
-const gcpProject = z
-  .string()
-  .regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id: 6-30 lowercase letters, digits and '-', starting with a letter");
+const gcpProject = z.string().regex(GCP_PROJECT_PATTERN, GCP_PROJECT_RULE);
 const gcpRegion = z.string().superRefine((value, ctx) => {
   const broken = gcpRegionProblem(value);
   if (broken) ctx.addIssue({ code: "custom", message: broken.fix ? `${broken.rule}. Fix: ${broken.fix}` : broken.rule });
