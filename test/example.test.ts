@@ -5,11 +5,11 @@ import { synthApp } from "./helpers";
 describe("example config", () => {
   const { byName } = synthApp();
 
-  test("synthesizes the five kinds of stack, one consumer and one workloads stack per tenant", () => {
-    expect(Object.keys(byName).sort()).toEqual(["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"]);
+  test("synthesizes every kind of stack: one consumer and one workloads stack per tenant, a project and a hub stack per routed tenant", () => {
+    expect(Object.keys(byName).sort()).toEqual(["aws", "consumer-team-a", "consumer-team-b", "consumer-team-c", "hub-team-c", "producer", "project-team-c", "tunnels", "workloads-team-a", "workloads-team-b", "workloads-team-c"]);
   });
 
-  test.each(["producer", "aws", "tunnels", "consumer-team-a", "workloads-team-a", "consumer-team-b", "workloads-team-b"])("stack %s matches its snapshot", (name) => {
+  test.each(["producer", "aws", "tunnels", "consumer-team-a", "workloads-team-a", "consumer-team-b", "workloads-team-b", "project-team-c", "hub-team-c", "consumer-team-c", "workloads-team-c"])("stack %s matches its snapshot", (name) => {
     expect(byName[name].text).toMatchSnapshot();
   });
 });

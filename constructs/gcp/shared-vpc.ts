@@ -96,7 +96,7 @@ export class SharedVpcServiceProject extends Construct {
   static validate(props: SharedVpcServiceProjectProps, v: PropsValidator): void {
     checkProject(v, "hostProject", props.hostProject);
     checkProject(v, "serviceProject", props.serviceProject);
-    v.check(isToken(props.hostProject) || props.hostProject !== props.serviceProject, "serviceProject", props.serviceProject, "must differ from hostProject (a host cannot be its own service project)", {
+    v.check(isToken(props.hostProject) || props.hostProject !== props.serviceProject, "serviceProject", props.serviceProject, `must differ from ${v.name("hostProject")} (a host cannot be its own service project)`, {
       fix: "attach the project that runs the workloads",
       involves: ["hostProject"],
     });

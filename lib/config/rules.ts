@@ -175,16 +175,14 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 
 /**
  * A routed tenant is a Shared VPC service project of the producer (host)
- * project: a project of its own (a project is attached to one host once, and
- * its APIs are enabled by one stack), on the hub's network and DNS.
+ * project: a project no other tenant uses (a project is attached to a host
+ * once, and its APIs are enabled by one stack), on the hub's network and DNS.
  */
 function routedTenantRules(config: Config, t: number, fail: Fail): void {
   const at = `tenants[${t}]`;
   const tenant = config.tenants[t];
   if (tenant.kind !== "routed") return;
-  if (tenant.project === config.gcp.producerProject) {
-    fail(`${at}.project`, describeProblem("must not be gcp.producerProject: a routed tenant is a Shared VPC service project of that (host) project", tenant.project, "a project of the tenant's own"), ["gcp.producerProject"]);
-  }
+  // (Not the producer's own project either: SharedVpcServiceProject's rule.)
   const other = config.tenants.findIndex((o, i) => i !== t && o.project === tenant.project);
   if (other !== -1) {
     fail(`${at}.project`, describeProblem(`must not be another tenant's project (also tenants[${other}].project): a service project attaches to the hub once`, tenant.project, "a project of the tenant's own"), [`tenants[${other}].project`]);

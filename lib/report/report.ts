@@ -109,7 +109,21 @@ function mermaid(config: Config, deps: Record<string, string[]>): string {
     );
     if (t.kind === "routed") {
       // Pods reach AWS directly: the Service names the backend, the hub's router carries the pod range.
-      lines.push(`  ${w}_svc -->|pods ${t.podsCidr}, routed| tunnels_router`);
+      const p = id(`project-${t.name}`);
+      const h = id(`hub-${t.name}`);
+      lines.push(
+        `  subgraph ${p}["project-${t.name} (GCP ${t.project})"]`,
+        `    ${p}_apis["APIs, project number"]`,
+        "  end",
+        `  subgraph ${h}["hub-${t.name} (GCP ${config.gcp.producerProject})"]`,
+        `    ${h}_subnet["Shared VPC subnet ${t.gkeNodesCidr}, pods ${t.podsCidr}"]`,
+        "  end",
+        `  subgraph ${c}["consumer-${t.name} (GCP ${t.project})"]`,
+        `    ${c}_gke["GKE cluster, service project"]`,
+        "  end",
+        `  ${c}_gke --> ${h}_subnet`,
+        `  ${w}_svc -->|pods, routed| tunnels_router`,
+      );
       continue;
     }
     lines.push(

@@ -83,7 +83,8 @@ const VGW_PLAN = {
   aws_vpc: 1,
   aws_vpc_endpoint: 3,
   aws_vpc_security_group_egress_rule: 1,
-  aws_vpc_security_group_ingress_rule: 2,
+  // The proxies and the routed tenant's pods on the backend's group, the VPC on the SSM endpoints'.
+  aws_vpc_security_group_ingress_rule: 3,
   aws_vpn_gateway: 1,
   aws_vpn_gateway_route_propagation: 2,
 };
@@ -97,9 +98,10 @@ const TGW_EXISTING_PLAN = {
   aws_ec2_transit_gateway_route_table_propagation: 3,
   aws_ec2_transit_gateway_vpc_attachment: 1,
   aws_iam_role: 1,
-  // Three producer ranges in each of the two given route tables.
-  aws_route: 6,
-  aws_vpc_security_group_ingress_rule: 1,
+  // Three producer ranges and the routed tenant's three ranges in each of the two given route tables.
+  aws_route: 12,
+  // The proxies and the routed tenant's pods.
+  aws_vpc_security_group_ingress_rule: 2,
 };
 
 /** Values standing in for the producer stack's outputs (HA VPN interface IPs are public IPs). */
@@ -129,6 +131,12 @@ describeWithTerraform.each([
     expect(messages.filter((m) => m.type === "diagnostic").map((m) => m.diagnostic)).toEqual([]);
     // It did get as far as planning.
     expect(messages.some((m) => m.type === "change_summary")).toBe(true);
+  });
+
+  test("the routed tenant's pod range is admitted on the backend port (keyed by the tenant)", async () => {
+    const messages = await checks.plan;
+    const planned = messages.filter((m) => m.type === "planned_change").map((m) => m.change.resource.addr);
+    expect(planned).toContainEqual(expect.stringMatching(/^aws_vpc_security_group_ingress_rule\.api-backend_ingress-team-c-pods_\w+$/));
   });
 
   test("offline plan -refresh=false creates exactly the expected resources", async () => {

@@ -15,15 +15,28 @@ describe("networkPlan", () => {
     );
   });
 
-  test("the producer ranges are routed over the VPN; the proxy-only range is listed to the router and admitted by AWS", () => {
-    expect(routedRanges(plan).map((r) => r.path)).toEqual(["gcp.proxyOnlyCidr", "gcp.frontendCidr", "gcp.pscNatCidr"]);
-    expect(explicitlyAdvertised(plan).map((r) => r.cidr)).toEqual(["10.10.30.0/24"]);
-    expect(admittedByAws(plan).map((r) => r.cidr)).toEqual(["10.10.30.0/24"]);
+  test("the producer ranges and the routed tenant's are routed over the VPN; the proxy-only and routed ranges are listed to the router; AWS admits the proxies and the routed pods", () => {
+    expect(routedRanges(plan).map((r) => r.path)).toEqual(["gcp.proxyOnlyCidr", "gcp.frontendCidr", "gcp.pscNatCidr", "tenants[2].gkeNodesCidr", "tenants[2].podsCidr", "tenants[2].servicesCidr"]);
+    expect(explicitlyAdvertised(plan).map((r) => r.cidr)).toEqual(["10.10.30.0/24", "10.30.0.0/22", "10.31.0.0/17", "10.30.8.0/22"]);
+    // The proxies keep their plain rule; the pods' rule is keyed by the tenant, so removing one tenant renames no other's.
+    expect(admittedByAws(plan)).toEqual(["10.10.30.0/24", { cidr: "10.31.0.0/17", key: "team-c-pods", description: "Routed tenant team-c: pods, over the VPN" }]);
+  });
+
+  test("a routed tenant's ranges live in the producer VPC, each checked by its own subnet; PSC tenants' ranges are in VPCs of their own", () => {
+    const routed = plan.filter((r) => r.tenant === "team-c");
+    expect(routed.map((r) => [r.vpc, r.network, r.checkedBy])).toEqual(Array(3).fill(["producer", "GCP producer", "GkeSubnet tenants[2]"]));
+    expect(plan.filter((r) => r.path.startsWith("tenants[0]")).every((r) => r.vpc === "tenants[0]" && !r.routed)).toBe(true);
+  });
+
+  test("private services access ranges are routed and listed to the router (peered ranges, which all-subnets leaves out)", () => {
+    const withPsa = networkPlan(exampleWith((c) => (c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"])));
+    expect(withPsa.find((r) => r.path === "gcp.privateServicesAccessCidrs[0]")).toMatchObject({ vpc: "producer", routed: true, advertisement: "explicit" });
+    expect(explicitlyAdvertised(withPsa).map((r) => r.cidr)).toContain("10.10.64.0/20");
   });
 
   test("extra advertised ranges are routed summaries, listed to the router after the proxy-only range", () => {
     const withExtras = networkPlan(exampleWith((c) => (c.vpn.advertisedRanges = ["10.10.64.0/20"])));
-    expect(explicitlyAdvertised(withExtras).map((r) => r.cidr)).toEqual(["10.10.30.0/24", "10.10.64.0/20"]);
+    expect(explicitlyAdvertised(withExtras).map((r) => r.cidr)).toEqual(["10.10.30.0/24", "10.10.64.0/20", "10.30.0.0/22", "10.31.0.0/17", "10.30.8.0/22"]);
     expect(withExtras.find((r) => r.cidr === "10.10.64.0/20")).toMatchObject({ routed: true, summary: true });
   });
 

@@ -102,12 +102,15 @@ describe("aws", () => {
     }
   });
 
-  test("backend security group admits only the proxy-only range on the service port; the SSM endpoints' only the VPC on 443", () => {
+  test("backend security group admits only the proxy-only range and the routed tenant's pods on the service port; the SSM endpoints' only the VPC on 443", () => {
     const rules = Object.values(resourcesOf(aws, "aws_vpc_security_group_ingress_rule"));
     const of = (group: string) => rules.filter((r) => r.security_group_id.startsWith(`\${aws_security_group.${group}_security-group_`));
-    expect(of("api-backend")).toEqual([expect.objectContaining({ cidr_ipv4: "10.10.30.0/24", from_port: 80, to_port: 80, ip_protocol: "tcp" })]);
+    expect(of("api-backend")).toEqual([
+      expect.objectContaining({ cidr_ipv4: "10.10.30.0/24", from_port: 80, to_port: 80, ip_protocol: "tcp" }),
+      expect.objectContaining({ cidr_ipv4: "10.31.0.0/17", from_port: 80, to_port: 80, ip_protocol: "tcp", description: "Routed tenant team-c: pods, over the VPN" }),
+    ]);
     expect(of("ssm-endpoints")).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 443, to_port: 443, ip_protocol: "tcp" })]);
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     // No inline rules, so nothing but the rules above (and the backend's one egress to the endpoints) is open.
     for (const sg of Object.values(resourcesOf(aws, "aws_security_group"))) expect([sg.ingress, sg.egress]).toEqual([undefined, undefined]);
   });
@@ -153,12 +156,12 @@ describe("tunnels", () => {
     expect(tunnelList().every((t) => t.ike_version === 2)).toBe(true);
   });
 
-  test("Cloud Router: ASN 65000, CUSTOM mode advertising all subnets and the proxy-only range", () => {
+  test("Cloud Router: ASN 65000, CUSTOM mode advertising all subnets, the proxy-only range and the routed tenant's node, pod and service ranges", () => {
     expect(onlyResource(tunnels, "google_compute_router").bgp).toMatchObject({
       asn: 65000,
       advertise_mode: "CUSTOM",
       advertised_groups: ["ALL_SUBNETS"],
-      advertised_ip_ranges: [{ range: "10.10.30.0/24" }],
+      advertised_ip_ranges: [{ range: "10.10.30.0/24" }, { range: "10.30.0.0/22" }, { range: "10.31.0.0/17" }, { range: "10.30.8.0/22" }],
     });
   });
 

@@ -37,8 +37,12 @@ describe("example config", () => {
     expect(config.aws).toMatchObject({ region: "ap-northeast-1", asn: 65001, vpcCidr: "10.0.0.0/16", publicSubnetCidr: "10.0.10.0/24", privateSubnetCidr: "10.0.20.0/24" });
     expect(config.aws.backend).toMatchObject({ privateIp: "10.0.20.10", port: 80 });
     const plan = { gkeNodesCidr: "10.0.10.0/24", pscEndpointCidr: "10.0.20.0/24", podsCidr: "10.0.100.0/24", servicesCidr: "10.0.200.0/24" };
-    // Two tenants with identical ranges, overlapping AWS on purpose.
-    expect(config.tenants).toEqual([expect.objectContaining({ name: "team-a", ...plan }), expect.objectContaining({ name: "team-b", ...plan })]);
+    // Two PSC tenants with identical ranges, overlapping AWS on purpose; a routed tenant with ranges of its own.
+    expect(config.tenants).toEqual([
+      expect.objectContaining({ name: "team-a", kind: "psc", ...plan }),
+      expect.objectContaining({ name: "team-b", kind: "psc", ...plan }),
+      expect.objectContaining({ name: "team-c", kind: "routed", gkeNodesCidr: "10.30.0.0/22", podsCidr: "10.31.0.0/17", servicesCidr: "10.30.8.0/22" }),
+    ]);
   });
 
   test("passes with zero warnings", () => {
@@ -110,7 +114,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["the PSC subnet overlapping pods", (c) => (tenant0(c).pscEndpointCidr = "10.0.100.0/25"), /^tenants\[0\]\.pscEndpointCidr: must not overlap tenants\[0\]\.podsCidr 10\.0\.100\.0\/24 in the same VPC, got "10\.0\.100\.0\/25"\. Fix: move one of the two to a free range$/],
   ["the control plane overlapping nodes", (c) => (tenant0(c).gke.controlPlaneCidr = "10.0.10.16/28"), /^tenants\[0\]\.gke\.controlPlaneCidr: must not overlap tenants\[0\]\.gkeNodesCidr 10\.0\.10\.0\/24 in the same VPC, got "10\.0\.10\.16\/28"\. Fix: move one of the two to a free range$/],
   // Producer ranges are routed over the VPN
-  ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN\), got "10\.0\.30\.0\/24"$/],
+  ["a producer range overlapping AWS", (c) => (c.gcp.proxyOnlyCidr = "10.0.30.0/24"), /^gcp\.proxyOnlyCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(producer ranges are routed over the VPN: AWS would keep the replies\), got "10\.0\.30\.0\/24"\. Fix: a range outside 10\.0\.0\.0\/16$/],
   ["two producer ranges overlapping", (c) => (c.gcp.frontendCidr = "10.10.10.0/25"), /^gcp\.pscNatCidr: must not overlap gcp\.frontendCidr 10\.10\.10\.0\/25 in the same VPC, got "10\.10\.10\.0\/24"\. Fix: move one of the two to a free range$/],
   // Sizes
   ["a proxy-only subnet smaller than /26", (c) => (c.gcp.proxyOnlyCidr = "10.10.30.0/27"), /^gcp\.proxyOnlyCidr: must be between \/8 and \/26 \(a proxy-only subnet needs at least 64 addresses\), got "10\.10\.30\.0\/27"\. Fix: use a \/26 or larger$/],
@@ -138,7 +142,7 @@ const badInputs: Array<[string, (c: any) => void, RegExp]> = [
   ["an encryption Cloud VPN and AWS do not share", (c) => (c.vpn.encryption = "AES128"), /^vpn\.encryption: must be 'AES256' or 'AES256-GCM-16'.*got "AES128"$/],
   ["three route priorities for four sessions", (c) => (c.vpn.routePriorities = [100, 100, 200]), /^vpn\.routePriorities: must list exactly 4 priorities, one per BGP session, got a list of 3\. Fix: list 4, in tunnel order, or leave them out for the same priority on every session$/],
   ["an extra advertised range repeating a producer subnet", (c) => (c.vpn.advertisedRanges = ["10.10.20.0/24"]), /^vpn\.advertisedRanges\[0\]: must not repeat gcp\.frontendCidr \(every producer subnet is advertised already\), got "10\.10\.20\.0\/24"\. Fix: remove it$/],
-  ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP\), got "10\.0\.64\.0\/20"$/],
+  ["an extra advertised range inside AWS", (c) => (c.vpn.advertisedRanges = ["10.0.64.0/20"]), /^vpn\.advertisedRanges\[0\]: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is advertised to AWS over BGP: AWS would keep the replies\), got "10\.0\.64\.0\/20"\. Fix: a range outside 10\.0\.0\.0\/16$/],
   ["an unknown AWS termination", (c) => (c.aws.termination = "direct-connect"), /^aws\.termination: must be 'vgw' \(virtual private gateway\) or 'tgw' \(transit gateway\), got "direct-connect"$/],
   // Names and locations
   ["an uppercase prefix", (c) => (c.prefix = "PSC"), /^prefix: must be a GCP resource name.*got "PSC"$/],

@@ -68,7 +68,9 @@ describe("routed tenants: refused, with both ranges named and a fix", () => {
   });
 
   test("fails when a routed tenant runs in the producer's project, or in another tenant's", () => {
-    expect(problemsOf((c) => (routed(c).project = c.gcp.producerProject))).toEqual([expect.stringMatching(/^tenants\[2\]\.project: must not be gcp\.producerProject: a routed tenant is a Shared VPC service project/)]);
+    expect(problemsOf((c) => (routed(c).project = c.gcp.producerProject))).toEqual([
+      'tenants[2].project: must differ from gcp.producerProject (a host cannot be its own service project), got "example-producer-project". Fix: attach the project that runs the workloads',
+    ]);
     expect(problemsOf((c) => (routed(c).project = c.tenants[0].project))).toEqual([expect.stringMatching(/^tenants\[2\]\.project: must not be another tenant's project \(also tenants\[0\]\.project\)/)]);
   });
 

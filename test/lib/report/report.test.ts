@@ -35,7 +35,7 @@ describe("network plan", () => {
     expect(example).toContain(
       "| GCP consumer team-a | GKE nodes | `10.0.10.0/24` | node subnet | AWS public, GCP consumer team-b GKE nodes: intended (PSC NATs consumer traffic; nothing is routed between them) |",
     );
-    expect(example).toContain("Routed over the VPN (must stay unique): `10.10.30.0/24`, `10.10.20.0/24`, `10.10.10.0/24`.");
+    expect(example).toContain("Routed over the VPN (must stay unique): `10.10.30.0/24`, `10.10.20.0/24`, `10.10.10.0/24`, `10.30.0.0/22`, `10.31.0.0/17`, `10.30.8.0/22`.");
   });
 });
 
@@ -43,7 +43,7 @@ describe("path, stacks and waves", () => {
   test("the Mermaid diagram is in the flowchart subset GitHub renders", () => {
     const chart = checkFlowchart(mermaidOf(example));
     expect({ type: chart.type, direction: chart.direction }).toEqual({ type: "flowchart", direction: "LR" });
-    expect([...chart.subgraphs.keys()].sort()).toEqual(["aws", "consumer_team_a", "consumer_team_b", "producer", "tunnels", "workloads_team_a", "workloads_team_b"]);
+    expect([...chart.subgraphs.keys()].sort()).toEqual(["aws", "consumer_team_a", "consumer_team_b", "consumer_team_c", "hub_team_c", "producer", "project_team_c", "tunnels", "workloads_team_a", "workloads_team_b", "workloads_team_c"]);
   });
 
   test("the subset check rejects broken diagrams (the check can fail)", () => {
@@ -84,7 +84,14 @@ describe("path, stacks and waves", () => {
 
   test("deploy waves follow the dependencies", () => {
     expect(example).toContain(
-      ["### Deploy waves", "", "1. `producer`", "2. `aws`, `consumer-team-a`, `consumer-team-b`", "3. `tunnels`, `workloads-team-a`, `workloads-team-b`"].join("\n"),
+      [
+        "### Deploy waves",
+        "",
+        "1. `producer`, `project-team-c`",
+        "2. `aws`, `consumer-team-a`, `consumer-team-b`, `hub-team-c`",
+        "3. `consumer-team-c`, `tunnels`, `workloads-team-a`, `workloads-team-b`",
+        "4. `workloads-team-c`",
+      ].join("\n"),
     );
   });
 });
@@ -93,7 +100,8 @@ describe("resources per stack", () => {
   test("type and count for each stack", () => {
     expect(example).toContain("### tunnels (14 resources)");
     expect(example).toContain("| `google_compute_vpn_tunnel` | 4 |");
-    expect(example).toContain("### aws (31 resources)");
+    expect(example).toContain("### aws (32 resources)");
+    expect(example).toContain("### hub-team-c (7 resources)");
   });
 });
 

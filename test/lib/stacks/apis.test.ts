@@ -32,8 +32,10 @@ function enabledBy(app: SynthesizedApp): Map<string, string[]> {
 }
 
 describe("APIs of the example", () => {
-  test("the producer project gets Compute Engine; each tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory", () => {
-    expect(servicesOf(example.byName["producer"]).enabled).toEqual(["example-producer-project compute.googleapis.com"]);
+  test("the producer project gets Compute Engine (and, hosting a routed tenant, Kubernetes Engine); each PSC tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory; a routed tenant's project, by its project stack, what its cluster and addresses need", () => {
+    expect(servicesOf(example.byName["producer"]).enabled).toEqual(["example-producer-project compute.googleapis.com", "example-producer-project container.googleapis.com"]);
+    expect(servicesOf(example.byName["project-team-c"]).enabled.sort()).toEqual(["cloudresourcemanager", "compute", "container", "iam"].map((api) => `example-routed-project ${api}.googleapis.com`));
+    expect(servicesOf(example.byName["consumer-team-c"]).enabled).toEqual([]);
     for (const [stack, project] of [
       ["consumer-team-a", "example-consumer-project"],
       ["consumer-team-b", "example-consumer-b-project"],
@@ -90,7 +92,7 @@ describe("APIs of the example", () => {
   test("gcp.manageApis defaults to true: a config without the key enables the APIs", () => {
     const withoutKey = exampleWith((c) => delete c.gcp.manageApis);
     expect(withoutKey.gcp.manageApis).toBe(true);
-    expect(Object.keys(resourcesOf(synthApp(withoutKey).byName.producer, "google_project_service"))).toHaveLength(1);
+    expect(Object.keys(resourcesOf(synthApp(withoutKey).byName.producer, "google_project_service"))).toEqual([expect.stringMatching(/^apis_compute_/), expect.stringMatching(/^apis_container_/)]);
   });
 });
 

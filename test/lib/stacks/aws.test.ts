@@ -5,9 +5,9 @@ import { exampleWith, existingVpcAndBackend, onlyResource, resourcesOf, synthApp
 // to the demo instance (aws.backend.ssm), and an existing VPC and API
 // (aws.existingVpc, aws.backend.existing) instead of the ones made here.
 
-/** The aws stack of a variant of the example; one tenant is enough (the aws stack does not depend on tenants). */
+/** The aws stack of a variant of the example; of the PSC tenants one is enough (the aws stack depends only on routed tenants, which stay). */
 function awsStackOf(edit: (c: any) => void) {
-  return synthApp(exampleWith((c) => ((c.tenants = c.tenants.slice(0, 1)), edit(c)))).byName["aws"];
+  return synthApp(exampleWith((c) => ((c.tenants = c.tenants.filter((t: any, i: number) => i === 0 || t.kind === "routed")), edit(c)))).byName["aws"];
 }
 
 describe("VPC flow log", () => {
@@ -71,8 +71,11 @@ describe("an existing VPC and an existing API", () => {
     }
   });
 
-  test("admits the proxy-only range on the backend port, on the API's own security group", () => {
-    expect(onlyResource(vgw, "aws_vpc_security_group_ingress_rule")).toMatchObject({ security_group_id: "sg-0123456789abcdef0", from_port: 80, to_port: 80, cidr_ipv4: "10.10.30.0/24" });
+  test("admits the proxy-only range and the routed tenant's pods on the backend port, on the API's own security group", () => {
+    expect(Object.values(resourcesOf(vgw, "aws_vpc_security_group_ingress_rule"))).toEqual([
+      expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 80, to_port: 80, cidr_ipv4: "10.10.30.0/24" }),
+      expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 80, to_port: 80, cidr_ipv4: "10.31.0.0/17" }),
+    ]);
   });
 
   test("VGW: attached to the VPC by id, routes propagated into the given route tables", () => {
@@ -80,11 +83,12 @@ describe("an existing VPC and an existing API", () => {
     expect(Object.values(resourcesOf(vgw, "aws_vpn_gateway_route_propagation")).map((p) => p.route_table_id)).toEqual(["rtb-0123456789abcdef0", "rtb-0123456789abcdef1"]);
   });
 
-  test("TGW: the attachment in the given subnets, every producer range routed from each given table", () => {
+  test("TGW: the attachment in the given subnets, every producer and routed tenant range routed from each given table", () => {
     expect(onlyResource(tgw, "aws_ec2_transit_gateway_vpc_attachment")).toMatchObject({ vpc_id: "vpc-0123456789abcdef0", subnet_ids: ["subnet-0123456789abcdef0"] });
     const routes = Object.values(resourcesOf(tgw, "aws_route"));
     expect([...new Set(routes.map((r) => r.route_table_id))]).toEqual(["rtb-0123456789abcdef0", "rtb-0123456789abcdef1"]);
-    expect(routes.map((r) => r.destination_cidr_block).sort()).toEqual(["10.10.10.0/24", "10.10.10.0/24", "10.10.20.0/24", "10.10.20.0/24", "10.10.30.0/24", "10.10.30.0/24"]);
+    const routed = ["10.10.10.0/24", "10.10.20.0/24", "10.10.30.0/24", "10.30.0.0/22", "10.30.8.0/22", "10.31.0.0/17"];
+    expect(routes.map((r) => r.destination_cidr_block).sort()).toEqual(routed.flatMap((cidr) => [cidr, cidr]));
   });
 
   test("the flow log goes on the existing VPC", () => {

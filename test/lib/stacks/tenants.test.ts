@@ -55,7 +55,7 @@ describe("overlapping tenants", () => {
 
   test("adding a tenant changes nothing in the other tenants' stacks", () => {
     const one = synthApp(exampleWith((c) => (c.tenants = c.tenants.slice(0, 1))));
-    const three = synthApp(exampleWith((c) => c.tenants.push({ ...c.tenants[0], name: "team-c", project: "example-consumer-c-project" })));
+    const three = synthApp(exampleWith((c) => c.tenants.push({ ...c.tenants[0], name: "team-d", project: "example-consumer-d-project" })));
     for (const name of ["consumer-team-a", "workloads-team-a"]) {
       expect(two.byName[name].text).toBe(one.byName[name].text);
       expect(three.byName[name].text).toBe(one.byName[name].text);

@@ -82,12 +82,13 @@ describe("inside addresses", () => {
 });
 
 describe("routing", () => {
-  test("Cloud Router advertises all subnets, the proxy-only range and extra ranges from config, the same on every session", () => {
+  test("Cloud Router advertises all subnets, the proxy-only range, extra ranges from config and every routed tenant's node, pod and service ranges, the same on every session", () => {
     const app = synthApp(exampleWith((c) => (c.vpn.advertisedRanges = ["10.10.64.0/20"])));
     expect(onlyResource(app.byName["tunnels"], "google_compute_router").bgp).toMatchObject({
       advertise_mode: "CUSTOM",
       advertised_groups: ["ALL_SUBNETS"],
-      advertised_ip_ranges: [{ range: "10.10.30.0/24" }, { range: "10.10.64.0/20" }],
+      // team-c's ranges are listed, not left to ALL_SUBNETS: a pod range AWS cannot route back is GKE's classic failure over VPN.
+      advertised_ip_ranges: [{ range: "10.10.30.0/24" }, { range: "10.10.64.0/20" }, { range: "10.30.0.0/22" }, { range: "10.31.0.0/17" }, { range: "10.30.8.0/22" }],
     });
     // Sessions carry no per-peer advertisement, so all four advertise the router's set.
     for (const peer of Object.values(resourcesOf(app.byName["tunnels"], "google_compute_router_peer"))) {
@@ -162,17 +163,15 @@ describe("routing", () => {
     }
   });
 
-  test("TGW: both VPC route tables send every producer range to the transit gateway", () => {
+  test("TGW: both VPC route tables send every producer range and every routed tenant range to the transit gateway", () => {
     const routes = Object.values(resourcesOf(tgw.byName["aws"], "aws_route"));
     const byTable = new Map<string, string[]>();
     for (const r of routes) {
       expect(r.transit_gateway_id).toMatch(/^\$\{aws_ec2_transit_gateway\./);
       byTable.set(r.route_table_id, [...(byTable.get(r.route_table_id) ?? []), r.destination_cidr_block].sort());
     }
-    expect([...byTable.values()]).toEqual([
-      ["10.10.10.0/24", "10.10.20.0/24", "10.10.30.0/24"],
-      ["10.10.10.0/24", "10.10.20.0/24", "10.10.30.0/24"],
-    ]);
+    const routed = ["10.10.10.0/24", "10.10.20.0/24", "10.10.30.0/24", "10.30.0.0/22", "10.30.8.0/22", "10.31.0.0/17"];
+    expect([...byTable.values()]).toEqual([routed, routed]);
   });
 
   test("TGW: a new producer range adds routes and leaves every existing route as it was", () => {

@@ -59,7 +59,7 @@ describe("cross-stack wiring", () => {
     expect(data["cross-stack-reference-input-aws"]).toMatchObject({ backend: "local", config: { path: "../../../terraform.example.aws.tfstate" } });
   });
 
-  test("stack dependencies follow the deploy waves: producer -> aws + consumer -> tunnels + workloads", () => {
+  test("stack dependencies follow the deploy waves: producer + project -> aws + hub (+ PSC consumers) -> tunnels + consumers -> workloads", () => {
     const deps = Object.fromEntries(Object.entries(manifest.stacks).map(([name, s]) => [name, [...s.dependencies].sort()]));
     expect(deps).toEqual({
       producer: [],
@@ -69,7 +69,35 @@ describe("cross-stack wiring", () => {
       tunnels: ["aws", "producer"],
       "workloads-team-a": ["consumer-team-a"],
       "workloads-team-b": ["consumer-team-b"],
+      // The routed tenant: its project's APIs and number, the hub's share (host credentials), its cluster, its workloads.
+      "project-team-c": [],
+      "hub-team-c": ["producer", "project-team-c"],
+      "consumer-team-c": ["hub-team-c", "producer"],
+      "workloads-team-c": ["consumer-team-c"],
     });
+  });
+
+  test("a routed tenant's hub stack grants the tenant project's own service agents, named by the number its project stack reads", () => {
+    const hub = byName["hub-team-c"].json;
+    const number = "${data.terraform_remote_state.cross-stack-reference-input-project-team-c.outputs.cross-stack-output-datagoogle_projectprojectnumber}";
+    const members = Object.values(hub.resource!["google_compute_subnetwork_iam_member"]).map((m: any) => [m.role, m.member]);
+    expect(members.sort()).toEqual([
+      ["roles/compute.networkUser", `serviceAccount:${number}@cloudservices.gserviceaccount.com`],
+      ["roles/compute.networkUser", `serviceAccount:service-${number}@container-engine-robot.iam.gserviceaccount.com`],
+    ]);
+    expect(Object.values(hub.resource!["google_project_iam_member"])).toEqual([
+      expect.objectContaining({ role: "roles/container.hostServiceAgentUser", member: `serviceAccount:service-${number}@container-engine-robot.iam.gserviceaccount.com` }),
+    ]);
+  });
+
+  test("a routed tenant's cluster runs on its hub subnet in the producer network, and its published Service uses the address reserved there, by reference", () => {
+    const cluster = Object.values(byName["consumer-team-c"].json.resource!["google_container_cluster"])[0] as any;
+    expect(cluster.network).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-producer\.outputs\.cross-stack-output-google_compute_networknetwork_\w+id\}$/);
+    expect(cluster.subnetwork).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-hub-team-c\.outputs\.cross-stack-output-google_compute_subnetworkgke-subnet_\w+id\}$/);
+    const address = (byName["consumer-team-c"].json.resource!["google_compute_address"] as any)["published-orders"];
+    expect(address).toMatchObject({ address_type: "INTERNAL", name: "psc-team-c-svc-orders", subnetwork: cluster.subnetwork });
+    const service = Object.values(byName["workloads-team-c"].json.resource!["kubernetes_service_v1"]).find((s: any) => s.spec.type === "LoadBalancer") as any;
+    expect(service.metadata.annotations["networking.gke.io/load-balancer-ip-addresses"]).toMatch(/cross-stack-reference-input-consumer-team-c\.outputs\.cross-stack-output-google_compute_addresspublished-ordersname\}$/);
   });
 
   test("the consumer stack reads only the service attachment from the producer", () => {
