@@ -9,7 +9,7 @@ import { run, RunResult } from "./run";
 // The two scratch projects run at once: one is synthesized by the CLI, the
 // other by `node app.js` first and then given a bad config through the CLI.
 const root = path.join(__dirname, "..", "..");
-const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "producer", "tunnels", "workloads-team-a", "workloads-team-b"];
+const STACKS = ["aws", "consumer-team-a", "consumer-team-b", "consumer-team-c", "hub-team-c", "producer", "project-team-c", "tunnels", "workloads-team-a", "workloads-team-b", "workloads-team-c"];
 
 function scratchProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-cli-"));
@@ -89,7 +89,7 @@ describe("the app command and the cdktf CLI", () => {
   test("`node app.js` writes the same cdktf.out as cdktf synth, byte for byte, and says what it read and wrote", async () => {
     const [{ dir: cliDir }, { synth, before }] = await Promise.all([cli, direct]);
     expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(synth.stdout).toBe(`config/example.yaml (environment example): 7 stacks written to cdktf.out/: ${STACKS.join(", ")}\n`);
+    expect(synth.stdout).toBe(`config/example.yaml (environment example): ${STACKS.length} stacks written to cdktf.out/: ${STACKS.join(", ")}\n`);
     expect(bytesOf(before)).toEqual(bytesOf(snapshotDir(path.join(cliDir, "cdktf.out"))));
   });
 
