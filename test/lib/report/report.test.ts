@@ -131,7 +131,7 @@ describe("replacement risks, against the committed snapshots", () => {
   });
 
   test("a removed tenant is one row per stack with its resource count, counted apart from replacements", () => {
-    const config = exampleWith((c) => (c.tenants = c.tenants.slice(0, 1)));
+    const config = exampleWith((c) => (c.tenants = c.tenants.filter((t: any) => t.name !== "team-b")));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
     expect(report).toContain("No change replaces a live resource; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
     const rows = report.split("\n").filter((line) => line.startsWith("| consumer-team-b ") || line.startsWith("| workloads-team-b "));
@@ -142,7 +142,7 @@ describe("replacement risks, against the committed snapshots", () => {
   });
 
   test("replacements and gone stacks together: both counts", () => {
-    const config = exampleWith((c) => ((c.tenants = c.tenants.slice(0, 1)), (c.aws.asn = 65010)));
+    const config = exampleWith((c) => ((c.tenants = c.tenants.filter((t: any) => t.name !== "team-b")), (c.aws.asn = 65010)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
     expect(report).toContain("**1 live resource would be replaced or destroyed**; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
   });

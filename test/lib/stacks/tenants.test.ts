@@ -62,6 +62,21 @@ describe("overlapping tenants", () => {
     }
     expect(three.byName["consumer-team-b"].text).toBe(two.byName["consumer-team-b"].text);
   });
+
+  test("adding or removing a routed tenant leaves every PSC tenant's stacks byte-for-byte unchanged", () => {
+    const psc = ["consumer-team-a", "workloads-team-a", "consumer-team-b", "workloads-team-b"];
+    const withoutRouted = synthApp(exampleWith((c) => (c.tenants = c.tenants.filter((t: any) => t.kind !== "routed"))));
+    const secondRouted = synthApp(
+      exampleWith((c) => c.tenants.push({ name: "team-d", kind: "routed", project: "example-routed-d-project", gkeNodesCidr: "10.40.0.0/22", podsCidr: "10.41.0.0/17", servicesCidr: "10.40.8.0/22" })),
+    );
+    for (const name of psc) {
+      expect(withoutRouted.byName[name].text).toBe(two.byName[name].text);
+      expect(secondRouted.byName[name].text).toBe(two.byName[name].text);
+    }
+    // The first routed tenant's own stacks do not change when a second one arrives either.
+    for (const name of ["project-team-c", "hub-team-c", "consumer-team-c", "workloads-team-c"]) expect(secondRouted.byName[name].text).toBe(two.byName[name].text);
+    expect(Object.keys(withoutRouted.byName).filter((n) => /^(project|hub)-/.test(n))).toEqual([]);
+  });
 });
 
 describe("growing", () => {
