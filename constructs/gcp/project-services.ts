@@ -15,6 +15,8 @@ export const GOOGLE_API_OF_RESOURCE: Readonly<Record<string, string>> = {
   google_service_account: "iam.googleapis.com",
   // Project IAM bindings are read and written with the Resource Manager API's getIamPolicy / setIamPolicy.
   google_project_iam_: "cloudresourcemanager.googleapis.com",
+  // Private services access: the peering with Google's service producers.
+  google_service_networking_: "servicenetworking.googleapis.com",
 };
 
 /** The API a Terraform resource type is created through, when GOOGLE_API_OF_RESOURCE knows it. */

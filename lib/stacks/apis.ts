@@ -36,13 +36,13 @@ const TENANT_PROJECT_APIS = [
 const ROUTED_TENANT_PROJECT_APIS = ["compute.googleapis.com", "container.googleapis.com", "iam.googleapis.com", "cloudresourcemanager.googleapis.com"] as const;
 
 /**
- * The host project's own extras: Kubernetes Engine when it hosts routed
- * tenants' clusters (the service projects' GKE agents act as the host's GKE
- * agent: GKE docs, "Setting up clusters with Shared VPC" enables the API in
- * the host and every service project), Service Networking for private
- * services access.
+ * The host project's own extras: with routed tenants, Kubernetes Engine (the
+ * service projects' GKE agents act as the host's GKE agent: GKE docs,
+ * "Setting up clusters with Shared VPC" enables the API in the host and
+ * every service project) and Resource Manager (each hub stack binds a role
+ * on the host project); Service Networking for private services access.
  */
-const HOST_PROJECT_APIS = { routedTenants: "container.googleapis.com", privateServicesAccess: "servicenetworking.googleapis.com" } as const;
+const HOST_PROJECT_APIS = { routedTenants: ["container.googleapis.com", "cloudresourcemanager.googleapis.com"], privateServicesAccess: ["servicenetworking.googleapis.com"] } as const;
 
 /** The APIs each GCP stack enables in its project: one stack per project. */
 export interface ApiOwners {
@@ -71,8 +71,8 @@ export function apiOwners(config: Config): ApiOwners {
   const producer = [
     ...new Set([
       ...PRODUCER_PROJECT_APIS,
-      ...(hosts ? [HOST_PROJECT_APIS.routedTenants] : []),
-      ...(config.gcp.privateServicesAccessCidrs.length > 0 ? [HOST_PROJECT_APIS.privateServicesAccess] : []),
+      ...(hosts ? HOST_PROJECT_APIS.routedTenants : []),
+      ...(config.gcp.privateServicesAccessCidrs.length > 0 ? HOST_PROJECT_APIS.privateServicesAccess : []),
       ...(inProducerProject.length > 0 ? TENANT_PROJECT_APIS : []),
     ]),
   ];

@@ -1,10 +1,10 @@
 import { googleApiOf } from "../../../constructs/gcp/project-services";
-import { exampleWith, resourcesOf, SynthesizedApp, SynthesizedStack, synthApp } from "../../helpers";
+import { exampleWith, onlyResource, resourcesOf, SynthesizedApp, SynthesizedStack, synthApp } from "../../helpers";
 
 // Google APIs: each GCP project gets the APIs its stacks' resources use, from exactly one stack, before anything else.
 
 const example = synthApp();
-const GCP_STACKS = ["producer", "tunnels", "consumer-team-a", "consumer-team-b"];
+const GCP_STACKS = ["producer", "tunnels", "consumer-team-a", "consumer-team-b", "project-team-c", "hub-team-c", "consumer-team-c"];
 
 /** Every Google resource of a stack but the services, as [type, attributes]. */
 function googleResources(stack: SynthesizedStack): Array<[string, Record<string, any>]> {
@@ -32,8 +32,8 @@ function enabledBy(app: SynthesizedApp): Map<string, string[]> {
 }
 
 describe("APIs of the example", () => {
-  test("the producer project gets Compute Engine (and, hosting a routed tenant, Kubernetes Engine); each PSC tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory; a routed tenant's project, by its project stack, what its cluster and addresses need", () => {
-    expect(servicesOf(example.byName["producer"]).enabled).toEqual(["example-producer-project compute.googleapis.com", "example-producer-project container.googleapis.com"]);
+  test("the producer project gets Compute Engine (and, hosting a routed tenant, Kubernetes Engine and Resource Manager); each PSC tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory; a routed tenant's project, by its project stack, what its cluster and addresses need", () => {
+    expect(servicesOf(example.byName["producer"]).enabled.sort()).toEqual(["cloudresourcemanager", "compute", "container"].map((api) => `example-producer-project ${api}.googleapis.com`));
     expect(servicesOf(example.byName["project-team-c"]).enabled.sort()).toEqual(["cloudresourcemanager", "compute", "container", "iam"].map((api) => `example-routed-project ${api}.googleapis.com`));
     expect(servicesOf(example.byName["consumer-team-c"]).enabled).toEqual([]);
     for (const [stack, project] of [
@@ -92,7 +92,7 @@ describe("APIs of the example", () => {
   test("gcp.manageApis defaults to true: a config without the key enables the APIs", () => {
     const withoutKey = exampleWith((c) => delete c.gcp.manageApis);
     expect(withoutKey.gcp.manageApis).toBe(true);
-    expect(Object.keys(resourcesOf(synthApp(withoutKey).byName.producer, "google_project_service"))).toEqual([expect.stringMatching(/^apis_compute_/), expect.stringMatching(/^apis_container_/)]);
+    expect(Object.keys(resourcesOf(synthApp(withoutKey).byName.producer, "google_project_service"))).toEqual([expect.stringMatching(/^apis_cloudresourcemanager_/), expect.stringMatching(/^apis_compute_/), expect.stringMatching(/^apis_container_/)]);
   });
 });
 
@@ -122,5 +122,17 @@ describe("a tenant in the producer's own project", () => {
 
   test("still one stack per (project, API)", () => {
     for (const [line, stacks] of enabledBy(app)) expect({ line, stacks }).toEqual({ line, stacks: [expect.any(String)] });
+  });
+});
+
+describe("private services access", () => {
+  test("the producer enables Service Networking, allocates the ranges, exports custom routes to the peering, and the router advertises them", () => {
+    const app = synthApp(exampleWith((c) => (c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"])));
+    const producer = app.byName["producer"];
+    expect(servicesOf(producer).enabled).toContain("example-producer-project servicenetworking.googleapis.com");
+    expect(onlyResource(producer, "google_compute_global_address")).toMatchObject({ purpose: "VPC_PEERING", address_type: "INTERNAL", address: "10.10.64.0", prefix_length: 20 });
+    expect(onlyResource(producer, "google_service_networking_connection").service).toBe("servicenetworking.googleapis.com");
+    expect(onlyResource(producer, "google_compute_network_peering_routes_config")).toMatchObject({ export_custom_routes: true });
+    expect(onlyResource(app.byName["tunnels"], "google_compute_router").bgp.advertised_ip_ranges).toContainEqual({ range: "10.10.64.0/20" });
   });
 });
