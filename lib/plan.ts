@@ -119,11 +119,15 @@ function awsRanges({ aws }: Config): PlannedRange[] {
 
 /**
  * Whether two ranges of different VPCs may overlap: a range routed over the
- * VPN must stay clear of AWS, which routes it back; nothing else is routed
- * between VPCs (PSC NATs consumer traffic), so everything else may.
+ * VPN must stay clear of AWS, which routes it back, and so must any range of
+ * the producer VPC (a routed tenant's control plane), whose route would
+ * shadow AWS's there; nothing else is routed between VPCs (PSC NATs
+ * consumer traffic), so everything else may.
  */
 export function mayOverlapAcross(a: PlannedRange, b: PlannedRange): boolean {
-  return !((a.routed && b.vpc === "aws") || (b.routed && a.vpc === "aws"));
+  // Every range of the producer VPC, routed or not, sits beside the VPN's routes to AWS there.
+  const nearAws = (r: PlannedRange) => r.routed || r.vpc === "producer";
+  return !((nearAws(a) && b.vpc === "aws") || (nearAws(b) && a.vpc === "aws"));
 }
 
 /** The ranges AWS must route back over the VPN (every routed range, in plan order). */

@@ -68,7 +68,18 @@ export interface SharedVpcServiceProjectProps {
    * @default true
    */
   readonly gke?: boolean;
+  /**
+   * Principals of the service project (its deployers: `serviceAccount:...`, `group:...`, `user:...`)
+   * granted Compute Network User on the subnets: reserving an internal address in a host subnet, as
+   * the address of an internal load balancer, needs `compute.subnetworks.use` on it (VPC docs,
+   * "Reserve a static internal IP address", Shared VPC).
+   * @default - none: only the service agents use the subnets
+   */
+  readonly subnetUsers?: readonly string[];
 }
+
+/** An IAM principal as Google writes it (`serviceAccount:a@b.iam.gserviceaccount.com`, `group:team@example.com`). */
+const PRINCIPAL = /^(user|serviceAccount|group|domain|principal|principalSet):\S+$/;
 
 /**
  * Attaches a service project to a Shared VPC host and grants its service
@@ -104,6 +115,11 @@ export class SharedVpcServiceProject extends Construct {
       fix: "use projectNumber from `gcloud projects describe <id>`, or a google_project's number",
     });
     v.check(props.subnets.length > 0, "subnets", props.subnets, "must list at least one subnet of the host to share", { fix: "add the subnet the service project's nodes use" });
+    (props.subnetUsers ?? []).forEach((member, i, all) => {
+      v.check(isToken(member) || PRINCIPAL.test(member), `subnetUsers[${i}]`, member, "must be an IAM principal like serviceAccount:deployer@my-project.iam.gserviceaccount.com or group:team@example.com");
+      const first = all.indexOf(member);
+      v.check(first === i, `subnetUsers[${i}]`, member, `must be unique (also ${v.name(`subnetUsers[${first}]`)})`, { fix: "remove the repeat" });
+    });
     props.subnets.forEach((subnet, i) => {
       v.gcpName(`subnets[${i}].name`, subnet.name);
       v.gcpRegion(`subnets[${i}].region`, subnet.region);
@@ -145,16 +161,21 @@ export class SharedVpcServiceProject extends Construct {
       serviceProject: props.serviceProject,
     });
 
-    const agents = [{ id: "apis-agent", email: this.googleApisServiceAgent }, ...(gke ? [{ id: "gke-agent", email: this.gkeServiceAgent }] : [])];
+    // Users are keyed by the principal itself, so adding or removing one renames no other grant.
+    const users = [
+      { id: "apis-agent", member: `serviceAccount:${this.googleApisServiceAgent}` },
+      ...(gke ? [{ id: "gke-agent", member: `serviceAccount:${this.gkeServiceAgent}` }] : []),
+      ...(props.subnetUsers ?? []).map((member) => ({ id: `user-${member.replace(/[^A-Za-z0-9-]/g, "-")}`, member })),
+    ];
     const grants: (ComputeSubnetworkIamMember | ProjectIamMember)[] = props.subnets.flatMap((subnet, i) =>
-      agents.map(
-        (agent) =>
-          new ComputeSubnetworkIamMember(this, `subnet-${i + 1}-${agent.id}`, {
+      users.map(
+        (user) =>
+          new ComputeSubnetworkIamMember(this, `subnet-${i + 1}-${user.id}`, {
             project: props.hostProject,
             region: subnet.region,
             subnetwork: subnet.name,
             role: "roles/compute.networkUser",
-            member: `serviceAccount:${agent.email}`,
+            member: user.member,
           }),
       ),
     );

@@ -97,9 +97,15 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
-  for (const range of routedRanges(plan)) {
+  for (const range of plan.filter((r) => r.vpc !== "aws")) {
     if (!mayOverlapAcross(range, awsVpc) && overlaps(range.cidr, awsVpc.cidr)) {
-      const why = range.tenant !== undefined ? "a routed tenant's ranges are routed over the VPN" : range.path.startsWith("vpn.") ? "it is advertised to AWS over BGP" : "producer ranges are routed over the VPN";
+      const why = !range.routed
+        ? "it is in the producer VPC, where its route would win over the VPN's routes to AWS"
+        : range.tenant !== undefined
+          ? "a routed tenant's ranges are routed over the VPN"
+          : range.path.startsWith("vpn.")
+            ? "it is advertised to AWS over BGP"
+            : "producer ranges are routed over the VPN";
       fail(range.path, describeProblem(`must not overlap aws.vpcCidr ${awsVpc.cidr} (${why}: AWS would keep the replies)`, range.cidr, `a range outside ${awsVpc.cidr}`), ["aws.vpcCidr"]);
     }
   }
@@ -131,7 +137,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
     names.set(tenant.name, t);
     if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
-    if (tenant.kind === "routed") routedTenantRules(config, t, fail);
+    if (tenant.kind === "routed") routedTenantRules(config, t, fail, warnings);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -178,7 +184,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
  * project: a project no other tenant uses (a project is attached to a host
  * once, and its APIs are enabled by one stack), on the hub's network and DNS.
  */
-function routedTenantRules(config: Config, t: number, fail: Fail): void {
+function routedTenantRules(config: Config, t: number, fail: Fail, warnings: Problem[]): void {
   const at = `tenants[${t}]`;
   const tenant = config.tenants[t];
   if (tenant.kind !== "routed") return;
@@ -189,6 +195,13 @@ function routedTenantRules(config: Config, t: number, fail: Fail): void {
   }
   if (tenant.gke.restrictedGoogleApis) {
     fail(`${at}.gke.restrictedGoogleApis`, describeProblem("is an option of a PSC tenant's own VPC: a routed tenant's cluster is on the hub's network, whose routes and DNS the hub's owners manage", true, "remove it"));
+  }
+  if (tenant.publishedServices.length > 0 && tenant.subnetUsers.length === 0) {
+    warnings.push({
+      path: `${at}.subnetUsers`,
+      message: `is empty: the identity that deploys consumer-${tenant.name} reserves the published Services' addresses in the tenant's subnet of the producer VPC, which needs Compute Network User on it. Fix: list that identity, e.g. subnetUsers: [serviceAccount:deployer@${tenant.project}.iam.gserviceaccount.com], or grant the role outside this app`,
+      involves: [`${at}.publishedServices`],
+    });
   }
   const seen = new Map<string, number>();
   tenant.publishedServices.forEach((svc, i) => {
@@ -585,13 +598,16 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     }
     if (tenant.kind === "routed") {
       // hub-<tenant>: the attachment and roles, the published Services' firewall rules; consumer-<tenant>: their addresses.
-      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, subnets: `${at}.name` }, (v) =>
-        SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }] }, v),
+      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, subnets: `${at}.name`, subnetUsers: `${at}.subnetUsers` }, (v) =>
+        SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }], subnetUsers: tenant.subnetUsers }, v),
       );
       const published = tenant.publishedServices;
       if (published.length > 0) {
-        run("GkeLoadBalancerFirewall", { name: `${at}.name`, nodesCidr: `${at}.gkeNodesCidr`, clients: "aws.vpcCidr", ports: `${at}.publishedServices` }, (v) =>
-          GkeLoadBalancerFirewall.validate({ network: REF, name: tn.publishedFirewall, nodesCidr: tenant.gkeNodesCidr, clients: [aws.vpcCidr], ports: [...new Set(published.map((p) => p.port))] }, v),
+        const ports = [...new Set(published.map((p) => p.port))];
+        // ports[k] is the port of the first published Service that has it.
+        const portPaths = Object.fromEntries(ports.map((port, k) => [`ports[${k}]`, `${at}.publishedServices[${published.findIndex((p) => p.port === port)}].port`]));
+        run("GkeLoadBalancerFirewall", { name: `${at}.name`, nodesCidr: `${at}.gkeNodesCidr`, clients: "aws.vpcCidr", ports: `${at}.publishedServices`, ...portPaths }, (v) =>
+          GkeLoadBalancerFirewall.validate({ network: REF, name: tn.publishedFirewall, nodesCidr: tenant.gkeNodesCidr, clients: [aws.vpcCidr], ports }, v),
         );
       }
       published.forEach((svc, i) => {

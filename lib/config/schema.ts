@@ -164,6 +164,11 @@ const publishedServiceSchema = z.strictObject({
 const routedTenantSchema = z.strictObject({
   ...tenantBase,
   kind: z.literal("routed"),
+  /**
+   * Principals that deploy the tenant's stacks (`serviceAccount:...`, `group:...`), granted Compute
+   * Network User on its subnet: reserving the published Services' addresses in it needs that.
+   */
+  subnetUsers: z.array(z.string()).default([]),
   /** In-cluster Services published on reserved internal addresses, reachable from AWS over the VPN. */
   publishedServices: z.array(publishedServiceSchema).default([]),
 });

@@ -53,6 +53,7 @@ export class HubStack extends TerraformStack {
       serviceProject: tenant.project,
       serviceProjectNumber: inputs.tenantProjectNumber,
       subnets: [{ name: this.subnet.name, region: gcp.region }],
+      subnetUsers: tenant.subnetUsers,
     });
     if (tenant.publishedServices.length > 0) {
       new GkeLoadBalancerFirewall(this, "published-services-firewall", {

@@ -41,6 +41,21 @@ describe("SharedVpcServiceProject", () => {
     expect(Object.values<any>(r.google_project_iam_member).map((m) => [m.project, m.role, m.member])).toEqual([["hub-project", "roles/container.hostServiceAgentUser", GKE_AGENT]]);
   });
 
+  test("subnetUsers (the service project's deployers) are Network User on the subnets, each grant keyed by its principal", () => {
+    const r = resources({ subnetUsers: ["group:team-a@example.com", "serviceAccount:deployer@team-a-project.iam.gserviceaccount.com"] });
+    const users = Object.entries<any>(r.google_compute_subnetwork_iam_member).filter(([id]) => id.includes("user-"));
+    expect(users.map(([id, m]) => [id.replace(/_[0-9A-F]{8}$/, ""), m.subnetwork, m.role, m.member])).toEqual([
+      ["team-a_subnet-1-user-group-team-a-example-com", "team-a-nodes", "roles/compute.networkUser", "group:team-a@example.com"],
+      ["team-a_subnet-1-user-serviceAccount-deployer-team-a-project-iam-gserviceaccount-com", "team-a-nodes", "roles/compute.networkUser", "serviceAccount:deployer@team-a-project.iam.gserviceaccount.com"],
+    ]);
+  });
+
+  test("fails when a subnet user is not an IAM principal, or repeats", () => {
+    expect(() => resources({ subnetUsers: ["deployer@team-a-project.iam.gserviceaccount.com", "group:a@example.com", "group:a@example.com"] })).toThrow(
+      /subnetUsers\[0\].*must be an IAM principal like serviceAccount:[\s\S]*subnetUsers\[2\].*must be unique \(also subnetUsers\[1\]\)/,
+    );
+  });
+
   test("grants nothing on the host project's firewall: no Security Admin role for the GKE agent", () => {
     const roles = Object.values<any>(resources().google_project_iam_member).map((m) => m.role);
     expect(roles).not.toContain("roles/compute.securityAdmin");

@@ -118,3 +118,21 @@ describe("a refused routed config writes nothing", () => {
     }
   });
 });
+
+describe("routed tenants: the review's cases", () => {
+  test("fails when a routed tenant's control plane range (in the producer VPC) overlaps AWS", () => {
+    expect(problemsOf((c) => (routed(c).gke = { controlPlaneCidr: "10.0.20.0/28" }))).toEqual([
+      expect.stringMatching(/^tenants\[2\]\.gke\.controlPlaneCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(it is in the producer VPC, where its route would win over the VPN's routes to AWS/),
+    ]);
+  });
+
+  test("a published port out of range is reported once, at its own path", () => {
+    expect(problemsOf((c) => (routed(c).publishedServices[0].port = 70000))).toEqual([expect.stringMatching(/^tenants\[2\]\.publishedServices\[0\]\.port: /)]);
+  });
+
+  test("published Services without subnetUsers: a warning that the deployer needs Compute Network User on the subnet", () => {
+    const input = exampleInput() as any;
+    routed(input).subnetUsers = [];
+    expect(validateConfig(input).warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([expect.stringMatching(/^tenants\[2\]\.subnetUsers: is empty: the identity that deploys consumer-team-c .*Compute Network User/)]);
+  });
+});

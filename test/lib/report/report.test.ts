@@ -101,7 +101,7 @@ describe("resources per stack", () => {
     expect(example).toContain("### tunnels (14 resources)");
     expect(example).toContain("| `google_compute_vpn_tunnel` | 4 |");
     expect(example).toContain("### aws (32 resources)");
-    expect(example).toContain("### hub-team-c (7 resources)");
+    expect(example).toContain("### hub-team-c (8 resources)");
   });
 });
 

@@ -83,6 +83,8 @@ describe("cross-stack wiring", () => {
     const members = Object.values(hub.resource!["google_compute_subnetwork_iam_member"]).map((m: any) => [m.role, m.member]);
     expect(members.sort()).toEqual([
       ["roles/compute.networkUser", `serviceAccount:${number}@cloudservices.gserviceaccount.com`],
+      // The tenant's deployer (subnetUsers), who reserves the published Service's address in the subnet.
+      ["roles/compute.networkUser", "serviceAccount:deployer@example-routed-project.iam.gserviceaccount.com"],
       ["roles/compute.networkUser", `serviceAccount:service-${number}@container-engine-robot.iam.gserviceaccount.com`],
     ]);
     expect(Object.values(hub.resource!["google_project_iam_member"])).toEqual([
