@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { Config } from "./config/schema";
+import { apiTargetOf, Config } from "./config/schema";
 import { PolicyChecks } from "../constructs/core/policy";
 import { AwsStack } from "./stacks/aws-stack";
 import { ConsumerStack } from "./stacks/consumer-stack";
@@ -73,7 +73,8 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
     workloads.push(
       new WorkloadsStack(scope, `workloads-${tenant.name}`, config, tenant, {
         cluster: consumer.cluster,
-        apiIp: config.aws.backend.privateIp,
+        // The backend itself (apiTargetOf: a routed tenant's target is known from config).
+        apiIp: apiTargetOf(config, tenant).ip!,
         published: consumer.publishedAddresses,
       }),
     );
