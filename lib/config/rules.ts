@@ -29,6 +29,7 @@ import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
+import { gkeClusterProps, gkeSubnetProps } from "../tenant-props";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
 import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, pscTenants, type TenantConfig } from "./schema";
 
@@ -345,7 +346,6 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     runs.push({ errors: [...v.problems], warnings: [...v.warnings] });
   };
   const { gcp, aws, vpn, service } = config;
-  const flowLogSampling = config.observability.gcpFlowLogSampling;
   const region = gcp.region;
   const names = producerNames(config.prefix);
 
@@ -547,9 +547,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     run(
       "GkeSubnet",
       { name: `${at}.name`, region: "gcp.region", nodesCidr: `${at}.gkeNodesCidr`, podsCidr: `${at}.podsCidr`, servicesCidr: `${at}.servicesCidr`, flowLogSampling: "observability.gcpFlowLogSampling" },
-      (v) => GkeSubnet.validate({ network: REF, name: tn.gkeSubnet, region, nodesCidr: tenant.gkeNodesCidr, podsCidr: tenant.podsCidr, servicesCidr: tenant.servicesCidr, flowLogSampling }, v),
+      (v) => GkeSubnet.validate(gkeSubnetProps(config, tenant, REF), v),
     );
-    const gke = tenant.gke;
     run(
       "PrivateGkeCluster",
       {
@@ -561,21 +560,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         controlPlaneCidr: `${at}.gke.controlPlaneCidr`,
         authorizedNetworks: `${at}.gke.authorizedNetworks`,
       },
-      (v) =>
-        PrivateGkeCluster.validate(
-          {
-            name: tn.cluster,
-            project: tenant.project,
-            location: region,
-            network: REF,
-            subnet: { ...REF, podsRangeName: "", servicesRangeName: "", podsCidr: tenant.podsCidr },
-            mode: gke.mode,
-            nodePool: gke.nodePool,
-            authorizedNetworks: gke.authorizedNetworks,
-            controlPlaneCidr: gke.controlPlaneCidr,
-          },
-          v,
-        ),
+      // The subnet's stand-in: the range names are known at apply, the pod range now (the capacity rule reads it).
+      (v) => PrivateGkeCluster.validate(gkeClusterProps(config, tenant, REF, { ...REF, podsRangeName: "", servicesRangeName: "", podsCidr: tenant.podsCidr }), v),
     );
     if (tenant.kind === "psc") {
       run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>

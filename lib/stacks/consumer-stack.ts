@@ -10,6 +10,7 @@ import { IServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { Config, PscTenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
+import { gkeClusterProps, gkeSubnetProps } from "../tenant-props";
 import { apiOwners } from "./apis";
 import { useStateBackend } from "./state";
 
@@ -41,15 +42,7 @@ export class ConsumerStack extends TerraformStack {
       name: names.network,
       description: `Consumer ${tenant.name}: reaches the AWS API through one PSC endpoint`,
     });
-    const gkeSubnet = new GkeSubnet(this, "gke-subnet", {
-      network,
-      name: names.gkeSubnet,
-      region,
-      nodesCidr: tenant.gkeNodesCidr,
-      podsCidr: tenant.podsCidr,
-      servicesCidr: tenant.servicesCidr,
-      flowLogSampling: config.observability.gcpFlowLogSampling,
-    });
+    const gkeSubnet = new GkeSubnet(this, "gke-subnet", gkeSubnetProps(config, tenant, network));
     const pscSubnet = network.addSubnet("psc-subnet", {
       name: names.pscSubnet,
       region,
@@ -60,21 +53,7 @@ export class ConsumerStack extends TerraformStack {
       flowLogSampling: 0,
     });
     const gke = tenant.gke;
-    this.cluster = new PrivateGkeCluster(this, "gke", {
-      name: names.cluster,
-      project: tenant.project,
-      location: region,
-      network,
-      subnet: gkeSubnet,
-      mode: gke.mode,
-      nodePool: gke.nodePool,
-      releaseChannel: gke.releaseChannel,
-      deletionProtection: gke.deletionProtection,
-      dnsEndpoint: gke.dnsEndpoint,
-      publicEndpoint: gke.publicEndpoint,
-      authorizedNetworks: gke.authorizedNetworks,
-      controlPlaneCidr: gke.controlPlaneCidr,
-    });
+    this.cluster = new PrivateGkeCluster(this, "gke", gkeClusterProps(config, tenant, network, gkeSubnet));
     if (gke.restrictedGoogleApis) {
       new RestrictedGoogleApis(this, "restricted-google-apis", { name: names.network, network, project: tenant.project });
     }

@@ -7,6 +7,7 @@ import { SharedVpcHost, SharedVpcServiceProject } from "../../constructs/gcp/sha
 import { INetwork } from "../../constructs/gcp/vpc-network";
 import { Config, RoutedTenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
+import { gkeSubnetProps } from "../tenant-props";
 import { useStateBackend } from "./state";
 
 /** What a hub stack needs from the producer and tenant project stacks. */
@@ -39,15 +40,8 @@ export class HubStack extends TerraformStack {
     const names = tenantNames(config.prefix, tenant.name);
     new GoogleProvider(this, "google", { project: gcp.producerProject, region: gcp.region });
 
-    this.subnet = new GkeSubnet(this, "gke-subnet", {
-      network: inputs.network,
-      name: names.gkeSubnet,
-      region: gcp.region,
-      nodesCidr: tenant.gkeNodesCidr,
-      podsCidr: tenant.podsCidr,
-      servicesCidr: tenant.servicesCidr,
-      flowLogSampling: config.observability.gcpFlowLogSampling,
-    });
+    // Made as a PSC tenant's node subnet is, in the hub's network.
+    this.subnet = new GkeSubnet(this, "gke-subnet", gkeSubnetProps(config, tenant, inputs.network));
     this.serviceProject = new SharedVpcServiceProject(this, "service-project", {
       hostProject: inputs.host.project,
       serviceProject: tenant.project,

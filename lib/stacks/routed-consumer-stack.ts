@@ -7,6 +7,7 @@ import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { INetwork } from "../../constructs/gcp/vpc-network";
 import { Config, PublishedServiceConfig, RoutedTenantConfig } from "../config/schema";
 import { tenantNames } from "../naming";
+import { gkeClusterProps } from "../tenant-props";
 import { useStateBackend } from "./state";
 
 /** What a routed tenant's consumer stack needs from its hub stack. */
@@ -41,22 +42,7 @@ export class RoutedConsumerStack extends TerraformStack {
     const names = tenantNames(config.prefix, tenant.name);
     new GoogleProvider(this, "google", { project: tenant.project, region });
 
-    const gke = tenant.gke;
-    this.cluster = new PrivateGkeCluster(this, "gke", {
-      name: names.cluster,
-      project: tenant.project,
-      location: region,
-      network: inputs.network,
-      subnet: inputs.subnet,
-      mode: gke.mode,
-      nodePool: gke.nodePool,
-      releaseChannel: gke.releaseChannel,
-      deletionProtection: gke.deletionProtection,
-      dnsEndpoint: gke.dnsEndpoint,
-      publicEndpoint: gke.publicEndpoint,
-      authorizedNetworks: gke.authorizedNetworks,
-      controlPlaneCidr: gke.controlPlaneCidr,
-    });
+    this.cluster = new PrivateGkeCluster(this, "gke", gkeClusterProps(config, tenant, inputs.network, inputs.subnet));
     // Keyed by the Service's name: publishing another Service renames no address.
     this.publishedAddresses = tenant.publishedServices.map((service) => ({
       service,
