@@ -24,7 +24,7 @@ export interface PscHybridStacks {
   /** `tunnels`: GCP producer project (Cloud Router, external VPN gateway, tunnels, BGP sessions). */
   readonly tunnels: TerraformStack;
   /**
-   * `consumer-<tenant>`, one per tenant in config order: a PSC tenant's VPC, GKE cluster and PSC endpoint;
+   * `consumer-<tenant>`, one per tenant in config order: a PSC tenant's VPC, GKE cluster, PSC endpoint, serverless paths and published Services' names;
    * a routed tenant's GKE cluster on its hub subnet and its published Services' addresses.
    */
   readonly consumers: readonly TerraformStack[];
@@ -59,7 +59,9 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
     if (tenant.kind === "psc") {
       const consumer = new ConsumerStack(scope, `consumer-${tenant.name}`, config, tenant, { serviceAttachment: producer.serviceAttachment });
       consumers.push(consumer);
-      workloads.push(new WorkloadsStack(scope, `workloads-${tenant.name}`, config, tenant, { cluster: consumer.cluster, apiIp: consumer.pscEndpoint.ipAddress }));
+      workloads.push(
+        new WorkloadsStack(scope, `workloads-${tenant.name}`, config, tenant, { cluster: consumer.cluster, apiIp: consumer.pscEndpoint.ipAddress, published: consumer.publishedAddresses }),
+      );
       continue;
     }
     // A routed tenant: its project's APIs, then the hub's share of it (host credentials), then its cluster (its own).

@@ -22,6 +22,9 @@ export function producerNames(prefix: string) {
 /** The in-cluster Service name of the AWS API in every tenant's namespace. */
 export const API_SERVICE_NAME = "aws-api";
 
+/** The two paths serverless requests take into a tenant's VPC. */
+export type ServerlessPath = "connector" | "direct";
+
 /** Names of one tenant's resources (its consumer stack), from the prefix and tenant name. */
 export function tenantNames(prefix: string, tenant: string) {
   const name = (...parts: string[]) => resourceName(prefix, tenant, ...parts);
@@ -31,8 +34,16 @@ export function tenantNames(prefix: string, tenant: string) {
     pscSubnet: name("psc"),
     cluster: name("gke"),
     pscEndpoint: name("aws-api"),
-    /** A routed tenant's published Service's reserved address. */
+    /** A published Service's reserved address. */
     publishedAddress: (service: string) => name("svc", service),
+    /** A PSC tenant's private zone of its published Services' names. */
+    publishedZone: name("svc"),
+    /** A PSC tenant's Serverless VPC Access connector (at most 25 characters). */
+    connector: name(),
+    /** A PSC tenant's subnet of Cloud Run's Direct VPC egress. */
+    serverlessSubnet: name("serverless"),
+    /** A PSC tenant's serverless check through one path: the Cloud Run job and its service account (at most 30 characters). */
+    serverlessCheck: (path: ServerlessPath) => name("check", path),
     /** Name prefix of the hub's firewall rules for a routed tenant's published Services. */
     publishedFirewall: name("published"),
   };

@@ -94,6 +94,13 @@ export function networkPlan(config: Config): PlannedRange[] {
       { ...consumer, path: `${at}.pscEndpointCidr`, name: "PSC endpoint", cidr: t.pscEndpointCidr, purpose: "PSC endpoint address" },
     );
     if (t.gke.controlPlaneCidr) ranges.push({ ...consumer, path: `${at}.gke.controlPlaneCidr`, name: "control plane", cidr: t.gke.controlPlaneCidr, purpose: "GKE control plane" });
+    const serverless = t.serverless;
+    if (serverless?.connector) {
+      ranges.push({ ...consumer, path: `${at}.serverless.connector.cidr`, name: "serverless connector", cidr: serverless.connector.cidr, purpose: "Serverless VPC Access connector: the source of App Engine's and Cloud Run's requests" });
+    }
+    if (serverless?.directVpcEgressCidr) {
+      ranges.push({ ...consumer, path: `${at}.serverless.directVpcEgressCidr`, name: "Direct VPC egress", cidr: serverless.directVpcEgressCidr, purpose: "subnet of Cloud Run's Direct VPC egress: the source of its requests" });
+    }
   });
   return ranges;
 }

@@ -14,7 +14,7 @@ export interface PrefixLimit {
 }
 
 /** The blocks whose sizes are limited. */
-export type PrefixLimitName = "gcpSubnet" | "proxyOnlySubnet" | "pscNatSubnet" | "gkePods" | "gkeServices" | "gkeControlPlane" | "privateServicesAccess" | "awsVpc";
+export type PrefixLimitName = "gcpSubnet" | "proxyOnlySubnet" | "pscNatSubnet" | "gkePods" | "gkeServices" | "gkeControlPlane" | "privateServicesAccess" | "serverlessConnector" | "directVpcEgress" | "awsVpc";
 
 /** Sizes of the address blocks the constructs make. */
 export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
@@ -36,9 +36,29 @@ export const PREFIX_LIMITS: Readonly<Record<PrefixLimitName, PrefixLimit>> = {
    * "Configure private services access: Choose an IP address range for the allocated range").
    */
   privateServicesAccess: { minPrefix: 8, maxPrefix: 24, why: "private services access needs at least a /24" },
+  /** A Serverless VPC Access connector's range: "an unused /28" (Google Cloud docs, "Serverless VPC Access: IP address ranges"). */
+  serverlessConnector: { minPrefix: 28, maxPrefix: 28, why: "a Serverless VPC Access connector takes exactly a /28" },
+  /**
+   * The subnet Cloud Run's Direct VPC egress takes addresses from: "use a /26 or larger", each
+   * instance holding addresses of it for a while after it scales in (Google Cloud docs, "Direct VPC
+   * egress with a VPC network: IP address allocation").
+   */
+  directVpcEgress: { minPrefix: 8, maxPrefix: 26, why: "Direct VPC egress needs a /26 or larger subnet" },
   /** AWS VPCs and subnets (Amazon VPC user guide, "VPC CIDR blocks"). */
   awsVpc: { minPrefix: 16, maxPrefix: 28, why: "AWS VPC and subnet sizes" },
 };
+
+/**
+ * Serverless VPC Access connector instances: "min_instances between 2 and 9, max_instances between 3
+ * and 10, higher than min_instances" (google_vpc_access_connector). Connectors scale out, never in.
+ */
+export const VPC_CONNECTOR_INSTANCES = { min: 2, max: 10 } as const;
+
+/** The machine types a Serverless VPC Access connector runs on (Google Cloud docs, "Serverless VPC Access: throughput and scaling"). */
+export const VPC_CONNECTOR_MACHINE_TYPES = ["f1-micro", "e2-micro", "e2-standard-4"] as const;
+
+/** A Serverless VPC Access connector's name: at most 25 characters (google_vpc_access_connector). */
+export const VPC_CONNECTOR_NAME_MAX_LENGTH = 25;
 
 /** Ranges usable for private networks: RFC 1918 and the RFC 6598 shared space. */
 export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;

@@ -4,6 +4,7 @@
  * error messages use.
  */
 
+import { HTTP_PORT } from "./limits";
 import { isKnownRegion, nearestRegion, RegionCloud } from "./regions";
 
 /** An RFC 1035 label: lowercase, starting with a letter, at most 63 characters. */
@@ -153,4 +154,9 @@ export function awsZoneProblem(zone: string, region: string, regionName = "regio
     return { rule: `must be a zone of ${regionName} ${region}`, fix: zoneFix("aws", region, zone.slice(0, -1), regionName, (r) => `${r}a`) };
   }
   return undefined;
+}
+
+/** An http URL of a host (a name without its final dot, or an address), its port left out when it is 80. */
+export function httpUrl(host: string, port: number = HTTP_PORT): string {
+  return `http://${host.replace(/\.$/, "")}${port === HTTP_PORT ? "" : `:${port}`}`;
 }

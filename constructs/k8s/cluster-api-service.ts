@@ -3,7 +3,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
-import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "../core/names";
+import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, httpUrl, isSystemNamespace, SYSTEM_NAMESPACE_RULE } from "../core/names";
 import { HTTP_PORT } from "../core/limits";
 import { PropsValidator, validateProps } from "../core/validation";
 
@@ -48,8 +48,7 @@ export class ClusterApiService extends Construct {
 
   /** The in-cluster URL pods call for these props: `http://<serviceName>.<namespace>.svc.cluster.local[:port]`. */
   static urlFor(props: Pick<ClusterApiServiceProps, "namespace" | "serviceName" | "port">): string {
-    const port = props.port ?? HTTP_PORT;
-    return `http://${props.serviceName ?? DEFAULT_SERVICE_NAME}.${props.namespace}.svc.cluster.local${port === HTTP_PORT ? "" : `:${port}`}`;
+    return httpUrl(`${props.serviceName ?? DEFAULT_SERVICE_NAME}.${props.namespace}.svc.cluster.local`, props.port);
   }
 
   /** Records every problem with the props in `v`. */

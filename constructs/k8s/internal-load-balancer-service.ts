@@ -1,7 +1,6 @@
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Construct } from "constructs";
-import { HTTP_PORT } from "../core/limits";
-import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, RFC1035_LABEL_PATTERN, SERVICE_NAME_RULE } from "../core/names";
+import { DNS_LABEL_PATTERN, DNS_LABEL_RULE, httpUrl, RFC1035_LABEL_PATTERN, SERVICE_NAME_RULE } from "../core/names";
 import { PropsValidator, validateProps } from "../core/validation";
 
 /** Which pods InternalLoadBalancerService publishes, on which reserved address, and to whom. */
@@ -93,6 +92,6 @@ export class InternalLoadBalancerService extends Construct {
       },
     });
     this.address = props.address;
-    this.url = `http://${props.address}${props.port === HTTP_PORT ? "" : `:${props.port}`}`;
+    this.url = httpUrl(props.address, props.port);
   }
 }

@@ -12,7 +12,46 @@ export const DEFAULT_CHECK_IMAGE = "gcr.io/google.com/cloudsdktool/google-cloud-
 /** What the props leave out gets these. */
 const DEFAULTS = { name: "aws-api-check", image: DEFAULT_CHECK_IMAGE, timeoutSeconds: 10 } as const;
 
-export interface ConnectivityCheckProps {
+/** The request a check sends, wherever it runs: in the cluster (ConnectivityCheck) or serverless (ServerlessConnectivityCheck). */
+export interface CheckRequest {
+  /** URL to request. */
+  readonly url: string;
+  /** Container image providing `curl` and `sh`. @default DEFAULT_CHECK_IMAGE */
+  readonly image?: string;
+  /** Seconds before the request gives up. @default 10 */
+  readonly timeoutSeconds?: number;
+}
+
+/** Records every problem with a check's request in `v`. */
+export function validateRequest(props: CheckRequest, v: PropsValidator): void {
+  v.check(/^https?:\/\/[^\s'"`$\\]+$/.test(props.url), "url", props.url, "must be an http:// or https:// URL without quotes, spaces or '$'");
+  if (props.image !== undefined) {
+    v.check(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/.test(props.image), "image", props.image, "must be a container image reference like gcr.io/project/image:tag");
+  }
+  const timeout = props.timeoutSeconds ?? DEFAULTS.timeoutSeconds;
+  v.check(Number.isInteger(timeout) && timeout >= 1 && timeout <= 300, "timeoutSeconds", timeout, "must be 1-300");
+}
+
+/**
+ * The check's shell script: one request, then a line with the status and
+ * timings, then `OK` (exit 0) for a 2xx status or `FAIL` (exit 1) for
+ * anything else, a timeout or a name that does not resolve.
+ */
+export function checkScript(props: CheckRequest): string {
+  const timeout = props.timeoutSeconds ?? DEFAULTS.timeoutSeconds;
+  return [
+    `out=$(curl -sS -o /dev/null --max-time ${timeout} -w 'status=%{http_code} connect=%{time_connect}s total=%{time_total}s' '${props.url}') || { echo "FAIL ${props.url}: $out"; exit 1; }`,
+    `echo "$out url=${props.url}"`,
+    `case "$out" in status=2*) echo OK ;; *) echo FAIL; exit 1 ;; esac`,
+  ].join("\n");
+}
+
+/** The image a check runs. */
+export function checkImage(props: CheckRequest): string {
+  return props.image ?? DEFAULTS.image;
+}
+
+export interface ConnectivityCheckProps extends CheckRequest {
   /**
    * Namespace to run in (the API Service's, so its egress policy applies).
    * Pass the namespace resource's name (`ClusterApiService.namespace.metadata.name`)
@@ -23,10 +62,6 @@ export interface ConnectivityCheckProps {
   readonly url: string;
   /** Name of the CronJob. @default "aws-api-check" */
   readonly name?: string;
-  /** Container image providing `curl` and `sh`. @default DEFAULT_CHECK_IMAGE */
-  readonly image?: string;
-  /** Seconds before one request gives up. @default 10 */
-  readonly timeoutSeconds?: number;
 }
 
 /**
@@ -45,25 +80,14 @@ export class ConnectivityCheck extends Construct {
     v.check(DNS_LABEL_PATTERN.test(props.namespace), "namespace", props.namespace, DNS_LABEL_RULE);
     const name = props.name ?? DEFAULTS.name;
     v.check(DNS_LABEL_PATTERN.test(name) && name.length <= 50, "name", name, "must be a Kubernetes DNS label of at most 50 characters (CronJob names)");
-    v.check(/^https?:\/\/[^\s'"`$\\]+$/.test(props.url), "url", props.url, "must be an http:// or https:// URL without quotes, spaces or '$'");
-    if (props.image !== undefined) {
-      v.check(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})?$/.test(props.image), "image", props.image, "must be a container image reference like gcr.io/project/image:tag");
-    }
-    const timeout = props.timeoutSeconds ?? DEFAULTS.timeoutSeconds;
-    v.check(Number.isInteger(timeout) && timeout >= 1 && timeout <= 300, "timeoutSeconds", timeout, "must be 1-300");
+    validateRequest(props, v);
   }
 
   constructor(scope: Construct, id: string, props: ConnectivityCheckProps) {
     super(scope, id);
     validateProps(this, "ConnectivityCheck", (v) => ConnectivityCheck.validate(props, v));
     const name = props.name ?? DEFAULTS.name;
-    const timeout = props.timeoutSeconds ?? DEFAULTS.timeoutSeconds;
-
-    const script = [
-      `out=$(curl -sS -o /dev/null --max-time ${timeout} -w 'status=%{http_code} connect=%{time_connect}s total=%{time_total}s' '${props.url}') || { echo "FAIL ${props.url}: $out"; exit 1; }`,
-      `echo "$out url=${props.url}"`,
-      `case "$out" in status=2*) echo OK ;; *) echo FAIL; exit 1 ;; esac`,
-    ].join("\n");
+    const script = checkScript(props);
     this.cronJob = new CronJobV1(this, "cron-job", {
       metadata: { name, namespace: props.namespace, labels: { "app.kubernetes.io/name": name } },
       spec: {
@@ -84,7 +108,7 @@ export class ConnectivityCheck extends Construct {
                 container: [
                   {
                     name: "check",
-                    image: props.image ?? DEFAULTS.image,
+                    image: checkImage(props),
                     command: ["/bin/sh", "-c", script],
                     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "128Mi" } },
                     securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },

@@ -15,11 +15,14 @@ import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
 import { HaVpnToAws } from "../../constructs/gcp/ha-vpn-to-aws";
 import { HybridNegLoadBalancer } from "../../constructs/gcp/hybrid-neg-load-balancer";
 import { GkeLoadBalancerFirewall } from "../../constructs/gcp/gke-load-balancer-firewall";
+import { PrivateDnsZone } from "../../constructs/gcp/private-dns-zone";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { PrivateServicesAccess } from "../../constructs/gcp/private-services-access";
 import { ProxyOnlySubnet } from "../../constructs/gcp/proxy-only-subnet";
 import { PscEndpoint, privateZoneOf } from "../../constructs/gcp/psc-endpoint";
 import { PscNatSubnet } from "../../constructs/gcp/psc-nat-subnet";
+import { PublishedServiceAddress } from "../../constructs/gcp/published-service-address";
+import { ServerlessVpcAccessConnector } from "../../constructs/gcp/serverless-vpc-access";
 import { RESTRICTED_DOMAINS, RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { SharedVpcServiceProject } from "../../constructs/gcp/shared-vpc";
@@ -28,10 +31,21 @@ import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-balancer-service";
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
+import { ServerlessConnectivityCheck } from "../app-constructs/serverless-check";
 import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
-import { gkeClusterProps, gkeSubnetProps } from "../tenant-props";
+import {
+  connectorProps,
+  directVpcEgressSubnetProps,
+  gkeClusterProps,
+  gkeSubnetProps,
+  publishedAddressProps,
+  publishedServiceProps,
+  publishedZoneProps,
+  serverlessCheckProps,
+  serverlessPaths,
+} from "../tenant-props";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
-import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, pscTenants, type TenantConfig } from "./schema";
+import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, publishedDnsNameOf, publishedZoneOf, pscTenants, type TenantConfig } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -139,6 +153,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     names.set(tenant.name, t);
     if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
     if (tenant.kind === "routed") routedTenantRules(config, t, fail, warnings);
+    publishedServiceRules(config, t, fail);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -204,14 +219,47 @@ function routedTenantRules(config: Config, t: number, fail: Fail, warnings: Prob
       involves: [`${at}.publishedServices`],
     });
   }
-  const seen = new Map<string, number>();
   tenant.publishedServices.forEach((svc, i) => {
-    const first = seen.get(svc.name);
-    if (first !== undefined) {
-      fail(`${at}.publishedServices[${i}].name`, describeProblem(`must be unique in the tenant (also ${at}.publishedServices[${first}].name): it names a Service and its address`, svc.name), [`${at}.publishedServices[${first}].name`]);
+    if (svc.dnsName !== undefined) {
+      fail(
+        `${at}.publishedServices[${i}].dnsName`,
+        describeProblem("is a name in a PSC tenant's private zone: a routed tenant's published Services are reached from AWS by address (the workloads stack's output published-<name>-url)", svc.dnsName, "remove it"),
+      );
     }
-    seen.set(svc.name, i);
   });
+}
+
+/**
+ * Published Services, of either kind of tenant: one name names a Service and
+ * its address, so names are unique; a PSC tenant's DNS names are unique too,
+ * and its zone is not the API's (both are private zones of its VPC, and
+ * Cloud DNS refuses two of one name on a network).
+ */
+function publishedServiceRules(config: Config, t: number, fail: Fail): void {
+  const at = `tenants[${t}]`;
+  const tenant = config.tenants[t];
+  const unique = (field: "name" | "dnsName", value: (i: number) => string, what: string) => {
+    const seen = new Map<string, number>();
+    tenant.publishedServices.forEach((_, i) => {
+      const first = seen.get(value(i));
+      if (first !== undefined) {
+        fail(`${at}.publishedServices[${i}].${field}`, describeProblem(`must be unique in the tenant (also ${at}.publishedServices[${first}]): ${what}`, value(i)), [`${at}.publishedServices[${first}].${field}`]);
+      }
+      seen.set(value(i), first ?? i);
+    });
+  };
+  unique("name", (i) => tenant.publishedServices[i].name, "it names a Service and its address");
+  if (tenant.kind !== "psc" || tenant.publishedServices.length === 0) return;
+  unique("dnsName", (i) => publishedDnsNameOf(tenant, tenant.publishedServices[i]), "one name, one address");
+  const zone = publishedZoneOf(tenant);
+  const apiZone = privateZoneOf(config.service.dnsName);
+  if (zone === apiZone) {
+    fail(
+      tenant.dnsZone === undefined ? `${at}.name` : `${at}.dnsZone`,
+      describeProblem(`makes the published Services' zone ${zone}, the zone of service.dnsName too (two private zones of one name in the tenant's VPC)`, tenant.dnsZone ?? tenant.name, `a zone of its own, e.g. dnsZone: ${tenant.name}.svc.internal.`),
+      ["service.dnsName"],
+    );
+  }
 }
 
 /**
@@ -302,6 +350,8 @@ function generatedNames(config: Config): Problem[] {
         { path, name: names.cluster, max: PrivateGkeCluster.MAX_NAME_LENGTH, what: "the GKE cluster name" },
         { path, name: names.gkeSubnet, max: GkeSubnet.MAX_NAME_LENGTH, what: "the GKE subnet's name" },
         { path, name: names.pscEndpoint, max: PscEndpoint.MAX_NAME_LENGTH, what: "the PSC endpoint's name prefix" },
+        ...(tenant.kind === "psc" && tenant.serverless?.connector ? [{ path, name: names.connector, max: ServerlessVpcAccessConnector.MAX_NAME_LENGTH, what: "the serverless connector's name" }] : []),
+        ...(tenant.kind === "psc" ? serverlessPaths(tenant) : []).map((p) => ({ path, name: names.serverlessCheck(p), max: ServerlessConnectivityCheck.MAX_NAME_LENGTH, what: "a serverless check's name" })),
       ];
     }),
   ];
@@ -582,12 +632,12 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         ),
       );
     }
+    const published = tenant.publishedServices;
     if (tenant.kind === "routed") {
       // hub-<tenant>: the attachment and roles, the published Services' firewall rules; consumer-<tenant>: their addresses.
       run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, subnets: `${at}.name`, subnetUsers: `${at}.subnetUsers` }, (v) =>
         SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }], subnetUsers: tenant.subnetUsers }, v),
       );
-      const published = tenant.publishedServices;
       if (published.length > 0) {
         const ports = [...new Set(published.map((p) => p.port))];
         // ports[k] is the port of the first published Service that has it.
@@ -596,16 +646,41 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
           GkeLoadBalancerFirewall.validate({ network: REF, name: tn.publishedFirewall, nodesCidr: tenant.gkeNodesCidr, clients: [aws.vpcCidr], ports }, v),
         );
       }
-      published.forEach((svc, i) => {
-        const sp = `${at}.publishedServices[${i}]`;
-        run("InternalLoadBalancerService", { namespace: `${at}.namespace`, name: `${sp}.name`, addressName: `${sp}.name`, port: `${sp}.port`, targetPort: `${sp}.targetPort`, selector: `${sp}.selector`, sourceRanges: "aws.vpcCidr" }, (v) =>
-          InternalLoadBalancerService.validate(
-            { namespace: tenant.namespace, name: svc.name, port: svc.port, targetPort: svc.targetPort, selector: svc.selector, addressName: tn.publishedAddress(svc.name), address: AT_APPLY, sourceRanges: [aws.vpcCidr] },
-            v,
-          ),
-        );
-      });
     }
+    if (tenant.kind === "psc") {
+      // consumer-<tenant>: the serverless paths into the VPC, a check through each, the published Services' zone.
+      const connector = connectorProps(config, tenant, REF, AT_APPLY);
+      if (connector !== undefined) {
+        const cx = `${at}.serverless.connector`;
+        run("ServerlessVpcAccessConnector", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${cx}.cidr`, machineType: `${cx}.machineType`, minInstances: `${cx}.minInstances`, maxInstances: `${cx}.maxInstances`, project: `${at}.project` }, (v) =>
+          ServerlessVpcAccessConnector.validate(connector, v),
+        );
+      }
+      const subnet = directVpcEgressSubnetProps(config, tenant);
+      if (subnet !== undefined) {
+        run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.serverless.directVpcEgressCidr`, flowLogSampling: "observability.gcpFlowLogSampling" }, (v) => VpcNetwork.validateSubnet(subnet, v));
+      }
+      for (const path of serverlessPaths(tenant)) {
+        run("ServerlessConnectivityCheck", { name: `${at}.name`, project: `${at}.project`, region: "gcp.region", url: "service.dnsName", image: `${at}.checkImage` }, (v) =>
+          ServerlessConnectivityCheck.validate(serverlessCheckProps(config, tenant, path, path === "connector" ? { connector: AT_APPLY } : { network: AT_APPLY, subnetwork: AT_APPLY }), v),
+        );
+      }
+      if (published.length > 0) {
+        run("PrivateDnsZone", { name: `${at}.name`, dnsName: `${at}.dnsZone` }, (v) => PrivateDnsZone.validate(publishedZoneProps(config, tenant, REF), v));
+      }
+    }
+    published.forEach((svc, i) => {
+      const sp = `${at}.publishedServices[${i}]`;
+      // The zone's stand-in: its name is known at apply, its DNS name now (the record must be inside it).
+      const zone = tenant.kind === "psc" ? { name: AT_APPLY, dnsName: publishedZoneOf(tenant) } : undefined;
+      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName` }, (v) =>
+        PublishedServiceAddress.validate(publishedAddressProps(config, tenant, svc, REF, zone), v),
+      );
+      const sources = tenant.kind === "routed" ? "aws.vpcCidr" : `${at}.publishedServices`;
+      run("InternalLoadBalancerService", { namespace: `${at}.namespace`, name: `${sp}.name`, addressName: `${sp}.name`, port: `${sp}.port`, targetPort: `${sp}.targetPort`, selector: `${sp}.selector`, sourceRanges: sources }, (v) =>
+        InternalLoadBalancerService.validate(publishedServiceProps(config, tenant, svc, tenant.namespace, { name: tn.publishedAddress(svc.name), ip: AT_APPLY }), v),
+      );
+    });
     // The in-cluster name: the PSC endpoint on the service port, or for a routed tenant the backend itself.
     const target = apiTargetOf(config, tenant);
     const api = { namespace: tenant.namespace, serviceName: API_SERVICE_NAME, port: target.port };

@@ -4,7 +4,7 @@ import { isPrivateAsn, PRIVATE_ASN_RULE } from "../../constructs/core/asn";
 import { IPV4_RULE, isIpv4 } from "../../constructs/core/cidr";
 import { DH_GROUP_RULE, ENCRYPTION_RULE, TERMINATION_RULE } from "../../constructs/aws/aws-site-to-site-vpn";
 import { GKE_MODE_RULE, GKE_MODES } from "../../constructs/gcp/private-gke-cluster";
-import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "../../constructs/core/limits";
+import { PrefixLimit, PREFIX_LIMITS, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS, VPC_CONNECTOR_MACHINE_TYPES } from "../../constructs/core/limits";
 import {
   AWS_REGION_PATTERN,
   AWS_REGION_RULE,
@@ -96,6 +96,23 @@ const gkeSchema = z.strictObject({
     .optional(),
 });
 
+/** A fully qualified DNS name, ending with '.'. */
+const fqdn = z.string().regex(FQDN_PATTERN, FQDN_RULE);
+
+/** An in-cluster Service published on a reserved internal address of the tenant's node subnet. */
+const publishedServiceSchema = z.strictObject({
+  /** Name of the Kubernetes Service (and of its reserved address). */
+  name: k8sName,
+  /** Port the address serves. */
+  port: wholeNumber,
+  /** Port of the pods. Default: port. */
+  targetPort: wholeNumber.optional(),
+  /** Labels of the pods that serve it. Default: {app: <name>}. */
+  selector: z.record(z.string(), z.string()).optional(),
+  /** A PSC tenant's only: its A record, in the tenant's dnsZone. Default (publishedDnsNameOf): <name>.<dnsZone>. */
+  dnsName: fqdn.optional(),
+});
+
 /** What every tenant has, whichever way it reaches AWS. */
 const tenantBase = {
   /** Short tenant name; used in stack ids (`consumer-<name>`) and resource names. */
@@ -120,9 +137,35 @@ const tenantBase = {
    * `gke-gcloud-auth-plugin` (the caller's gcloud login; no token in state).
    */
   kubernetesAuth: z.enum(["access-token", "gke-gcloud-auth-plugin"], { error: "must be 'access-token' or 'gke-gcloud-auth-plugin'" }).default("access-token"),
-  /** Image of the connectivity check job (needs sh and curl; must be pullable by private nodes). Default: ConnectivityCheck's. */
+  /** Image of the connectivity check jobs (needs sh and curl; must be pullable by private nodes). Default: ConnectivityCheck's. */
   checkImage: z.string().optional(),
+  /**
+   * In-cluster Services published on internal addresses reserved in the node subnet: a PSC
+   * tenant's are named in its private zone and reached from its VPC and serverless clients, a
+   * routed tenant's are reached from AWS over the VPN.
+   */
+  publishedServices: z.array(publishedServiceSchema).default([]),
 };
+
+/** How a PSC tenant's serverless workloads (App Engine, Cloud Run, Cloud Run functions) send requests into its VPC. */
+const serverlessSchema = z
+  .strictObject({
+    /** A Serverless VPC Access connector (App Engine standard, Cloud Run, Cloud Run functions). Bounds and defaults: ServerlessVpcAccessConnector's. */
+    connector: z
+      .strictObject({
+        /** The connector's own /28, used by nothing else in the tenant's VPC. */
+        cidr: cidr({ private: true, limit: PREFIX_LIMITS.serverlessConnector }),
+        machineType: z.enum(VPC_CONNECTOR_MACHINE_TYPES, { error: `must be one of ${VPC_CONNECTOR_MACHINE_TYPES.join(", ")}` }).optional(),
+        minInstances: wholeNumber.optional(),
+        maxInstances: wholeNumber.optional(),
+      })
+      .optional(),
+    /** A subnet for Cloud Run's Direct VPC egress (Cloud Run services, jobs and functions; not App Engine): a /26 or larger. */
+    directVpcEgressCidr: cidr({ private: true, limit: PREFIX_LIMITS.directVpcEgress }).optional(),
+  })
+  .refine((s) => s.connector !== undefined || s.directVpcEgressCidr !== undefined, {
+    error: "must set connector (App Engine, Cloud Run) or directVpcEgressCidr (Cloud Run), or both. Fix: e.g. connector: {cidr: 10.8.0.0/28}, or remove serverless",
+  });
 
 /**
  * A PSC tenant (the default): its own VPC, reaching the one published API
@@ -140,18 +183,10 @@ const pscTenantSchema = z.strictObject({
   connectionLimit: wholeNumber.max(1000, "must be at most 1000").default(10),
   /** Let clients in any region of the tenant's VPC use the PSC endpoint (PSC global access). */
   pscGlobalAccess: z.boolean().optional(),
-});
-
-/** An in-cluster Service published on a reserved internal address of the tenant's subnet. */
-const publishedServiceSchema = z.strictObject({
-  /** Name of the Kubernetes Service (and of its reserved address). */
-  name: k8sName,
-  /** Port the address serves. */
-  port: wholeNumber,
-  /** Port of the pods. Default: port. */
-  targetPort: wholeNumber.optional(),
-  /** Labels of the pods that serve it. Default: {app: <name>}. */
-  selector: z.record(z.string(), z.string()).optional(),
+  /** Serverless clients in the tenant's project: the paths their requests take into its VPC, and a check of each. */
+  serverless: serverlessSchema.optional(),
+  /** Private Cloud DNS zone of the published Services' names, bound to the tenant's VPC. Default (publishedZoneOf): <name>.internal. */
+  dnsZone: fqdn.optional(),
 });
 
 /**
@@ -169,8 +204,6 @@ const routedTenantSchema = z.strictObject({
    * Network User on its subnet: reserving the published Services' addresses in it needs that.
    */
   subnetUsers: z.array(z.string()).default([]),
-  /** In-cluster Services published on reserved internal addresses, reachable from AWS over the VPN. */
-  publishedServices: z.array(publishedServiceSchema).default([]),
 });
 
 const tenantSchema = z.discriminatedUnion("kind", [pscTenantSchema, routedTenantSchema], { error: "must be psc or routed" });
@@ -367,8 +400,8 @@ export type TenantConfig = Config["tenants"][number];
 export type PscTenantConfig = Extract<TenantConfig, { kind: "psc" }>;
 /** A tenant on a subnet of the Shared VPC hub, its ranges routed to AWS. */
 export type RoutedTenantConfig = Extract<TenantConfig, { kind: "routed" }>;
-/** A routed tenant's Service published on a reserved address. */
-export type PublishedServiceConfig = RoutedTenantConfig["publishedServices"][number];
+/** A Service published on a reserved address of a tenant's node subnet. */
+export type PublishedServiceConfig = TenantConfig["publishedServices"][number];
 
 /** The PSC tenants, in config order, each with its index in `tenants`. */
 export function pscTenants(config: Config): Array<{ tenant: PscTenantConfig; index: number }> {
@@ -413,4 +446,14 @@ export function awsBackendOf(aws: Config["aws"]): AwsBackendChoice {
 /** Where a tenant's in-cluster API name points: its PSC endpoint (address known at apply) on the service port, or for a routed tenant the backend itself. */
 export function apiTargetOf(config: Config, tenant: TenantConfig): { readonly ip?: string; readonly port: number } {
   return tenant.kind === "routed" ? { ip: config.aws.backend.privateIp, port: config.aws.backend.port } : { port: config.service.port };
+}
+
+/** The private zone of a PSC tenant's published Services' names. */
+export function publishedZoneOf(tenant: PscTenantConfig): string {
+  return tenant.dnsZone ?? `${tenant.name}.internal.`;
+}
+
+/** A PSC tenant's published Service's name in its private zone. */
+export function publishedDnsNameOf(tenant: PscTenantConfig, service: PublishedServiceConfig): string {
+  return service.dnsName ?? `${service.name}.${publishedZoneOf(tenant)}`;
 }

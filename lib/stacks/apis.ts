@@ -44,6 +44,19 @@ const ROUTED_TENANT_PROJECT_APIS = ["compute.googleapis.com", "container.googlea
  */
 const HOST_PROJECT_APIS = { routedTenants: ["container.googleapis.com", "cloudresourcemanager.googleapis.com"], privateServicesAccess: ["servicenetworking.googleapis.com"] } as const;
 
+/**
+ * A PSC tenant's serverless extras: Serverless VPC Access for a connector,
+ * Cloud Run for the checks (one per path into the VPC).
+ */
+const SERVERLESS_APIS = { connector: "vpcaccess.googleapis.com", checks: "run.googleapis.com" } as const;
+
+/** What a PSC tenant's consumer stack creates in its project: the base list, and the serverless extras its config asks for. */
+function pscTenantApis(tenant: Config["tenants"][number]): string[] {
+  const serverless = tenant.kind === "psc" ? tenant.serverless : undefined;
+  if (serverless === undefined) return [...TENANT_PROJECT_APIS];
+  return [...TENANT_PROJECT_APIS, ...(serverless.connector ? [SERVERLESS_APIS.connector] : []), SERVERLESS_APIS.checks];
+}
+
 /** The APIs each GCP stack enables in its project: one stack per project. */
 export interface ApiOwners {
   /** Enabled by the producer stack in gcp.producerProject (the tunnels stack deploys after it, in the same project). */
@@ -73,9 +86,9 @@ export function apiOwners(config: Config): ApiOwners {
       ...PRODUCER_PROJECT_APIS,
       ...(hosts ? HOST_PROJECT_APIS.routedTenants : []),
       ...(config.gcp.privateServicesAccessCidrs.length > 0 ? HOST_PROJECT_APIS.privateServicesAccess : []),
-      ...(inProducerProject.length > 0 ? TENANT_PROJECT_APIS : []),
+      ...inProducerProject.flatMap(pscTenantApis),
     ]),
   ];
-  const tenantApis = (t: Config["tenants"][number]): string[] => (t.kind === "routed" ? [...ROUTED_TENANT_PROJECT_APIS] : t.project === config.gcp.producerProject ? [] : [...TENANT_PROJECT_APIS]);
+  const tenantApis = (t: Config["tenants"][number]): string[] => (t.kind === "routed" ? [...ROUTED_TENANT_PROJECT_APIS] : t.project === config.gcp.producerProject ? [] : pscTenantApis(t));
   return { producer, tenants: Object.fromEntries(config.tenants.map((t) => [t.name, tenantApis(t)])) };
 }

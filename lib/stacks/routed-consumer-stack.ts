@@ -1,13 +1,13 @@
-import { ComputeAddress } from "@cdktf/provider-google/lib/compute-address";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { IGkeSubnet } from "../../constructs/gcp/gke-subnet";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
+import { PublishedServiceAddress } from "../../constructs/gcp/published-service-address";
 import { INetwork } from "../../constructs/gcp/vpc-network";
-import { Config, PublishedServiceConfig, RoutedTenantConfig } from "../config/schema";
-import { tenantNames } from "../naming";
-import { gkeClusterProps } from "../tenant-props";
+import { Config, RoutedTenantConfig } from "../config/schema";
+import { gkeClusterProps, publishedAddressProps } from "../tenant-props";
+import { PublishedAddress } from "./consumer-stack";
 import { useStateBackend } from "./state";
 
 /** What a routed tenant's consumer stack needs from its hub stack. */
@@ -16,12 +16,6 @@ export interface RoutedConsumerStackInputs {
   readonly network: INetwork;
   /** The tenant's node subnet in the hub, with its pod and service ranges. */
   readonly subnet: IGkeSubnet;
-}
-
-/** A published Service's reserved address. */
-export interface PublishedAddress {
-  readonly service: PublishedServiceConfig;
-  readonly address: ComputeAddress;
 }
 
 /**
@@ -38,21 +32,13 @@ export class RoutedConsumerStack extends TerraformStack {
   constructor(scope: Construct, id: string, config: Config, tenant: RoutedTenantConfig, inputs: RoutedConsumerStackInputs) {
     super(scope, id);
     useStateBackend(this, config, "gcp");
-    const region = config.gcp.region;
-    const names = tenantNames(config.prefix, tenant.name);
-    new GoogleProvider(this, "google", { project: tenant.project, region });
+    new GoogleProvider(this, "google", { project: tenant.project, region: config.gcp.region });
 
     this.cluster = new PrivateGkeCluster(this, "gke", gkeClusterProps(config, tenant, inputs.network, inputs.subnet));
     // Keyed by the Service's name: publishing another Service renames no address.
     this.publishedAddresses = tenant.publishedServices.map((service) => ({
       service,
-      address: new ComputeAddress(this, `published-${service.name}`, {
-        name: names.publishedAddress(service.name),
-        region,
-        subnetwork: inputs.subnet.id,
-        addressType: "INTERNAL",
-        description: `Published Service ${tenant.namespace}/${service.name}: its internal load balancer's address, reachable from AWS over the VPN`,
-      }),
+      address: new PublishedServiceAddress(this, `published-${service.name}`, publishedAddressProps(config, tenant, service, inputs.subnet)),
     }));
   }
 }

@@ -8,8 +8,10 @@ import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { PrivateGkeCluster } from "../../constructs/gcp/private-gke-cluster";
 import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-balancer-service";
 import { apiTargetOf, Config, TenantConfig } from "../config/schema";
+import { httpUrl } from "../../constructs/core/names";
 import { API_SERVICE_NAME } from "../naming";
-import { PublishedAddress } from "./routed-consumer-stack";
+import { publishedServiceProps } from "../tenant-props";
+import { PublishedAddress } from "./consumer-stack";
 import { useStateBackend } from "./state";
 
 /** What a workloads stack needs from its consumer stack. */
@@ -17,7 +19,7 @@ export interface WorkloadsStackInputs {
   readonly cluster: PrivateGkeCluster;
   /** The address the in-cluster API name forwards to: the PSC endpoint's, or for a routed tenant the backend's. */
   readonly apiIp: string;
-  /** A routed tenant's published Services, each with its reserved address. @default - none */
+  /** The tenant's published Services, each with its reserved address (and a PSC tenant's, its name). @default - none */
   readonly published?: readonly PublishedAddress[];
 }
 
@@ -69,18 +71,12 @@ export class WorkloadsStack extends TerraformStack {
     new TerraformOutput(this, "api-url", { value: this.api.url, description: "In-cluster URL of the AWS API" });
     new TerraformOutput(this, "run-connectivity-check", { value: this.check.runCommand, description: "Runs the connectivity check" });
     for (const { service, address } of inputs.published ?? []) {
-      const published = new InternalLoadBalancerService(this, `published-${service.name}`, {
-        namespace: this.api.namespace.metadata.name,
-        name: service.name,
-        port: service.port,
-        targetPort: service.targetPort,
-        selector: service.selector,
-        addressName: address.name,
-        address: address.address,
-        // AWS reaches it over the VPN (the hub's firewall admits the same range).
-        sourceRanges: [config.aws.vpcCidr],
-      });
-      new TerraformOutput(this, `published-${service.name}-url`, { value: published.url, description: `URL of the published Service ${service.name}, from AWS over the VPN` });
+      // The namespace resource's name: the Service is created after its namespace.
+      const published = new InternalLoadBalancerService(this, `published-${service.name}`, publishedServiceProps(config, tenant, service, this.api.namespace.metadata.name, address));
+      // A routed tenant's from AWS by address (the hub's firewall admits AWS); a PSC tenant's by its private name, from its VPC.
+      const url = address.dnsName === undefined ? published.url : httpUrl(address.dnsName, service.port);
+      const from = address.dnsName === undefined ? "from AWS over the VPN" : "by its private name, from the tenant's VPC and serverless clients";
+      new TerraformOutput(this, `published-${service.name}-url`, { value: url, description: `URL of the published Service ${service.name}, ${from}` });
     }
   }
 }
