@@ -12,7 +12,15 @@ export type { ProblemOptions, ReservedAddresses } from "./core/validation";
 export type { RegionCloud } from "./core/regions";
 // The limits the constructs enforce (PropsValidator's checks and the DhGroup,
 // VpnEncryption and ReservedAddresses types are stated in them).
-export { GOOGLE_HEALTH_CHECK_RANGES, PREFIX_LIMITS, RESERVED_SUBNET_ADDRESSES, SHARED_DH_GROUPS, SHARED_ENCRYPTIONS } from "./core/limits";
+export {
+  GOOGLE_HEALTH_CHECK_RANGES,
+  PREFIX_LIMITS,
+  RESERVED_SUBNET_ADDRESSES,
+  SHARED_DH_GROUPS,
+  SHARED_ENCRYPTIONS,
+  VPC_CONNECTOR_INSTANCES,
+  VPC_CONNECTOR_MACHINE_TYPES,
+} from "./core/limits";
 export type { PrefixLimit, PrefixLimitName } from "./core/limits";
 
 // Policy checks (secure defaults, checked at synth)
@@ -68,6 +76,14 @@ export { PrivateServicesAccess, SERVICE_NETWORKING_SERVICE } from "./gcp/private
 export type { PrivateServicesAccessProps } from "./gcp/private-services-access";
 export { GkeLoadBalancerFirewall, KUBE_PROXY_HEALTH_PORT } from "./gcp/gke-load-balancer-firewall";
 export type { GkeLoadBalancerFirewallProps } from "./gcp/gke-load-balancer-firewall";
+
+// GCP: serverless clients, and in-cluster Services published by name
+export { ServerlessVpcAccessConnector, VPC_ACCESS_SERVICE_AGENT_ROLE, VPC_CONNECTOR_DEFAULTS } from "./gcp/serverless-vpc-access";
+export type { ServerlessVpcAccessConnectorProps, VpcConnectorMachineType } from "./gcp/serverless-vpc-access";
+export { PrivateDnsZone } from "./gcp/private-dns-zone";
+export type { IPrivateDnsZone, PrivateDnsZoneProps } from "./gcp/private-dns-zone";
+export { PublishedServiceAddress } from "./gcp/published-service-address";
+export type { PublishedServiceAddressProps } from "./gcp/published-service-address";
 
 // AWS
 export { AwsVpc } from "./aws/aws-vpc";

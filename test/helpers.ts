@@ -127,6 +127,13 @@ export function onlyResource(stack: SynthesizedStack, type: string): Record<stri
   return all[0];
 }
 
+/** The single resource of a type made by one top-level construct of a stack (its logical id starts with `<constructId>_`). */
+export function resourceUnder(stack: SynthesizedStack, type: string, constructId: string): Record<string, any> {
+  const all = Object.entries(resourcesOf(stack, type)).filter(([id]) => id.startsWith(`${constructId}_`));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type} under ${constructId}, found ${all.length}`);
+  return all[0][1];
+}
+
 /** Every string anywhere inside a JSON value. */
 export function allStrings(value: unknown): string[] {
   if (typeof value === "string") return [value];

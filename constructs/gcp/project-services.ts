@@ -17,6 +17,9 @@ export const GOOGLE_API_OF_RESOURCE: Readonly<Record<string, string>> = {
   google_project_iam_: "cloudresourcemanager.googleapis.com",
   // Private services access: the peering with Google's service producers.
   google_service_networking_: "servicenetworking.googleapis.com",
+  // Serverless clients: connectors, and the Cloud Run check jobs.
+  google_vpc_access_: "vpcaccess.googleapis.com",
+  google_cloud_run_v2_: "run.googleapis.com",
 };
 
 /** The API a Terraform resource type is created through, when GOOGLE_API_OF_RESOURCE knows it. */

@@ -243,7 +243,7 @@ function publishedServiceRules(config: Config, t: number, fail: Fail): void {
     tenant.publishedServices.forEach((_, i) => {
       const first = seen.get(value(i));
       if (first !== undefined) {
-        fail(`${at}.publishedServices[${i}].${field}`, describeProblem(`must be unique in the tenant (also ${at}.publishedServices[${first}]): ${what}`, value(i)), [`${at}.publishedServices[${first}].${field}`]);
+        fail(`${at}.publishedServices[${i}].${field}`, describeProblem(`must be unique in the tenant (also ${at}.publishedServices[${first}].${field}): ${what}`, value(i)), [`${at}.publishedServices[${first}].${field}`]);
       }
       seen.set(value(i), first ?? i);
     });

@@ -87,7 +87,7 @@ export interface ReplacementRisk {
 }
 
 type Resource = Record<string, unknown>;
-type Stacks = Record<string, { resource?: Record<string, Record<string, Resource>>; output?: Record<string, { value?: unknown }> }>;
+type Stacks = Record<string, { resource?: Record<string, Record<string, Resource>>; output?: Record<string, { value?: unknown }>; moved?: Array<{ from: string; to: string }> }>;
 
 /** Where a changing value comes from: the resource, and which of its attributes. */
 interface Cause {
@@ -151,7 +151,9 @@ export function replacementRisks(baseline: Stacks, current: Stacks): Replacement
     for (const [type, byId] of Object.entries(before.resource ?? {})) {
       for (const [id, old] of Object.entries(byId)) {
         const address = `${type}.${id}`;
-        const now = after.resource?.[type]?.[id];
+        // A `moved` block (cdktf's moveFromId) carries the resource to its new address: Terraform moves it in state, destroying nothing.
+        const movedTo = after.moved?.find((m) => m.from === address)?.to;
+        const now = movedTo === undefined ? after.resource?.[type]?.[id] : after.resource?.[type]?.[movedTo.slice(type.length + 1)];
         if (now === undefined) {
           direct.push({ stack, kind: "destroyed", address, change: "destroyed (removed, or its construct id changed)" });
           continue;

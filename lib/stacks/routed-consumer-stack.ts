@@ -36,9 +36,11 @@ export class RoutedConsumerStack extends TerraformStack {
 
     this.cluster = new PrivateGkeCluster(this, "gke", gkeClusterProps(config, tenant, inputs.network, inputs.subnet));
     // Keyed by the Service's name: publishing another Service renames no address.
-    this.publishedAddresses = tenant.publishedServices.map((service) => ({
-      service,
-      address: new PublishedServiceAddress(this, `published-${service.name}`, publishedAddressProps(config, tenant, service, inputs.subnet)),
-    }));
+    this.publishedAddresses = tenant.publishedServices.map((service) => {
+      const address = new PublishedServiceAddress(this, `published-${service.name}`, publishedAddressProps(config, tenant, service, inputs.subnet));
+      // Until 0.3.0's PublishedServiceAddress, the address was a resource of the stack itself: a moved block keeps one deployed from main.
+      address.address.moveFromId(`google_compute_address.published-${service.name}`);
+      return { service, address };
+    });
   }
 }

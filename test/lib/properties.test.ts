@@ -1,4 +1,4 @@
-import { allStrings, onlyResource, resourcesOf, synthApp } from "../helpers";
+import { allStrings, onlyResource, resourcesOf, resourceUnder, synthApp } from "../helpers";
 
 // The facts of DESIGN.md a user relies on, read from the synthesized JSON of
 // the example config (the reference network plan).
@@ -190,8 +190,9 @@ describe("consumer", () => {
 
   test("endpoint address comes from the PSC subnet 10.0.20.0/24, which overlaps AWS on purpose", () => {
     const subnets = Object.values(resourcesOf(consumer, "google_compute_subnetwork")).map((s) => s.ip_cidr_range).sort();
-    expect(subnets).toEqual(["10.0.10.0/24", "10.0.20.0/24"]);
-    expect(onlyResource(consumer, "google_compute_address")).toMatchObject({ address_type: "INTERNAL" });
+    // Nodes, the PSC endpoint, and Cloud Run's Direct VPC egress.
+    expect(subnets).toEqual(["10.0.10.0/24", "10.0.20.0/24", "10.0.40.0/24"]);
+    expect(resourceUnder(consumer, "google_compute_address", "psc-endpoint")).toMatchObject({ address_type: "INTERNAL", subnetwork: expect.stringContaining("network_psc-subnet") });
   });
 
   test("GKE is VPC-native with private nodes and no public control-plane endpoint", () => {
@@ -213,14 +214,14 @@ describe("consumer", () => {
   });
 
   test("private DNS zone names the endpoint inside the consumer VPC only", () => {
-    expect(onlyResource(consumer, "google_dns_managed_zone")).toMatchObject({ dns_name: "aws-api.internal.", visibility: "private" });
-    expect(onlyResource(consumer, "google_dns_record_set")).toMatchObject({ name: "api.aws-api.internal.", type: "A" });
+    expect(resourceUnder(consumer, "google_dns_managed_zone", "psc-endpoint")).toMatchObject({ dns_name: "aws-api.internal.", visibility: "private" });
+    expect(resourceUnder(consumer, "google_dns_record_set", "psc-endpoint")).toMatchObject({ name: "api.aws-api.internal.", type: "A" });
   });
 });
 
 describe("workloads", () => {
   test("Service without selector, with an EndpointSlice to the PSC endpoint address", () => {
-    const svc = onlyResource(workloads, "kubernetes_service_v1");
+    const svc = resourceUnder(workloads, "kubernetes_service_v1", "aws-api");
     expect(svc.spec.selector).toBeUndefined();
     const slice = onlyResource(workloads, "kubernetes_endpoint_slice_v1");
     expect(slice.metadata.labels["kubernetes.io/service-name"]).toBe("aws-api");

@@ -76,7 +76,7 @@ describe("routed tenants: refused, with both ranges named and a fix", () => {
 
   test("fails when a routed tenant asks for a PSC tenant's keys, or the other way round", () => {
     expect(problemsOf((c) => (routed(c).pscEndpointCidr = "10.0.20.0/24"))).toEqual(["tenants[2].pscEndpointCidr: is a key of a psc tenant, not of this routed one. Fix: remove it, or set kind: psc"]);
-    expect(problemsOf((c) => (c.tenants[0].publishedServices = []))).toEqual(["tenants[0].publishedServices: is a key of a routed tenant, not of this psc one. Fix: remove it, or set kind: routed"]);
+    expect(problemsOf((c) => (c.tenants[0].subnetUsers = []))).toEqual(["tenants[0].subnetUsers: is a key of a routed tenant, not of this psc one. Fix: remove it, or set kind: routed"]);
     expect(problemsOf((c) => (routed(c).kind = "peered"))).toContain('tenants[2].kind: must be psc or routed, got "peered"');
   });
 

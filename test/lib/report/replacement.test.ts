@@ -181,6 +181,26 @@ describe("what a change leaves alone, or behind", () => {
     expect(count("consumer-team-b") + count("workloads-team-b")).toBe(21);
   });
 
+  test("a resource carried to a new id by a moved block (cdktf moveFromId) is not destroyed; its replacing attributes still count", () => {
+    const move = (s: Stacks, name: string) => {
+      const byId = s["consumer-team-c"].resource!.google_compute_address;
+      const id = Object.keys(byId)[0];
+      byId["renamed"] = { ...byId[id], name };
+      delete byId[id];
+      (s["consumer-team-c"] as any).moved = [{ from: `google_compute_address.${id}`, to: "google_compute_address.renamed" }];
+    };
+    expect(replacementRisks(baseline, edited((s) => move(s, "psc-team-c-svc-orders")))).toEqual([]);
+    expect(replacementRisks(baseline, edited((s) => move(s, "psc-team-c-svc-other")))).toEqual([
+      expect.objectContaining({ stack: "consumer-team-c", kind: "replaced", address: expect.stringMatching(/^google_compute_address\.published-orders_address_/), change: expect.stringMatching(/^name changed/) }),
+    ]);
+    // Without the moved block, the same rename is a destroy.
+    const unmoved = edited((s) => {
+      move(s, "psc-team-c-svc-orders");
+      delete (s["consumer-team-c"] as any).moved;
+    });
+    expect(of(replacementRisks(baseline, unmoved), "destroyed")).toEqual([expect.objectContaining({ stack: "consumer-team-c", address: expect.stringMatching(/^google_compute_address\.published-orders_address_/) })]);
+  });
+
   test("a resource removed from a stack that stays is a row of its own", () => {
     const current = edited((s) => delete s.tunnels.resource!.google_compute_router_peer[Object.keys(s.tunnels.resource!.google_compute_router_peer)[0]]);
     expect(replacementRisks(baseline, current)).toEqual([

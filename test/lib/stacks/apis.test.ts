@@ -32,18 +32,21 @@ function enabledBy(app: SynthesizedApp): Map<string, string[]> {
 }
 
 describe("APIs of the example", () => {
-  test("the producer project gets Compute Engine (and, hosting a routed tenant, Kubernetes Engine and Resource Manager); each PSC tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory; a routed tenant's project, by its project stack, what its cluster and addresses need", () => {
+  test("the producer project gets Compute Engine (and, hosting a routed tenant, Kubernetes Engine and Resource Manager); each PSC tenant project Compute, Kubernetes Engine, Cloud DNS, IAM, Resource Manager and Service Directory, and with serverless clients Cloud Run and (for a connector) Serverless VPC Access; a routed tenant's project, by its project stack, what its cluster and addresses need", () => {
     expect(servicesOf(example.byName["producer"]).enabled.sort()).toEqual(["cloudresourcemanager", "compute", "container"].map((api) => `example-producer-project ${api}.googleapis.com`));
     expect(servicesOf(example.byName["project-team-c"]).enabled.sort()).toEqual(["cloudresourcemanager", "compute", "container", "iam"].map((api) => `example-routed-project ${api}.googleapis.com`));
     expect(servicesOf(example.byName["consumer-team-c"]).enabled).toEqual([]);
-    for (const [stack, project] of [
-      ["consumer-team-a", "example-consumer-project"],
-      ["consumer-team-b", "example-consumer-b-project"],
-    ]) {
-      expect(servicesOf(example.byName[stack]).enabled.sort()).toEqual(
-        ["cloudresourcemanager", "compute", "container", "dns", "iam", "servicedirectory"].map((api) => `${project} ${api}.googleapis.com`),
-      );
+    const psc = ["cloudresourcemanager", "compute", "container", "dns", "iam", "servicedirectory"];
+    for (const [stack, project, apis] of [
+      // team-a has a connector and Direct VPC egress, each with a Cloud Run check.
+      ["consumer-team-a", "example-consumer-project", [...psc, "run", "vpcaccess"]],
+      ["consumer-team-b", "example-consumer-b-project", psc],
+    ] as const) {
+      expect(servicesOf(example.byName[stack]).enabled.sort()).toEqual([...apis].sort().map((api) => `${project} ${api}.googleapis.com`));
     }
+    // Direct VPC egress alone needs no connector API.
+    const direct = synthApp(exampleWith((c) => (c.tenants[0].serverless = { directVpcEgressCidr: "10.0.40.0/24" })));
+    expect(servicesOf(direct.byName["consumer-team-a"]).enabled.sort()).toEqual([...psc, "run"].sort().map((api) => `example-consumer-project ${api}.googleapis.com`));
   });
 
   test("never switched off by a destroy", () => {
@@ -114,7 +117,7 @@ describe("a tenant in the producer's own project", () => {
 
   test("the producer stack enables the tenant's APIs too; the tenant's consumer stack enables none", () => {
     expect(servicesOf(app.byName["producer"]).enabled.sort()).toEqual(
-      ["cloudresourcemanager", "compute", "container", "dns", "iam", "servicedirectory"].map((api) => `example-producer-project ${api}.googleapis.com`),
+      ["cloudresourcemanager", "compute", "container", "dns", "iam", "run", "servicedirectory", "vpcaccess"].map((api) => `example-producer-project ${api}.googleapis.com`),
     );
     expect(resourcesOf(app.byName["consumer-team-a"], "google_project_service")).toEqual({});
     expect(app.manifest.stacks["consumer-team-a"].dependencies).toContain("producer");

@@ -1,4 +1,4 @@
-import { allStrings, resourcesOf, synthApp } from "../../helpers";
+import { allStrings, resourcesOf, resourceUnder, synthApp } from "../../helpers";
 
 // Cross-stack values travel as cdktf outputs + terraform_remote_state, and
 // pre-shared keys only ever exist in AWS's state: never as literals.
@@ -96,10 +96,10 @@ describe("cross-stack wiring", () => {
     const cluster = Object.values(byName["consumer-team-c"].json.resource!["google_container_cluster"])[0] as any;
     expect(cluster.network).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-producer\.outputs\.cross-stack-output-google_compute_networknetwork_\w+id\}$/);
     expect(cluster.subnetwork).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-hub-team-c\.outputs\.cross-stack-output-google_compute_subnetworkgke-subnet_\w+id\}$/);
-    const address = (byName["consumer-team-c"].json.resource!["google_compute_address"] as any)["published-orders"];
+    const address = resourceUnder(byName["consumer-team-c"], "google_compute_address", "published-orders");
     expect(address).toMatchObject({ address_type: "INTERNAL", name: "psc-team-c-svc-orders", subnetwork: cluster.subnetwork });
     const service = Object.values(byName["workloads-team-c"].json.resource!["kubernetes_service_v1"]).find((s: any) => s.spec.type === "LoadBalancer") as any;
-    expect(service.metadata.annotations["networking.gke.io/load-balancer-ip-addresses"]).toMatch(/cross-stack-reference-input-consumer-team-c\.outputs\.cross-stack-output-google_compute_addresspublished-ordersname\}$/);
+    expect(service.metadata.annotations["networking.gke.io/load-balancer-ip-addresses"]).toMatch(/cross-stack-reference-input-consumer-team-c\.outputs\.cross-stack-output-google_compute_addresspublished-orders_address_\w+name\}$/);
   });
 
   test("the consumer stack reads only the service attachment from the producer", () => {
