@@ -47,11 +47,15 @@ export function gkeClusterProps(config: Config, tenant: TenantConfig, network: I
   };
 }
 
-/** Who may reach a tenant's published Services: for a routed tenant AWS, over the VPN; for a PSC tenant the clients in its VPC (its nodes) and its serverless paths. */
+/**
+ * Who may reach a tenant's published Services: for a routed tenant AWS, over the VPN; for a PSC
+ * tenant the clients in its VPC (its nodes, and its pods: kube-proxy applies the source ranges to
+ * in-cluster callers of the address too) and its serverless paths.
+ */
 export function publishedSourceRanges(config: Config, tenant: TenantConfig): string[] {
   if (tenant.kind === "routed") return [config.aws.vpcCidr];
   const serverless = tenant.serverless;
-  return [tenant.gkeNodesCidr, ...(serverless?.connector ? [serverless.connector.cidr] : []), ...(serverless?.directVpcEgressCidr ? [serverless.directVpcEgressCidr] : [])];
+  return [tenant.gkeNodesCidr, tenant.podsCidr, ...(serverless?.connector ? [serverless.connector.cidr] : []), ...(serverless?.directVpcEgressCidr ? [serverless.directVpcEgressCidr] : [])];
 }
 
 /** A PSC tenant's private zone of its published Services' names, in its VPC. */

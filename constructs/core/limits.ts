@@ -57,8 +57,11 @@ export const VPC_CONNECTOR_INSTANCES = { min: 2, max: 10 } as const;
 /** The machine types a Serverless VPC Access connector runs on (Google Cloud docs, "Serverless VPC Access: throughput and scaling"). */
 export const VPC_CONNECTOR_MACHINE_TYPES = ["f1-micro", "e2-micro", "e2-standard-4"] as const;
 
-/** A Serverless VPC Access connector's name: at most 25 characters (google_vpc_access_connector). */
-export const VPC_CONNECTOR_NAME_MAX_LENGTH = 25;
+/**
+ * A Serverless VPC Access connector's name: "less than 21 characters long, and hyphens (-) count as
+ * two characters" (Google Cloud docs, "Connecting to a VPC network"; the provider's "max 25" is looser).
+ */
+export const VPC_CONNECTOR_NAME_MAX_WEIGHT = 20;
 
 /** Ranges usable for private networks: RFC 1918 and the RFC 6598 shared space. */
 export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"] as const;

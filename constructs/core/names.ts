@@ -80,7 +80,7 @@ export const SYSTEM_NAMESPACE_RULE = "must be a namespace of its own, not defaul
 export const FQDN_PATTERN = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.){2,}$/;
 
 /** What FQDN_PATTERN requires, for error messages. */
-export const FQDN_RULE = "must be a fully qualified name of at least two labels ending with '.', like api.aws-api.internal.";
+export const FQDN_RULE = "must be a fully qualified name of at least two labels ending with '.' (each label lowercase letters, digits and '-'), like api.aws-api.internal.";
 
 /** Joins name parts with '-': `resourceName("psc", "team-a", "vpc")` -> `psc-team-a-vpc`. */
 export function resourceName(...parts: string[]): string {

@@ -1,8 +1,8 @@
 import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member";
 import { VpcAccessConnector } from "@cdktf/provider-google/lib/vpc-access-connector";
 import { Construct } from "constructs";
-import { PREFIX_LIMITS, VPC_CONNECTOR_INSTANCES, VPC_CONNECTOR_MACHINE_TYPES, VPC_CONNECTOR_NAME_MAX_LENGTH } from "../core/limits";
-import { PropsValidator, validateProps } from "../core/validation";
+import { PREFIX_LIMITS, VPC_CONNECTOR_INSTANCES, VPC_CONNECTOR_MACHINE_TYPES, VPC_CONNECTOR_NAME_MAX_WEIGHT } from "../core/limits";
+import { isToken, PropsValidator, validateProps } from "../core/validation";
 import { INetwork } from "./vpc-network";
 
 /** A connector's machine type. */
@@ -27,7 +27,7 @@ export const VPC_ACCESS_SERVICE_AGENT_ROLE = "roles/vpcaccess.serviceAgent";
 
 /** Where the connector runs, on which range, and how far it scales. */
 export interface ServerlessVpcAccessConnectorProps {
-  /** Name of the connector: a GCP name of at most 25 characters. */
+  /** Name of the connector: a GCP name under 21 characters, each '-' counting two. */
   readonly name: string;
   /** Region of the connector: the region of the serverless workloads that use it. */
   readonly region: string;
@@ -64,12 +64,18 @@ export interface ServerlessVpcAccessConnectorProps {
  * use either (Direct VPC egress runs no instances of its own).
  */
 export class ServerlessVpcAccessConnector extends Construct {
-  /** Longest `name` accepted. */
-  static readonly MAX_NAME_LENGTH = VPC_CONNECTOR_NAME_MAX_LENGTH;
+  /** How long a `name` may be, each '-' counted twice (Google's rule for connector names). */
+  static nameWeight(name: string): number {
+    return name.length + (name.match(/-/g)?.length ?? 0);
+  }
 
   /** Records every problem with the props in `v`. */
   static validate(props: ServerlessVpcAccessConnectorProps, v: PropsValidator): void {
-    v.gcpName("name", props.name, ServerlessVpcAccessConnector.MAX_NAME_LENGTH, "(a connector's name is at most 25 characters)");
+    v.gcpName("name", props.name);
+    const weight = ServerlessVpcAccessConnector.nameWeight(props.name);
+    v.check(isToken(props.name) || weight <= VPC_CONNECTOR_NAME_MAX_WEIGHT, "name", props.name, `must be under 21 characters with each '-' counted twice (Google's rule for connector names; this one counts ${weight})`, {
+      fix: `shorten it by ${weight - VPC_CONNECTOR_NAME_MAX_WEIGHT} or more, or use fewer hyphens`,
+    });
     v.gcpRegion("region", props.region);
     v.privateCidr("ipCidrRange", props.ipCidrRange, PREFIX_LIMITS.serverlessConnector);
     if (props.machineType !== undefined) v.oneOf("machineType", props.machineType, VPC_CONNECTOR_MACHINE_TYPES, `must be one of ${VPC_CONNECTOR_MACHINE_TYPES.join(", ")}`);

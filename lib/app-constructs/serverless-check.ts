@@ -8,6 +8,13 @@ import { CheckRequest, checkImage, checkScript, validateRequest } from "./connec
 /** A service account id (and so this check's name): 6-30 characters (IAM's rule). */
 const ACCOUNT_ID_PATTERN = /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/;
 
+/**
+ * The egress the check runs with, and the setting the outputs give serverless clients: every
+ * request through the VPC, so private names resolve there (README, "Serverless clients"). In
+ * Cloud Run's API, and in gcloud's and app.yaml's words.
+ */
+export const SERVERLESS_EGRESS = { api: "ALL_TRAFFIC", setting: "all-traffic" } as const;
+
 /** How a serverless workload's requests enter the VPC: through a connector, or Direct VPC egress from a subnet. */
 export type ServerlessEgress = { readonly connector: string } | { readonly network: string; readonly subnetwork: string };
 
@@ -71,7 +78,7 @@ export class ServerlessConnectivityCheck extends Construct {
     const vpcAccess: CloudRunV2JobTemplateTemplateVpcAccess = {
       ...("connector" in props.egress ? { connector: props.egress.connector } : { networkInterfaces: [{ network: props.egress.network, subnetwork: props.egress.subnetwork }] }),
       // Every request through the VPC, DNS included: the API's name is in the VPC's private zone.
-      egress: "ALL_TRAFFIC",
+      egress: SERVERLESS_EGRESS.api,
     };
     this.job = new CloudRunV2Job(this, "job", {
       name: props.name,

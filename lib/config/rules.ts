@@ -6,7 +6,7 @@ import { AwsVpc } from "../../constructs/aws/aws-vpc";
 import { AwsVpcFlowLog } from "../../constructs/aws/aws-vpc-flow-log";
 import { blockSize, containsIp, overlaps } from "../../constructs/core/cidr";
 import { describeProblem, Problem } from "../../constructs/core/errors";
-import { AWS_VPN_MAX_PEER_PREFIXES, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
+import { AWS_VPN_MAX_PEER_PREFIXES, GCP_NAME_MAX_LENGTH, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
 import { PropsValidator } from "../../constructs/core/validation";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
@@ -153,7 +153,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     names.set(tenant.name, t);
     if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
     if (tenant.kind === "routed") routedTenantRules(config, t, fail, warnings);
-    publishedServiceRules(config, t, fail);
+    publishedServiceRules(config, t, fail, warnings);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
         "service.dnsName",
@@ -235,7 +235,7 @@ function routedTenantRules(config: Config, t: number, fail: Fail, warnings: Prob
  * and its zone is not the API's (both are private zones of its VPC, and
  * Cloud DNS refuses two of one name on a network).
  */
-function publishedServiceRules(config: Config, t: number, fail: Fail): void {
+function publishedServiceRules(config: Config, t: number, fail: Fail, warnings: Problem[]): void {
   const at = `tenants[${t}]`;
   const tenant = config.tenants[t];
   const unique = (field: "name" | "dnsName", value: (i: number) => string, what: string) => {
@@ -249,7 +249,11 @@ function publishedServiceRules(config: Config, t: number, fail: Fail): void {
     });
   };
   unique("name", (i) => tenant.publishedServices[i].name, "it names a Service and its address");
-  if (tenant.kind !== "psc" || tenant.publishedServices.length === 0) return;
+  if (tenant.kind !== "psc") return;
+  if (tenant.publishedServices.length === 0) {
+    if (tenant.dnsZone !== undefined) warnings.push({ path: `${at}.dnsZone`, message: "has no effect: the zone holds the published Services' names, and the tenant publishes none. Fix: add publishedServices, or remove dnsZone" });
+    return;
+  }
   unique("dnsName", (i) => publishedDnsNameOf(tenant, tenant.publishedServices[i]), "one name, one address");
   const zone = publishedZoneOf(tenant);
   const apiZone = privateZoneOf(config.service.dnsName);
@@ -350,7 +354,7 @@ function generatedNames(config: Config): Problem[] {
         { path, name: names.cluster, max: PrivateGkeCluster.MAX_NAME_LENGTH, what: "the GKE cluster name" },
         { path, name: names.gkeSubnet, max: GkeSubnet.MAX_NAME_LENGTH, what: "the GKE subnet's name" },
         { path, name: names.pscEndpoint, max: PscEndpoint.MAX_NAME_LENGTH, what: "the PSC endpoint's name prefix" },
-        ...(tenant.kind === "psc" && tenant.serverless?.connector ? [{ path, name: names.connector, max: ServerlessVpcAccessConnector.MAX_NAME_LENGTH, what: "the serverless connector's name" }] : []),
+        ...tenant.publishedServices.map((svc, i) => ({ path: `tenants[${t}].publishedServices[${i}].name`, name: names.publishedAddress(svc.name), max: GCP_NAME_MAX_LENGTH, what: "the published Service's address name" })),
         ...(tenant.kind === "psc" ? serverlessPaths(tenant) : []).map((p) => ({ path, name: names.serverlessCheck(p), max: ServerlessConnectivityCheck.MAX_NAME_LENGTH, what: "a serverless check's name" })),
       ];
     }),

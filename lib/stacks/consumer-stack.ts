@@ -14,7 +14,7 @@ import { IServiceAttachment } from "../../constructs/gcp/service-attachment";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { Config, PscTenantConfig, PublishedServiceConfig } from "../config/schema";
 import { tenantNames } from "../naming";
-import { ServerlessConnectivityCheck, ServerlessEgress } from "../app-constructs/serverless-check";
+import { SERVERLESS_EGRESS, ServerlessConnectivityCheck, ServerlessEgress } from "../app-constructs/serverless-check";
 import { ServerlessPath } from "../naming";
 import {
   connectorProps,
@@ -34,9 +34,6 @@ export interface PublishedAddress {
   readonly service: PublishedServiceConfig;
   readonly address: PublishedServiceAddress;
 }
-
-/** The egress setting the outputs give serverless clients: every request through the VPC, so private names resolve there (README, "Serverless clients"). */
-const SERVERLESS_EGRESS = { appEngine: "all-traffic", cloudRun: "all-traffic" } as const;
 
 /** What a consumer stack needs from the producer stack. */
 export interface ConsumerStackInputs {
@@ -107,12 +104,12 @@ export class ConsumerStack extends TerraformStack {
       paths.push(["connector", { connector: connector.id }]);
       new TerraformOutput(this, "vpc-access-connector", { value: connector.id, description: "The Serverless VPC Access connector's full name (App Engine, Cloud Run, Cloud Run functions)" });
       new TerraformOutput(this, "app-yaml", {
-        value: `vpc_access_connector:\n  name: ${connector.id}\n  egress_setting: ${SERVERLESS_EGRESS.appEngine}\n`,
+        value: `vpc_access_connector:\n  name: ${connector.id}\n  egress_setting: ${SERVERLESS_EGRESS.setting}\n`,
         description: "App Engine standard: the lines app.yaml needs",
       });
       new TerraformOutput(this, "cloud-run-connector-flags", {
-        value: `--vpc-connector=${connector.id} --vpc-egress=${SERVERLESS_EGRESS.cloudRun}`,
-        description: "Cloud Run (gcloud run deploy, gcloud run jobs deploy, gcloud functions deploy): through the connector",
+        value: `--vpc-connector=${connector.id} --vpc-egress=${SERVERLESS_EGRESS.setting}`,
+        description: "Cloud Run (gcloud run deploy, gcloud run jobs deploy): through the connector",
       });
     }
     const subnetProps = directVpcEgressSubnetProps(config, tenant);
@@ -120,7 +117,7 @@ export class ConsumerStack extends TerraformStack {
       const subnet = network.addSubnet("serverless-subnet", subnetProps);
       paths.push(["direct", { network: network.name, subnetwork: subnet.name }]);
       new TerraformOutput(this, "cloud-run-direct-vpc-flags", {
-        value: `--network=${network.name} --subnet=${subnet.name} --vpc-egress=${SERVERLESS_EGRESS.cloudRun}`,
+        value: `--network=${network.name} --subnet=${subnet.name} --vpc-egress=${SERVERLESS_EGRESS.setting}`,
         description: "Cloud Run (gcloud run deploy, gcloud run jobs deploy): Direct VPC egress",
       });
     }

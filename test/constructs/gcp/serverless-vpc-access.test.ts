@@ -40,7 +40,8 @@ describe("ServerlessVpcAccessConnector", () => {
   test.each<[string, Partial<ServerlessVpcAccessConnectorProps>, RegExp]>([
     ["a range other than a /28", { ipCidrRange: "10.8.0.0/27" }, /ipCidrRange: must be a \/28 .*got "10\.8\.0\.0\/27"/],
     ["a public range", { ipCidrRange: "8.8.8.0/28" }, /ipCidrRange: must be a private range/],
-    ["a name over 25 characters", { name: "a-connector-name-too-long-x" }, /name: .*at most 25/],
+    // 18 characters and 3 hyphens: 21 by Google's count.
+    ["a name of 21 or more, hyphens counted twice", { name: "psc-team-finance-x" }, /name: must be under 21 characters with each '-' counted twice \(.*counts 21\), got "psc-team-finance-x"\. Fix: shorten it by 1 or more, or use fewer hyphens/],
     ["an unknown machine type", { machineType: "n2-standard-2" as any }, /machineType: must be one of f1-micro, e2-micro, e2-standard-4, got "n2-standard-2"/],
     ["fewer than 2 instances", { minInstances: 1 }, /minInstances: must be a whole number from 2 to 9, got 1/],
     ["more than 10 instances", { maxInstances: 11 }, /maxInstances: must be a whole number from 3 to 10, got 11/],

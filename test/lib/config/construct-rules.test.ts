@@ -281,7 +281,7 @@ const rows: Record<string, Row> = {
     path: "service.dnsName",
     construct: (s) => endpoint(s, { dnsName: "api.aws-api.internal" }),
     field: "dnsName",
-    rule: /^must be a fully qualified name of at least two labels ending with '\.', like api\.aws-api\.internal\., got "api\.aws-api\.internal"$/,
+    rule: /^must be a fully qualified name of at least two labels ending with '\.' \(each label lowercase letters, digits and '-'\), like api\.aws-api\.internal\., got "api\.aws-api\.internal"$/,
   },
   "an attachment domain without the final dot": {
     config: (c) => (c.service.attachmentDomainName = "example.com"),

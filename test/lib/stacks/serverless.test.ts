@@ -106,8 +106,13 @@ describe("a PSC tenant's cluster API published by name", () => {
       "networking.gke.io/load-balancer-type": "Internal",
       "networking.gke.io/load-balancer-ip-addresses": `\${data.terraform_remote_state.cross-stack-reference-input-consumer-team-a.outputs.cross-stack-output-google_compute_address${addressId}name}`,
     });
-    // The nodes' range, the connector's /28 and the Direct VPC egress subnet: never 0.0.0.0/0.
-    expect(service.spec).toMatchObject({ type: "LoadBalancer", external_traffic_policy: "Cluster", load_balancer_source_ranges: ["10.0.10.0/24", "10.0.30.0/28", "10.0.40.0/24"], selector: { app: "inventory" } });
+    // The nodes' and pods' ranges, the connector's /28 and the Direct VPC egress subnet: never 0.0.0.0/0.
+    expect(service.spec).toMatchObject({
+      type: "LoadBalancer",
+      external_traffic_policy: "Cluster",
+      load_balancer_source_ranges: ["10.0.10.0/24", "10.0.100.0/24", "10.0.30.0/28", "10.0.40.0/24"],
+      selector: { app: "inventory" },
+    });
     expect((workloads.json.output as any)["published-inventory-url"].value).toBe("http://inventory.team-a.internal:8080");
   });
 });
@@ -165,6 +170,11 @@ describe("serverless and published names: refused configs", () => {
       expect.stringMatching(/^tenants\[0\]\.publishedServices\[1\]\.dnsName: must be unique in the tenant/),
     ]);
     expect(problemsOf((c) => (c.tenants[0].publishedServices[0].port = 70000))).toEqual([expect.stringMatching(/^tenants\[0\]\.publishedServices\[0\]\.port: must be a port/)]);
+    // Names the app makes from the user's: blamed on what the user wrote, with the overshoot.
+    expect(problemsOf((c) => (c.tenants[0].publishedServices[0].name = `inventory-${"x".repeat(45)}`))).toEqual([
+      expect.stringMatching(/^tenants\[0\]\.publishedServices\[0\]\.name: makes the published Service's address name "psc-team-a-svc-inventory-x+" 70 characters, over its limit of 63\. Fix: shorten prefix or tenants\[0\]\.publishedServices\[0\]\.name by 7$/),
+    ]);
+    expect(() => exampleWith((c) => Object.assign(c.tenants[1], { dnsZone: "team-b.internal." }))).not.toThrow();
   });
 
   test("serverless and DNS names are a PSC tenant's: refused on a routed one", () => {
