@@ -4,6 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { addStacks, PscHybridStacks } from "../lib/app";
 import { loadConfig, parseConfig } from "../lib/config/load";
+import { ConfigError } from "../lib/config/problems";
 import { Config, ConfigInput } from "../lib/config/schema";
 import { readSynthesizedStacks } from "../lib/report/baselines";
 
@@ -139,5 +140,16 @@ export function allStrings(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(allStrings);
   if (value !== null && typeof value === "object") return Object.values(value).flatMap(allStrings);
+  return [];
+}
+
+/** The problems a variant of the example produces (none when it is valid), as `path: message` lines. */
+export function problemsOf(edit: (c: any) => void): string[] {
+  try {
+    exampleWith(edit);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
+    throw e;
+  }
   return [];
 }

@@ -3,9 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { validateConfig } from "../../../lib/config/load";
-import { ConfigError } from "../../../lib/config/problems";
 import { synthesize } from "../../../lib/synthesize";
-import { exampleInput, exampleWith } from "../../helpers";
+import { exampleInput, problemsOf } from "../../helpers";
 
 // Routed tenants trade PSC's freedom to overlap for reach: their ranges are
 // routed over the VPN, so they must be unique across the hub, AWS and each other.
@@ -15,17 +14,6 @@ const routed = (c: any) => c.tenants.find((t: any) => t.kind === "routed");
 
 /** A second routed tenant with ranges of its own, free of everything in the example. */
 const teamD = { name: "team-d", kind: "routed", project: "example-routed-d-project", gkeNodesCidr: "10.40.0.0/22", podsCidr: "10.41.0.0/17", servicesCidr: "10.40.8.0/22" };
-
-/** The problems of a variant of the example, as `path: message` lines. */
-function problemsOf(edit: (c: any) => void): string[] {
-  try {
-    exampleWith(edit);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
 
 describe("routed tenants: accepted", () => {
   test("the example's routed tenant beside two PSC tenants, and a second routed tenant with ranges of its own", () => {

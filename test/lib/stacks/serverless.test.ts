@@ -2,9 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
-import { ConfigError } from "../../../lib/config/problems";
 import { synthesize } from "../../../lib/synthesize";
-import { exampleInput, exampleWith, resourcesOf, resourceUnder, synthApp } from "../../helpers";
+import { exampleInput, exampleWith, problemsOf, resourcesOf, resourceUnder, synthApp } from "../../helpers";
 
 // A PSC tenant's serverless clients and its cluster APIs published by name
 // (the example's team-a has both): what they reach, through what, by reference.
@@ -118,17 +117,6 @@ describe("a PSC tenant's cluster API published by name", () => {
 });
 
 describe("serverless and published names: refused configs", () => {
-  /** The problems of a variant of the example, as `path: message` lines. */
-  const problemsOf = (edit: (c: any) => void): string[] => {
-    try {
-      exampleWith(edit);
-    } catch (e) {
-      if (e instanceof ConfigError) return e.problems.map((p) => `${p.path}: ${p.message}`);
-      throw e;
-    }
-    return [];
-  };
-
   test("a connector range that is not a /28, or overlaps the tenant's other ranges", () => {
     expect(problemsOf((c) => (c.tenants[0].serverless.connector.cidr = "10.0.30.0/27"))).toEqual([
       'tenants[0].serverless.connector.cidr: must be a /28 (a Serverless VPC Access connector takes exactly a /28), got "10.0.30.0/27". Fix: use a /28',
