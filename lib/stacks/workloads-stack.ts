@@ -27,7 +27,7 @@ export interface WorkloadsStackInputs {
  * Kubernetes, the tenant's cluster: a namespace, an in-cluster Service name
  * for the AWS API that forwards to the PSC endpoint (or, for a routed
  * tenant, straight to the backend over the VPN), an egress policy that
- * allows only that (and DNS), an on-demand connectivity check, and a routed
+ * allows only that (and DNS), an on-demand connectivity check, and the
  * tenant's published Services on their reserved internal addresses.
  */
 export class WorkloadsStack extends TerraformStack {
