@@ -10,6 +10,9 @@ import { TenantProjectStack } from "./stacks/tenant-project-stack";
 import { ProducerStack } from "./stacks/producer-stack";
 import { TunnelsStack } from "./stacks/tunnels-stack";
 import { WorkloadsStack } from "./stacks/workloads-stack";
+import { BootstrapAwsStack } from "./stacks/bootstrap-aws-stack";
+import { BootstrapGcpStack } from "./stacks/bootstrap-gcp-stack";
+import { stacksByKind } from "./pipeline";
 
 /**
  * Every stack of one environment, to add dependencies, aspects or
@@ -84,4 +87,26 @@ export function addStacks(scope: Construct, config: Config): PscHybridStacks {
   // Secure defaults are checked on every resource: violations fail synth (see constructs/core/policy.ts).
   PolicyChecks.applyTo(scope);
   return { producer, aws, tunnels, consumers, tenantProjects, hubs, workloads };
+}
+
+/** The deploy pipeline's identity stacks, `bootstrap-gcp` and `bootstrap-aws`. */
+export interface PipelineBootstrapStacks {
+  /** GCP: the workload identity pool for GitHub Actions and one service account per kind of GCP stack. */
+  readonly gcp: TerraformStack;
+  /** AWS: the GitHub OIDC provider and the roles of the aws and tunnels deploy jobs. */
+  readonly aws: TerraformStack;
+}
+
+/**
+ * Adds the stacks that create the deploy workflow's identities (when the
+ * config has `pipeline`): their roles are read off `stacks`, so they follow
+ * the resources the other stacks make. Deployed by an administrator, never
+ * by the workflow (README, CI/CD).
+ */
+export function addBootstrapStacks(scope: Construct, config: Config, stacks: PscHybridStacks): PipelineBootstrapStacks | undefined {
+  if (config.pipeline === undefined) return undefined;
+  return {
+    gcp: new BootstrapGcpStack(scope, "bootstrap-gcp", config, stacksByKind(stacks)),
+    aws: new BootstrapAwsStack(scope, "bootstrap-aws", config, stacks.aws),
+  };
 }

@@ -48,3 +48,18 @@ export function tenantNames(prefix: string, tenant: string) {
     publishedFirewall: name("published"),
   };
 }
+
+/** The deploy identities' names (bootstrap stacks), from the prefix and environment. */
+export function pipelineNames(prefix: string, environment: string) {
+  const base = resourceName(prefix, environment);
+  // Service account ids are 6-30 characters, pool ids 4-32 (IAM API): the base is shortened to fit its suffix.
+  const fit = (suffix: string, max: number) => `${base.slice(0, max - suffix.length - 1).replace(/-+$/, "")}-${suffix}`;
+  return {
+    /** The workload identity pool and its GitHub provider. */
+    pool: fit("github", 32),
+    /** The service account a deploy job of one stack kind runs as. */
+    serviceAccount: (kind: string) => fit(kind, 30),
+    /** Name prefix of the AWS roles (IAM adds a suffix). */
+    awsRole: (what: string) => `${base}-github-${what}`,
+  };
+}

@@ -2,7 +2,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { formatProblemList } from "../constructs/core/errors";
 import { PolicyChecks } from "../constructs/core/policy";
-import { addStacks } from "./app";
+import { addBootstrapStacks, addStacks } from "./app";
 import { loadConfig } from "./config/load";
 import { shownPath } from "./config/problems";
 import { Config } from "./config/schema";
@@ -48,7 +48,7 @@ export function synthesize(options: SynthesizeOptions): Synthesized {
   const outdir = path.resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? "cdktf.out");
   const report = options.reportFile === undefined ? undefined : prepareReport(options.reportFile, config, outdir, options);
   const app = new App({ outdir });
-  addStacks(app, config);
+  addBootstrapStacks(app, config, addStacks(app, config));
   // cdktf writes stack by stack: check every stack first, so an error writes nothing.
   const notices = PolicyChecks.verify(app);
   if (notices.length > 0) options.print(formatProblemList("policy", notices, "notice"));

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { addStacks, PscHybridStacks } from "../lib/app";
+import { addBootstrapStacks, addStacks, PscHybridStacks } from "../lib/app";
 import { loadConfig, parseConfig } from "../lib/config/load";
 import { ConfigError } from "../lib/config/problems";
 import { Config, ConfigInput } from "../lib/config/schema";
@@ -106,6 +106,7 @@ function synthesizeApp(config: Config): SynthesizedApp {
   try {
     const app = new App({ outdir });
     const stacks = addStacks(app, config);
+    addBootstrapStacks(app, config, stacks);
     app.synth();
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
     const byName: Record<string, SynthesizedStack> = {};

@@ -9,7 +9,9 @@ import { describeProblem, Problem } from "../../constructs/core/errors";
 import { AWS_VPN_MAX_PEER_PREFIXES, GCP_NAME_MAX_LENGTH, RESERVED_SUBNET_ADDRESSES } from "../../constructs/core/limits";
 import { awsZoneProblem } from "../../constructs/core/names";
 import { PropsValidator } from "../../constructs/core/validation";
+import { GithubOidcRole } from "../../constructs/aws/github-oidc-role";
 import { CloudRouterBgp } from "../../constructs/gcp/cloud-router-bgp";
+import { GithubWorkloadIdentity } from "../../constructs/gcp/github-workload-identity";
 import { GkeSubnet } from "../../constructs/gcp/gke-subnet";
 import { HaVpnGateway } from "../../constructs/gcp/ha-vpn-gateway";
 import { HaVpnToAws } from "../../constructs/gcp/ha-vpn-to-aws";
@@ -32,7 +34,7 @@ import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-
 import { BackendInstance } from "../app-constructs/backend-instance";
 import { ConnectivityCheck } from "../app-constructs/connectivity-check";
 import { ServerlessConnectivityCheck } from "../app-constructs/serverless-check";
-import { API_SERVICE_NAME, producerNames, tenantNames } from "../naming";
+import { API_SERVICE_NAME, pipelineNames, producerNames, tenantNames } from "../naming";
 import {
   connectorProps,
   directVpcEgressSubnetProps,
@@ -45,7 +47,7 @@ import {
   serverlessPaths,
 } from "../tenant-props";
 import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../plan";
-import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, publishedDnsNameOf, publishedZoneOf, pscTenants, type TenantConfig } from "./schema";
+import { apiTargetOf, awsBackendOf, awsVpcOf, type Config, publishedDnsNameOf, publishedZoneOf, pscTenants, routedTenants, type TenantConfig } from "./schema";
 
 /** Problems that fail validation, and warnings that do not. */
 export interface RuleResults {
@@ -181,6 +183,8 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
       warnings.push({ path: `state.${kind}`, message: `is ignored: state.backend is ${backend}. Fix: set state.backend to ${kind} or split, or remove state.${kind}` });
     }
   }
+
+  pipelineRules(config, fail);
 
   // Each PSC connection takes a NAT address; GCP keeps some of every subnet for itself.
   const reserved = RESERVED_SUBNET_ADDRESSES.gcp.head + RESERVED_SUBNET_ADDRESSES.gcp.tail;
@@ -369,6 +373,37 @@ function generatedNames(config: Config): Problem[] {
   return problems;
 }
 
+/**
+ * The deploy pipeline's needs: each deploy job keeps nothing between runs,
+ * so state must be remote, and split (each deploy identity in its own cloud,
+ * with one read across); Shared VPC roles are granted above the projects.
+ */
+function pipelineRules(config: Config, fail: Fail): void {
+  const { pipeline } = config;
+  if (pipeline === undefined) return;
+  if (config.state.backend !== "split") {
+    fail(
+      "state.backend",
+      describeProblem(
+        "must be split when pipeline is set (a deploy job keeps no local state between runs, and split keeps each deploy identity in its own cloud)",
+        config.state.backend,
+        "state: {backend: split, gcs: {bucket, prefix}, s3: {bucket, keyPrefix, region}}",
+      ),
+      ["pipeline"],
+    );
+  }
+  if (routedTenants(config).length > 0 && pipeline.sharedVpcAdminScope === undefined) {
+    fail(
+      "pipeline.sharedVpcAdminScope",
+      "is required with routed tenants: the producer and hub deployers need Shared VPC Admin (roles/compute.xpnAdmin), which Google grants only on an organization or folder. Fix: e.g. sharedVpcAdminScope: organizations/123456789012",
+      ["tenants"],
+    );
+  }
+}
+
+/** The deploy role's statements come from the aws stack, not from config: a stand-in lets the role's other rules run. */
+const PLACEHOLDER_STATEMENT = { Sid: "Stack", Effect: "Allow", Action: ["ec2:DescribeVpcs"], Resource: "*" } as const;
+
 /** A stand-in for a resource another construct makes: construct rules read values, never references. */
 const REF = { id: "", selfLink: "", name: "" };
 /** A stand-in for a value known only at apply (another stack's attribute): construct rules pass it unchecked, as they pass the real one. */
@@ -409,6 +444,17 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     v.knownRegion("aws", "aws", aws.region);
     if (config.state.s3 !== undefined) v.knownRegion("aws", "s3", config.state.s3.region);
   });
+
+  if (config.pipeline !== undefined) {
+    const pipeline = config.pipeline;
+    const names = pipelineNames(config.prefix, config.environment);
+    run("GithubWorkloadIdentity", { poolId: "prefix", repository: "pipeline.repository", branch: "pipeline.branch", environment: "environment" }, (v) =>
+      GithubWorkloadIdentity.validate({ poolId: names.pool, repository: pipeline.repository, branch: pipeline.branch, environment: config.environment }, v),
+    );
+    run("GithubOidcRole", { name: "prefix", repository: "pipeline.repository", environment: "environment", providerArn: "pipeline.awsOidcProviderArn" }, (v) =>
+      GithubOidcRole.validate({ name: names.awsRole("aws"), repository: pipeline.repository, environment: config.environment, providerArn: pipeline.awsOidcProviderArn, statements: [PLACEHOLDER_STATEMENT] }, v),
+    );
+  }
 
   // producer
   run("VpcNetwork", { name: "prefix" }, (v) => VpcNetwork.validate({ name: names.network }, v));

@@ -390,6 +390,29 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /**
+   * The deploy pipeline (GitHub Actions): who may deploy this environment
+   * keylessly. When set, the app adds the `bootstrap-gcp` and `bootstrap-aws`
+   * stacks (deployed once by an administrator) that create the identities
+   * the deploy workflow runs as.
+   */
+  pipeline: z
+    .strictObject({
+      /** The GitHub repository whose workflows deploy this environment, as owner/name. */
+      repository: z.string(),
+      /** The branch whose workflows may deploy (the GitHub environment named after `environment` holds the approvals). */
+      branch: z.string().default("main"),
+      /** Project of the workload identity pool and of the deployers' service accounts. Default: gcp.producerProject. */
+      gcpProject: gcpProject.optional(),
+      /**
+       * Where the Shared VPC roles are granted, `organizations/<id>` or `folders/<id>`: Google grants
+       * Shared VPC Admin only there. Required with routed tenants (the hub is a Shared VPC host).
+       */
+      sharedVpcAdminScope: z.string().regex(/^(organizations|folders)\/\d+$/, "must be organizations/<number> or folders/<number>").optional(),
+      /** ARN of the AWS account's existing OIDC provider for GitHub Actions (an account has one per issuer). Default: bootstrap-aws creates it. */
+      awsOidcProviderArn: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** A validated configuration, app defaults applied (construct defaults are the constructs'). */
