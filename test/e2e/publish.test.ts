@@ -382,7 +382,7 @@ describe("the published package", () => {
     }
     expect(files.filter((f) => f.startsWith("dist/") && !/^dist\/(constructs|lib)\//.test(f))).toEqual([]);
     // Nor the repository's own commands (the app and the report CLI read the bundled example config and snapshots) and their code cache.
-    expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^api\/|(^|\/)main\.|lib\/report\/|lib\/synthesize\.|lib\/code-cache\.|lib\/environment-record\./.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)test\/|__snapshots__|\.snap$|\.map$|^config\/|\.yaml$|^api\/|(^|\/)main\.|lib\/report\/|lib\/synthesize\.|lib\/code-cache\.|lib\/environment-record\.|lib\/pipeline-command\./.test(f))).toEqual([]);
     expect(files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "README.md", "package.json"].filter((f) => files.includes(f)));
   });
 
