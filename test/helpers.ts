@@ -154,3 +154,16 @@ export function problemsOf(edit: (c: any) => void): string[] {
   }
   return [];
 }
+
+/** The example with a deploy pipeline: split state (the pipeline's rule) and the `pipeline` block, so the bootstrap stacks are made. */
+export function pipelineConfig(edit: (c: any) => void = () => undefined): Config {
+  return exampleWith((c) => {
+    c.state = {
+      backend: "split",
+      gcs: { bucket: "example-tf-state", prefix: "psc/example" },
+      s3: { bucket: "example-tf-state-aws", keyPrefix: "psc/example", region: "ap-northeast-1" },
+    };
+    c.pipeline = { repository: "example-org/psc-hybrid", sharedVpcAdminScope: "organizations/123456789012" };
+    edit(c);
+  });
+}
