@@ -373,6 +373,39 @@ async function consumerProject(dir: string, { compilerOptions = {}, extraFiles =
   return { dir, tsc, synth };
 }
 
+describe("the release workflow's steps (.github/workflows/release.yml)", () => {
+  test("publish a tagged version to the registry from package.json's publishConfig, with the token from the environment only", async () => {
+    await packedFiles;
+    // The release commit, as README's Releasing makes it: the CHANGELOG's newest entry released, package.json at its version.
+    const release = path.join(work, "release");
+    const changelog = fs.readFileSync(path.join(root, "CHANGELOG.md"), "utf8");
+    // The CHANGELOG's next version; once released (package.json at it, published above), the one after.
+    const newest = /^## (\S+)/m.exec(changelog)![1]!;
+    const version = newest !== pkg.version ? newest : newest.replace(/\d+$/, (patch) => String(Number(patch) + 1));
+    fs.mkdirSync(path.join(release, "scripts"), { recursive: true });
+    fs.cpSync(path.join(root, "dist"), path.join(release, "dist"), { recursive: true });
+    fs.copyFileSync(path.join(root, "README.md"), path.join(release, "README.md"));
+    fs.copyFileSync(path.join(root, "scripts", "release.js"), path.join(release, "scripts", "release.js"));
+    fs.writeFileSync(path.join(release, "CHANGELOG.md"), changelog.replace(/^## \S+.*$/m, `## ${version}`));
+    fs.writeFileSync(path.join(release, "package.json"), JSON.stringify({ ...pkg, version, publishConfig: { registry: url } }, null, 2));
+    // The workflow's steps after the build, as written there (npm ci, npm test and the build ran above).
+    const workflow = fs.readFileSync(path.join(root, ".github", "workflows", "release.yml"), "utf8");
+    const steps = [...workflow.matchAll(/^ {6}- run: (.+)$/gm)].map((m) => m[1]!);
+    const after = steps.slice(steps.indexOf("npm run build") + 1);
+    expect(after).toEqual(["node scripts/release.js npmrc", "npm publish --ignore-scripts"]);
+    const env = { ...process.env, GITHUB_REF_NAME: `v${version}`, NODE_AUTH_TOKEN: "throwaway-release-token", NPM_CONFIG_USERCONFIG: path.join(work, "release.npmrc"), npm_config_cache: path.join(work, "npm-cache") };
+    for (const step of [steps.find((s) => s.startsWith("node scripts/release.js check"))!, ...after]) {
+      const result = await run("bash", ["-c", step], { cwd: release, env });
+      if (result.status !== 0) throw new Error(`${step} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    expect(fs.readFileSync(path.join(work, "release.npmrc"), "utf8")).toBe(`//127.0.0.1:${new URL(url).port}/:_authToken=\${NODE_AUTH_TOKEN}\n`);
+    expect(JSON.parse(await npm(["view", `${pkg.name}@${version}`, "version", "--json"], work))).toBe(version);
+    // A tag that names another version is refused before anything is published.
+    const refused = await run("node", ["scripts/release.js", "check", "v0.0.1"], { cwd: release, env });
+    expect([refused.status, refused.stderr]).toEqual([1, expect.stringContaining(`tag v0.0.1 does not name package.json's version ${version}`)]);
+  });
+});
+
 describe("the published package", () => {
   test("the packed tarball holds the build and docs only: no tests, snapshots, config, source maps or the repository's commands", async () => {
     const files = await packedFiles;
