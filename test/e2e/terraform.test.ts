@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { DataResource, TerraformStack, Testing } from "cdktf";
 import { replaceTriggeredBy } from "../../constructs/core/lifecycle";
-import { existingVpcAndBackend, exampleWith, SynthesizedApp, SynthesizedStack, synthApp } from "../helpers";
+import { existingVpcAndBackend, exampleWith, pipelineConfig, SynthesizedApp, SynthesizedStack, synthApp } from "../helpers";
 
 // The real toolchain on our output: an offline `terraform plan` (which
 // validates the configuration first) of every synthesized stack whose provider is in the local
@@ -152,6 +152,23 @@ describeWithTerraform.each([
   });
 });
 
+describeWithTerraform("bootstrap-aws: the deploy pipeline's AWS identities", () => {
+  let checks: OfflineChecks;
+  beforeAll(() => {
+    checks = checkOffline(() => synthApp(pipelineConfig()), "bootstrap-aws");
+  });
+  afterAll(async () => {
+    await Promise.allSettled([checks.plan]);
+    if (checks.dir) fs.rmSync(checks.dir, { recursive: true, force: true });
+  });
+  test("is valid, and plans the GitHub OIDC provider and the two roles with their policies, offline", async () => {
+    const messages = await checks.plan;
+    expect(messages.filter((m) => m.type === "diagnostic")).toEqual([]);
+    const planned = messages.filter((m) => m.type === "planned_change").map((m) => m.change.resource.resource_type);
+    expect(planned.sort()).toEqual(["aws_iam_openid_connect_provider", "aws_iam_role", "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy"]);
+  });
+});
+
 describeWithTerraform("stacks whose providers are not in the mirror", () => {
   test("are named, so the gap is visible", () => {
     const app = exampleApp();
@@ -220,11 +237,11 @@ function startOfflineChecks(): Record<Variant, OfflineChecks> {
 }
 
 /** Synthesizes, writes the offline copy, and starts init, then the plan. */
-function checkOffline(synth: () => SynthesizedApp): OfflineChecks {
+function checkOffline(synth: () => SynthesizedApp, stack = "aws"): OfflineChecks {
   let dir: string | undefined;
   let init: Promise<unknown>;
   try {
-    dir = offlineCopy(synth().byName["aws"]);
+    dir = offlineCopy(synth().byName[stack]!);
     init = run(dir, ["init", "-input=false", "-no-color", `-plugin-dir=${MIRROR}`]);
   } catch (error) {
     // A variant that does not synthesize fails its own tests, not the other variant's.
@@ -263,9 +280,9 @@ function offlineCopy(stack: SynthesizedStack): string {
     });
   }
   const offline = JSON.parse(text);
-  delete offline.data.terraform_remote_state;
-  if (Object.keys(offline.data).length === 0) delete offline.data;
-  offline.variable = Object.fromEntries(Object.keys(inputs).map((v) => [v, { type: "string" }]));
+  delete offline.data?.terraform_remote_state;
+  if (offline.data && Object.keys(offline.data).length === 0) delete offline.data;
+  if (Object.keys(inputs).length > 0) offline.variable = Object.fromEntries(Object.keys(inputs).map((v) => [v, { type: "string" }]));
   offline.provider.aws = offline.provider.aws.map((p: any) => ({
     ...p,
     access_key: "AKIAIOSFODNN7EXAMPLE",
