@@ -102,3 +102,13 @@ export { ClusterApiService } from "./k8s/cluster-api-service";
 export type { ClusterApiServiceProps } from "./k8s/cluster-api-service";
 export { InternalLoadBalancerService } from "./k8s/internal-load-balancer-service";
 export type { InternalLoadBalancerServiceProps } from "./k8s/internal-load-balancer-service";
+
+// Deploy identities for GitHub Actions, and the least permissions read off a stack
+export { GithubWorkloadIdentity } from "./gcp/github-workload-identity";
+export type { GithubWorkloadIdentityProps } from "./gcp/github-workload-identity";
+export { GithubOidcRole } from "./aws/github-oidc-role";
+export type { GithubOidcRoleProps, IamPolicyStatement } from "./aws/github-oidc-role";
+export { GOOGLE_DEPLOYER_ROLES, googleDeployerNeeds, onlyGrantsCondition } from "./gcp/deployer-roles";
+export type { DeployerRole, GoogleDeployerNeeds } from "./gcp/deployer-roles";
+export { AWS_DEPLOYER_ACTIONS, awsDeployerStatements } from "./aws/deployer-actions";
+export type { AwsDeployerNeeds } from "./aws/deployer-actions";

@@ -1,8 +1,8 @@
 // The app as a library (`@psc-hybrid/gke-aws-psc/app`): for a cdktf project
 // that builds this system's stacks from a config file of its own, alongside
 // its other stacks. An explicit list; `api/app.api.md` is its reviewed report.
-export { addStacks } from "./app";
-export type { PscHybridStacks } from "./app";
+export { addBootstrapStacks, addStacks } from "./app";
+export type { PipelineBootstrapStacks, PscHybridStacks } from "./app";
 export { loadConfig, parseConfig, validateConfig } from "./config/load";
 export type { ValidatedConfig } from "./config/load";
 export { ConfigError } from "./config/problems";

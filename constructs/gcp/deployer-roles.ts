@@ -92,9 +92,9 @@ export const GOOGLE_DEPLOYER_ROLES: Readonly<Record<string, readonly DeployerRol
 
 /** What deploying one stack takes, per project. */
 export interface GoogleDeployerNeeds {
-  /** Project id -> the roles its resources need there (sorted, by role). */
+  /** By project id: the roles its resources need there (sorted, by role). */
   readonly projectRoles: ReadonlyMap<string, readonly DeployerRole[]>;
-  /** Project id -> the roles the stack's project IAM bindings grant there (what a projectIamAdmin condition allows). */
+  /** By project id: the roles the stack's project IAM bindings grant there (what a projectIamAdmin condition allows). */
   readonly grantedRoles: ReadonlyMap<string, readonly string[]>;
   /** Roles needed on the organization or folder above the projects. */
   readonly organizationRoles: readonly DeployerRole[];
