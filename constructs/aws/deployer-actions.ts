@@ -1,4 +1,5 @@
-import { TerraformDataSource, TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformDataSource, TerraformResource, TerraformStack } from "cdktf";
+import { literalOrUndefined } from "../core/validation";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamPolicyStatement } from "./github-oidc-role";
@@ -105,6 +106,5 @@ export function awsDeployerStatements(stack: TerraformStack, region: string, par
 
 /** A role or instance profile name pattern: its prefix and '*', or its name; undefined when only apply knows it. */
 function iamName(namePrefix: string | undefined, name: string | undefined): string | undefined {
-  const known = (s: string | undefined) => (s === undefined || Token.isUnresolved(s) ? undefined : s);
-  return known(namePrefix) !== undefined ? `${namePrefix}*` : known(name);
+  return literalOrUndefined(namePrefix) !== undefined ? `${namePrefix}*` : literalOrUndefined(name);
 }

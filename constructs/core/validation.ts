@@ -257,3 +257,8 @@ export function validateProps(construct: IConstruct, kind: string, validate: (v:
   v.throwIfInvalid();
   for (const w of v.warnings) Annotations.of(construct).addWarning(`${source}: ${w.path}: ${w.message}`);
 }
+
+/** A literal string value, or undefined when it is missing or known only at apply (a token). */
+export function literalOrUndefined(value: string | undefined): string | undefined {
+  return value === undefined || isToken(value) ? undefined : value;
+}

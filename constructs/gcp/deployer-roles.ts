@@ -1,4 +1,5 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import { literalOrUndefined } from "../core/validation";
 
 /** A predefined role a deployer needs, and why. */
 export interface DeployerRole {
@@ -112,7 +113,7 @@ export interface GoogleDeployerNeeds {
 export function googleDeployerNeeds(stack: TerraformStack): GoogleDeployerNeeds {
   const elements = stack.node.findAll();
   const provider = elements.find((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === "google");
-  const defaultProject = literal((provider as { projectInput?: string } | undefined)?.projectInput);
+  const defaultProject = literalOrUndefined((provider as { projectInput?: string } | undefined)?.projectInput);
   const projectRoles = new Map<string, Map<string, DeployerRole>>();
   const grantedRoles = new Map<string, Set<string>>();
   const organizationRoles = new Map<string, DeployerRole>();
@@ -126,12 +127,12 @@ export function googleDeployerNeeds(stack: TerraformStack): GoogleDeployerNeeds 
       unknownTypes.add(type);
       continue;
     }
-    const project = literal((c as { projectInput?: string }).projectInput) ?? defaultProject ?? "(provider default)";
+    const project = literalOrUndefined((c as { projectInput?: string }).projectInput) ?? defaultProject ?? "(provider default)";
     for (const r of roles) {
       if (r.level === "organization") organizationRoles.set(r.role, r);
       else getOrAdd(projectRoles, project, () => new Map()).set(r.role, r);
     }
-    const granted = type === "google_project_iam_member" ? literal((c as { roleInput?: string }).roleInput) : undefined;
+    const granted = type === "google_project_iam_member" ? literalOrUndefined((c as { roleInput?: string }).roleInput) : undefined;
     if (granted !== undefined) getOrAdd(grantedRoles, project, () => new Set()).add(granted);
   }
   const byRole = (a: DeployerRole, b: DeployerRole) => a.role.localeCompare(b.role);
@@ -141,10 +142,6 @@ export function googleDeployerNeeds(stack: TerraformStack): GoogleDeployerNeeds 
     organizationRoles: [...organizationRoles.values()].sort(byRole),
     unknownTypes: [...unknownTypes].sort(),
   };
-}
-
-function literal(value: string | undefined): string | undefined {
-  return value === undefined || Token.isUnresolved(value) ? undefined : value;
 }
 
 function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
