@@ -1,7 +1,8 @@
 import * as path from "path";
-import { ReplacementRisk, replacementRisks } from "../../../lib/report/replacement";
+import * as fs from "fs";
+import { REPLACING_ATTRIBUTES, ReplacementRisk, replacementRisks } from "../../../lib/report/replacement";
 import { readSnapshotStacks } from "../../../lib/report/baselines";
-import { exampleWith, synthApp, TerraformJson } from "../../helpers";
+import { exampleWith, existingVpcAndBackend, synthApp, TerraformJson } from "../../helpers";
 
 // Replacement risks of a change, against the committed snapshots of the
 // example: what a change replaces directly, what it replaces as a knock-on
@@ -242,5 +243,209 @@ describe("replacement risks of the load balancer and the PSC endpoint", () => {
       "google_compute_forwarding_rule.load-balancer_forwarding-rule: allow_global_access changed: replaces the resource ((unset) -> true)",
       "google_compute_service_attachment.service-attachment: replaced because `google_compute_forwarding_rule.load-balancer_forwarding-rule_64D0ABAB` is replaced: `target_service` reads its `id` (undefined -> undefined)",
     ]);
+  });
+});
+
+/** The risks as `<kind> <stack> <type>` lines, one per type (` xN` when N resources of it), in report order. */
+function summary(risks: ReplacementRisk[]): string[] {
+  const counts = new Map<string, Set<string>>();
+  for (const r of risks) {
+    const line = r.address === undefined ? `${r.kind} ${r.stack}` : `${r.kind} ${r.stack} ${r.address.split(".")[0]}`;
+    counts.set(line, (counts.get(line) ?? new Set()).add(r.address ?? r.stack));
+  }
+  return [...counts].map(([line, addresses]) => (addresses.size > 1 ? `${line} x${addresses.size}` : line));
+}
+
+describe("every change the README lists as replacing live resources, as the report lists it", () => {
+  // Keyed by the README table's first column (README.md, "Changes that replace live resources").
+  const cases: Record<string, Array<[before: () => Stacks, after: () => Stacks, expected: string[]]>> = {
+    "AWS tunnel inside CIDR (`vpn.insideCidrs`)": [
+      [
+        () => baseline,
+        () => synth((c) => (c.vpn.insideCidrs = ["169.254.30.0/30", "169.254.30.4/30", "169.254.30.8/30", "169.254.30.12/30"])),
+        [
+          "replaced aws aws_vpn_connection x2",
+          "knock-on tunnels google_compute_external_vpn_gateway",
+          "knock-on tunnels google_compute_router_interface x4",
+          "knock-on tunnels google_compute_router_peer x4",
+          "knock-on tunnels google_compute_vpn_tunnel x4",
+        ],
+      ],
+    ],
+    "a replaced AWS VPN connection (a new customer gateway: `gcp.routerAsn`, or new HA VPN gateway IPs)": [
+      [
+        () => baseline,
+        () => synth((c) => (c.gcp.routerAsn = 65002)),
+        ["replaced aws aws_customer_gateway x2", "knock-on aws aws_vpn_connection x2", "knock-on tunnels google_compute_external_vpn_gateway", "knock-on tunnels google_compute_vpn_tunnel x4"],
+      ],
+    ],
+    "router interface range": [
+      [() => baseline, () => edited((s) => (Object.values<any>(s.tunnels.resource!.google_compute_router_interface)[0].ip_range = "169.254.99.1/30")), ["replaced tunnels google_compute_router_interface", "knock-on tunnels google_compute_router_peer"]],
+    ],
+    "HA VPN gateway (network, region, name)": [
+      [
+        () => baseline,
+        () => edited((s) => (Object.values<any>(s.producer.resource!.google_compute_ha_vpn_gateway)[0].name = "psc-ha-vpn-2")),
+        [
+          "replaced producer google_compute_ha_vpn_gateway",
+          "knock-on aws aws_customer_gateway x2",
+          "knock-on aws aws_vpn_connection x2",
+          "knock-on tunnels google_compute_external_vpn_gateway",
+          "knock-on tunnels google_compute_vpn_tunnel x4",
+        ],
+      ],
+    ],
+    "service attachment target (load balancer forwarding rule)": [
+      [() => baseline, () => edited((s) => (Object.values<any>(s.producer.resource!.google_compute_service_attachment)[0].target_service = "${google_compute_forwarding_rule.other.id}")), ["replaced producer google_compute_service_attachment"]],
+    ],
+    "`service.port`, the load balancer's address": [
+      [() => baseline, () => synth((c) => (c.service.port = 8080)), ["replaced producer google_compute_forwarding_rule", "knock-on producer google_compute_service_attachment"]],
+      [
+        () => baseline,
+        () => edited((s) => (Object.values<any>(s.producer.resource!.google_compute_address)[0].address = "10.10.20.99")),
+        ["replaced producer google_compute_address", "knock-on producer google_compute_forwarding_rule", "knock-on producer google_compute_service_attachment"],
+      ],
+    ],
+    "load balancer global access (on from the start)": [
+      [
+        () => edited((s) => Object.values(s.producer.resource!.google_compute_forwarding_rule).forEach((rule) => delete rule.allow_global_access)),
+        () => baseline,
+        ["replaced producer google_compute_forwarding_rule", "knock-on producer google_compute_service_attachment"],
+      ],
+    ],
+    "a tenant's `pscEndpointIp`": [[() => baseline, () => synth((c) => (c.tenants[0].pscEndpointIp = "10.0.20.50")), ["replaced consumer-team-a google_compute_address", "knock-on consumer-team-a google_compute_forwarding_rule"]]],
+    "backend address or port (`aws.backend.privateIp`, `aws.backend.port`)": [
+      [() => baseline, () => synth((c) => (c.aws.backend.privateIp = "10.0.20.11")), ["replaced aws aws_instance", "replaced producer google_compute_network_endpoint_group"]],
+      [() => baseline, () => synth((c) => (c.aws.backend.port = 8080)), ["replaced producer google_compute_network_endpoint_group"]],
+    ],
+    "`aws.existingVpc` added or removed": [
+      [
+        () => baseline,
+        () => synth(existingVpcAndBackend("vgw")),
+        [
+          "destroyed aws aws_iam_instance_profile",
+          "destroyed aws aws_iam_role",
+          "destroyed aws aws_iam_role_policy",
+          "destroyed aws aws_instance",
+          "destroyed aws aws_launch_template",
+          "destroyed aws aws_route_table x2",
+          "destroyed aws aws_route_table_association x2",
+          "destroyed aws aws_security_group x2",
+          "destroyed aws aws_subnet x2",
+          "destroyed aws aws_vpc",
+          "destroyed aws aws_vpc_endpoint x3",
+          "destroyed aws aws_vpc_security_group_egress_rule",
+          "destroyed aws aws_vpc_security_group_ingress_rule",
+        ],
+      ],
+    ],
+    "`aws.backend` demo instance <-> `existing`": [
+      [
+        () => baseline,
+        () => synth((c) => (c.aws.backend = { privateIp: c.aws.backend.privateIp, port: c.aws.backend.port, existing: { securityGroupId: "sg-0123456789abcdef0" } })),
+        [
+          "destroyed aws aws_iam_instance_profile",
+          "destroyed aws aws_iam_role",
+          "destroyed aws aws_iam_role_policy",
+          "destroyed aws aws_instance",
+          "destroyed aws aws_launch_template",
+          "destroyed aws aws_security_group x2",
+          "destroyed aws aws_vpc_endpoint x3",
+          "destroyed aws aws_vpc_security_group_egress_rule",
+          "destroyed aws aws_vpc_security_group_ingress_rule",
+        ],
+      ],
+    ],
+    "AWS termination (`vgw` <-> `tgw`)": [
+      [() => baseline, () => synth((c) => (c.aws.termination = "tgw")), ["destroyed aws aws_vpn_gateway", "destroyed aws aws_vpn_gateway_route_propagation x2"]],
+      [
+        () => synth((c) => (c.aws.termination = "tgw")),
+        () => baseline,
+        [
+          "destroyed aws aws_ec2_transit_gateway",
+          "destroyed aws aws_ec2_transit_gateway_route_table",
+          "destroyed aws aws_ec2_transit_gateway_route_table_association x3",
+          "destroyed aws aws_ec2_transit_gateway_route_table_propagation x3",
+          "destroyed aws aws_ec2_transit_gateway_vpc_attachment",
+          "destroyed aws aws_route x12",
+        ],
+      ],
+    ],
+  };
+
+  test("the README's table lists exactly these changes", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
+    const section = readme.split("### Changes that replace live resources")[1].split("\n## ")[0];
+    const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| change |"));
+    expect(rows.map((row) => row.split(" | ")[0].slice(2))).toEqual(Object.keys(cases));
+  });
+
+  test.each(Object.entries(cases).flatMap(([change, runs]) => runs.map((run, i) => [runs.length > 1 ? `${change} (${i + 1})` : change, ...run] as const)))("%s", (_change, before, after, expected) => {
+    expect(summary(replacementRisks(before(), after()))).toEqual(expected);
+  });
+});
+
+describe("every replacing attribute the report knows, on the resource that has it", () => {
+  // The example's stacks, with the transit-gateway variant's for the types only it makes.
+  const pool: Stacks = { ...Object.fromEntries(Object.entries(synth(existingVpcAndBackend("tgw"))).map(([name, json]) => [`tgw-${name}`, json])), ...baseline };
+  const firstOf = (type: string): [string, string] | undefined => {
+    for (const [stack, json] of Object.entries(pool)) {
+      const id = Object.keys(json.resource?.[type] ?? {})[0];
+      if (id !== undefined) return [stack, id];
+    }
+    return undefined;
+  };
+  const get = (resource: any, dotted: string) => dotted.split(".").reduce((v, k) => v?.[k], resource);
+  const set = (resource: any, dotted: string, value: unknown) => {
+    const keys = dotted.split(".");
+    const parent = keys.slice(0, -1).reduce((v, k) => (v[k] ??= {}), resource);
+    parent[keys[keys.length - 1]] = value;
+  };
+  /** Another value of the same kind: what an edit of the config would make. */
+  const other = (value: unknown): unknown =>
+    typeof value === "string" ? `${value}-2` : typeof value === "number" ? value + 1 : typeof value === "boolean" ? !value : value === undefined ? "set" : { ...(value as object), changed: true };
+  const shown = (value: unknown) => (value === undefined ? "(unset)" : typeof value === "string" ? value : JSON.stringify(value));
+  const rows = Object.entries(REPLACING_ATTRIBUTES).flatMap(([type, attributes]) => attributes.map((attribute) => [type, attribute] as const));
+
+  test("every type in the table has a resource to change", () => {
+    expect(Object.keys(REPLACING_ATTRIBUTES).filter((type) => firstOf(type) === undefined)).toEqual([]);
+  });
+
+  test.each(rows)("%s.%s changed is listed as replacing its resource", (type, attribute) => {
+    const [stack, id] = firstOf(type)!;
+    const current = structuredClone(pool);
+    const resource = current[stack].resource![type][id];
+    const was = get(resource, attribute);
+    set(resource, attribute, other(was));
+    const refusal = (resource.lifecycle as any)?.prevent_destroy === true ? " (it has `prevent_destroy`: Terraform refuses the plan until that is lifted)" : "";
+    expect(replacementRisks(pool, current).filter((r) => r.kind === "replaced")).toEqual([
+      { stack, kind: "replaced", address: `${type}.${id}`, change: `${attribute} changed: replaces the resource${refusal}`, before: shown(was), after: shown(other(was)) },
+    ]);
+  });
+
+  test.each(Object.keys(REPLACING_ATTRIBUTES))("%s: an attribute outside the table is updated in place, replacing nothing", (type) => {
+    const [stack, id] = firstOf(type)!;
+    const current = structuredClone(pool);
+    current[stack].resource![type][id].description = "updated in place";
+    expect(replacementRisks(pool, current)).toEqual([]);
+  });
+});
+
+describe("resources removed or renamed inside a stack that stays", () => {
+  const rows = (current: Stacks) => replacementRisks(baseline, current).map((r) => `${r.kind} ${r.stack} ${r.address!.replace(/_[0-9A-F]{8}$/, "")}`);
+
+  test("a routed tenant's last published service removed: its address, its hub firewall rules and its Service are destroyed, in stacks that stay", () => {
+    expect(rows(synth((c) => (c.tenants[2].publishedServices = [])))).toEqual([
+      "destroyed consumer-team-c google_compute_address.published-orders_address",
+      "destroyed hub-team-c google_compute_firewall.published-services-firewall_clients",
+      "destroyed hub-team-c google_compute_firewall.published-services-firewall_health-checks",
+      "destroyed workloads-team-c kubernetes_service_v1.published-orders_service",
+    ]);
+  });
+
+  test("a renamed published service: the old name's address and Service are destroyed, the new name's are created beside them", () => {
+    const current = synth((c) => (c.tenants[2].publishedServices[0].name = "billing"));
+    expect(rows(current)).toEqual(["destroyed consumer-team-c google_compute_address.published-orders_address", "destroyed workloads-team-c kubernetes_service_v1.published-orders_service"]);
+    expect(Object.keys(current["consumer-team-c"].resource!.google_compute_address)).toEqual([expect.stringMatching(/^published-billing_address_/)]);
   });
 });
