@@ -1,10 +1,13 @@
 /**
- * The tests `npm run mutate` (Stryker) runs against each mutant: every suite
- * that runs in-process. The end-to-end suites spawn the CLI, terraform and a
- * registry; a mutant in the kernel never reaches them through coverage.
+ * The tests `npm run mutate` (scripts/mutate.js) runs against each mutant of
+ * one group of source files: only that group's test files (PSC_MUTATE_TESTS,
+ * comma-separated paths under test/), so a mutant run loads a few files, not
+ * the suite. Jest filters tests by name inside the files it loads.
  * @type {import('jest').Config}
  */
+const tests = (process.env.PSC_MUTATE_TESTS ?? "").split(",").filter(Boolean);
+if (tests.length === 0) throw new Error("jest.mutate.config.js: set PSC_MUTATE_TESTS (npm run mutate does)");
 module.exports = {
   ...require("./jest.config.js"),
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  testMatch: tests.map((file) => `<rootDir>/${file}`),
 };

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { addBootstrapStacks, addStacks, PscHybridStacks } from "../lib/app";
+import type { PscHybridStacks } from "../lib/app";
 import { loadConfig, parseConfig } from "../lib/config/load";
 import { ConfigError } from "../lib/config/problems";
 import { Config, ConfigInput } from "../lib/config/schema";
@@ -105,6 +105,8 @@ function synthesizeApp(config: Config): SynthesizedApp {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-synth-"));
   try {
     const app = new App({ outdir });
+    // Required here, not at the top: config-only test files (and each mutant run of npm run mutate) skip loading every stack and provider.
+    const { addBootstrapStacks, addStacks } = require("../lib/app") as typeof import("../lib/app");
     const stacks = addStacks(app, config);
     addBootstrapStacks(app, config, stacks);
     app.synth();

@@ -685,7 +685,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     const published = tenant.publishedServices;
     if (tenant.kind === "routed") {
       // hub-<tenant>: the attachment and roles, the published Services' firewall rules; consumer-<tenant>: their addresses.
-      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, subnets: `${at}.name`, subnetUsers: `${at}.subnetUsers` }, (v) =>
+      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, "subnets[0].name": `${at}.name`, subnetUsers: `${at}.subnetUsers` }, (v) =>
         SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }], subnetUsers: tenant.subnetUsers }, v),
       );
       if (published.length > 0) {

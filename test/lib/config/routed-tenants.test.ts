@@ -27,6 +27,15 @@ describe("routed tenants: accepted", () => {
 });
 
 describe("routed tenants: refused, with both ranges named and a fix", () => {
+  test("a routed tenant name too long for its generated names is named once per name, under the tenant's name (not under a construct's prop)", () => {
+    // GIVEN a routed tenant whose name makes its cluster's and its subnet's names too long WHEN loaded
+    // THEN one problem per generated name over its limit, none under a path the config does not have
+    expect(problemsOf((c) => (routed(c).name = "a".repeat(56)))).toEqual([
+      expect.stringMatching(/^tenants\[2\]\.name: makes the GKE cluster name "psc-a{56}-gke" 64 characters, over its limit of 40\. Fix: shorten prefix or tenants\[2\]\.name by 24$/),
+      expect.stringMatching(/^tenants\[2\]\.publishedServices\[0\]\.name: makes the published Service's address name "psc-a{56}-svc-orders" 71 characters/),
+    ]);
+  });
+
   test("fails when a routed pod range overlaps AWS", () => {
     expect(problemsOf((c) => (routed(c).podsCidr = "10.0.128.0/17"))).toEqual([
       expect.stringMatching(/^tenants\[2\]\.podsCidr: must not overlap aws\.vpcCidr 10\.0\.0\.0\/16 \(a routed tenant's ranges are routed over the VPN.*got "10\.0\.128\.0\/17"\. Fix: a range outside 10\.0\.0\.0\/16$/),
