@@ -29,8 +29,12 @@ const types = (risks: ReplacementRisk[]) => risks.map((r) => r.address!.split(".
 const idOf = (stacks: Stacks, stack: string, type: string, name: string) => Object.entries(stacks[stack].resource![type]).find(([, r]) => r.name === name)![0];
 
 describe("knock-on of new tunnel inside CIDRs (vpn.insideCidrs)", () => {
-  const current = synth((c) => (c.vpn.insideCidrs = ["169.254.30.0/30", "169.254.30.4/30", "169.254.30.8/30", "169.254.30.12/30"]));
-  const risks = replacementRisks(baseline, current);
+  let current: Stacks;
+  let risks: ReplacementRisk[];
+  beforeAll(() => {
+    current = synth((c) => (c.vpn.insideCidrs = ["169.254.30.0/30", "169.254.30.4/30", "169.254.30.8/30", "169.254.30.12/30"]));
+    risks = replacementRisks(baseline, current);
+  });
 
   test("the four inside CIDRs replace both AWS VPN connections", () => {
     expect(of(risks, "replaced").map((r) => [r.stack, /connection-\d/.exec(r.address!)![0], r.change.split(":")[0], r.before, r.after])).toEqual([
@@ -79,8 +83,8 @@ describe("knock-on of new tunnel inside CIDRs (vpn.insideCidrs)", () => {
 });
 
 describe("knock-on of replaced customer gateways (gcp.routerAsn)", () => {
-  const current = synth((c) => (c.gcp.routerAsn = 65002));
-  const risks = replacementRisks(baseline, current);
+  let risks: ReplacementRisk[];
+  beforeAll(() => (risks = replacementRisks(baseline, synth((c) => (c.gcp.routerAsn = 65002)))));
 
   test("in the stack, the VPN connections read the replaced gateways' ids; across stacks, the tunnels read the connections' new outside IPs and keys", () => {
     expect(types(of(risks, "replaced", "aws"))).toEqual(["aws_customer_gateway", "aws_customer_gateway"]);
@@ -122,8 +126,12 @@ describe("knock-on through in-stack references and replace_triggered_by", () => 
   });
 
   describe("a new PSC endpoint IP (pscEndpointIp)", () => {
-    const current = synth((c) => (c.tenants[0].pscEndpointIp = "10.0.20.50"));
-    const address = Object.keys(current["consumer-team-a"].resource!.google_compute_address)[0];
+    let current: Stacks;
+    let address: string;
+    beforeAll(() => {
+      current = synth((c) => (c.tenants[0].pscEndpointIp = "10.0.20.50"));
+      address = Object.keys(current["consumer-team-a"].resource!.google_compute_address)[0];
+    });
     const withTrigger = (trigger: string) => {
       const copy = structuredClone(current) as any;
       Object.values<any>(copy["consumer-team-a"].resource.google_compute_forwarding_rule)[0].lifecycle = { replace_triggered_by: [trigger] };
@@ -387,7 +395,8 @@ describe("every change the README lists as replacing live resources, as the repo
 
 describe("every replacing attribute the report knows, on the resource that has it", () => {
   // The example's stacks, with the transit-gateway variant's for the types only it makes.
-  const pool: Stacks = { ...Object.fromEntries(Object.entries(synth(existingVpcAndBackend("tgw"))).map(([name, json]) => [`tgw-${name}`, json])), ...baseline };
+  let pool: Stacks;
+  beforeAll(() => (pool = { ...Object.fromEntries(Object.entries(synth(existingVpcAndBackend("tgw"))).map(([name, json]) => [`tgw-${name}`, json])), ...baseline }));
   const firstOf = (type: string): [string, string] | undefined => {
     for (const [stack, json] of Object.entries(pool)) {
       const id = Object.keys(json.resource?.[type] ?? {})[0];
