@@ -26,7 +26,9 @@ export interface PolicyRule {
 }
 
 const WORLD = ["0.0.0.0/0", "::/0"];
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+/** A list attribute or repeated block (Terraform JSON writes both as arrays; unset is empty). */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A single nested block: an object or, as Terraform JSON also allows, a one-element array; unset is empty. */
 const one = (v: unknown): Attributes => (Array.isArray(v) ? (v[0] ?? {}) : ((v as Attributes) ?? {}));
 
 /** The rules. Ids are part of the API: suppressions name them. */
@@ -38,18 +40,17 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     fix: "admit only the ranges that need access (for a backend behind a hybrid NEG: the proxy-only subnet)",
     types: ["aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "google_compute_firewall"],
     check: (type, a) => {
+      // Egress rules and firewalls admit nothing.
+      if (type === "aws_security_group_rule" && a.type !== "ingress") return undefined;
+      if (type === "google_compute_firewall" && (a.direction ?? "INGRESS") !== "INGRESS") return undefined;
       const sources =
         type === "aws_security_group"
           ? list(a.ingress).flatMap((r: any) => [...list(r.cidr_blocks), ...list(r.ipv6_cidr_blocks)])
           : type === "aws_vpc_security_group_ingress_rule"
             ? [a.cidr_ipv4, a.cidr_ipv6]
             : type === "aws_security_group_rule"
-              ? a.type === "ingress"
-                ? [...list(a.cidr_blocks), ...list(a.ipv6_cidr_blocks)]
-                : []
-              : (a.direction ?? "INGRESS") === "INGRESS"
-                ? list(a.source_ranges)
-                : [];
+              ? [...list(a.cidr_blocks), ...list(a.ipv6_cidr_blocks)]
+              : list(a.source_ranges);
       const open = sources.filter((s) => WORLD.includes(s as string));
       return open.length > 0 ? `admits ${open.join(", ")}` : undefined;
     },
@@ -76,8 +77,8 @@ export const POLICY_RULES: readonly PolicyRule[] = [
     title: "instances require IMDSv2",
     fix: "set metadata_options.http_tokens = required (in the launch template, or on the instance)",
     types: ["aws_launch_template", "aws_instance"],
-    check: (type, a) => {
-      if (type === "aws_instance" && a.launch_template !== undefined) return undefined; // checked on the template
+    check: (_type, a) => {
+      if (a.launch_template !== undefined) return undefined; // an instance launched from a template: checked on the template
       return one(a.metadata_options).http_tokens === "required" ? undefined : "allows IMDSv1 (metadata_options.http_tokens is not 'required')";
     },
   },
@@ -170,7 +171,7 @@ function findingsOf(node: IConstruct): Finding[] {
   const rules = POLICY_RULES.filter((r) => r.types.includes(type));
   if (rules.length === 0) return [];
   // Literal values as they will be synthesized; references stay unresolved tokens, which no rule needs.
-  const attrs: Attributes = resource.toTerraform().resource?.[type]?.[resource.friendlyUniqueId] ?? {};
+  const attrs: Attributes = resource.toTerraform().resource[type][resource.friendlyUniqueId];
   return rules.flatMap((rule): Finding[] => {
     const problem = rule.check(type, attrs);
     if (problem === undefined) return [];

@@ -87,6 +87,7 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, { violating: readon
       violating: [
         ["an ingress block from 0.0.0.0/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ cidrBlocks: ["10.0.0.0/8"] }), ingress({ cidrBlocks: ["0.0.0.0/0"] })] }), /aws_security_group admits 0\.0\.0\.0\/0: no ingress/],
         ["an ingress block from ::/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ ipv6CidrBlocks: ["::/0"] })] }), /admits ::\/0:/],
+        ["ingress from both 0.0.0.0/0 and ::/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] })] }), /aws_security_group admits 0\.0\.0\.0\/0, ::\/0:/],
       ],
       compliant: [
         ["ingress from a private range", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ cidrBlocks: ["10.10.30.0/24"] })] })],
@@ -117,6 +118,7 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, { violating: readon
       ],
       compliant: [
         ["an egress firewall to 0.0.0.0/0", (s) => new ComputeFirewall(s, "fw", { name: "fw", network: "n", direction: "EGRESS", destinationRanges: ["0.0.0.0/0"], deny: [{ protocol: "all" }] })],
+        ["an egress firewall naming 0.0.0.0/0 as a source range", (s) => new ComputeFirewall(s, "fw", { name: "fw", network: "n", direction: "EGRESS", sourceRanges: ["0.0.0.0/0"], destinationRanges: ["10.0.0.0/8"], allow: [{ protocol: "tcp" }] })],
         ["an ingress firewall from a private range", (s) => new ComputeFirewall(s, "fw", { name: "fw", network: "n", sourceRanges: ["35.191.0.0/16"], allow: [{ protocol: "tcp" }] })],
       ],
     },
@@ -144,8 +146,12 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, { violating: readon
       violating: [
         ["IMDSv1 allowed", (s) => template(s, { metadataOptions: { httpTokens: "optional" } }), /aws_launch_template allows IMDSv1 \(metadata_options\.http_tokens is not 'required'\)/],
         ["no metadata options", (s) => template(s, { metadataOptions: undefined }), /allows IMDSv1/],
+        ["metadata options written as a one-element list (an override)", (s) => template(s).addOverride("metadata_options", [{ http_tokens: "optional" }]), /allows IMDSv1/],
       ],
-      compliant: [["IMDSv2 required", (s) => template(s)]],
+      compliant: [
+        ["IMDSv2 required", (s) => template(s)],
+        ["IMDSv2 required, written as a one-element list (an override)", (s) => template(s).addOverride("metadata_options", [{ http_tokens: "required" }])],
+      ],
     },
     aws_instance: {
       violating: [["no metadata options", (s) => instance(s, { metadataOptions: undefined }), /aws_instance allows IMDSv1/]],
@@ -266,6 +272,26 @@ describe("each rule, on each resource type it names, reports a violation and pas
   });
 });
 
+describe("the rules as a user reads them", () => {
+  test("only deletion protection is a warning; every other rule fails synth", () => {
+    expect(Object.fromEntries(POLICY_RULES.map((r) => [r.id, r.severity]))).toEqual({
+      "PSC-NET-001": "error",
+      "PSC-GKE-001": "error",
+      "PSC-GKE-002": "error",
+      "PSC-EC2-001": "error",
+      "PSC-EC2-002": "error",
+      "PSC-VPN-001": "error",
+      "PSC-DEL-001": "warning",
+    });
+  });
+
+  test("every rule says what it protects and how to comply, and each says it differently", () => {
+    for (const rule of POLICY_RULES) expect({ id: rule.id, title: rule.title.length > 10, fix: rule.fix.length > 20 }).toEqual({ id: rule.id, title: true, fix: true });
+    expect(new Set(POLICY_RULES.map((r) => r.title)).size).toBe(POLICY_RULES.length);
+    expect(new Set(POLICY_RULES.map((r) => r.fix)).size).toBe(POLICY_RULES.length);
+  });
+});
+
 describe("suppression", () => {
   test("a suppressed rule becomes an info line carrying the reason", () => {
     const stack = new TerraformStack(Testing.app(), "policy");
@@ -289,11 +315,46 @@ describe("suppression", () => {
   test("fails without a reason, or with an unknown rule", () => {
     const stack = new TerraformStack(Testing.app(), "policy");
     expect(() => suppressPolicy(stack, "PSC-NET-001", "  ")).toThrow(/^suppressPolicy policy: 1 problem:\n {2}- reason: is required to suppress PSC-NET-001/);
-    expect(() => suppressPolicy(stack, "PSC-NOPE-001", "why")).toThrow(/- ruleId: is an unknown rule 'PSC-NOPE-001'; rules are PSC-NET-001, /);
+    expect(() => suppressPolicy(stack, "PSC-NOPE-001", "why")).toThrow(/^suppressPolicy policy: 1 problem:\n {2}- ruleId: is an unknown rule 'PSC-NOPE-001'; rules are PSC-NET-001, /);
+  });
+});
+
+describe("applying the checks", () => {
+  test("applyTo adds the checks once to each stack, however often it is called, and to nothing else", () => {
+    const app = Testing.app();
+    const stacks = [new TerraformStack(app, "a"), new TerraformStack(app, "b")];
+    const inner = new Construct(stacks[0], "inner");
+    PolicyChecks.applyTo(app);
+    PolicyChecks.applyTo(app);
+    expect(stacks.map((s) => Aspects.of(s).all.filter((a) => a instanceof PolicyChecks).length)).toEqual([1, 1]);
+    expect(Aspects.of(inner).all).toEqual([]);
+    expect(Aspects.of(app).all).toEqual([]);
+  });
+
+  test("the suppression nearest the resource gives the reason", () => {
+    const stack = new TerraformStack(Testing.app(), "policy");
+    const outer = new Construct(stack, "outer");
+    const inner = new Construct(outer, "inner");
+    suppressPolicy(outer, "PSC-DEL-001", "outer reason");
+    suppressPolicy(inner, "PSC-DEL-001", "inner reason");
+    new ComputeHaVpnGateway(inner, "g", { name: "g", network: "n" });
+    new ComputeHaVpnGateway(outer, "h", { name: "h", network: "n" });
+    expect(PolicyChecks.verify(stack).map((n) => `${n.path}: ${n.message}`)).toEqual([
+      "policy/outer/inner/g: [PSC-DEL-001] suppressed (stateful resources are protected from deletion): inner reason",
+      "policy/outer/h: [PSC-DEL-001] suppressed (stateful resources are protected from deletion): outer reason",
+    ]);
   });
 });
 
 describe("verify and synth", () => {
+  test("verify returns warnings as notices and throws for none of them; with nothing found it returns nothing", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "warned");
+    new ComputeHaVpnGateway(stack, "g", { name: "g", network: "n" });
+    expect(PolicyChecks.verify(app)).toEqual([{ path: "warned/g", message: expect.stringMatching(/^\[PSC-DEL-001\] google_compute_ha_vpn_gateway has no lifecycle\.prevent_destroy/) }]);
+    expect(PolicyChecks.verify(new TerraformStack(Testing.app(), "empty"))).toEqual([]);
+  });
+
   test("verify lists the errors of every stack at once, before anything is written", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "psc-policy-"));
     const app = new App({ outdir });
@@ -314,6 +375,7 @@ describe("verify and synth", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PolicyError);
+    expect((error as PolicyError).message).toMatch(/^policy: 3 problems:\n/);
     expect((error as PolicyError).problems.map((p) => p.message.slice(0, 13))).toEqual(["[PSC-NET-001]", "[PSC-EC2-001]", "[PSC-EC2-002]"]);
     // Nothing written: no stack file anywhere (cdktf makes empty stack folders as stacks are created).
     expect((fs.readdirSync(outdir, { recursive: true }) as string[]).filter((f) => f.endsWith(".json"))).toEqual([]);
