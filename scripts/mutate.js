@@ -2,8 +2,8 @@
 // npm run mutate [-- <group>...]: mutation testing (Stryker) of the pure logic,
 // one group of source files at a time, each against its own test files
 // (per-file test selection: a mutant run loads a few test files, not the
-// suite), incrementally (reports/mutation/<group>.incremental.json: only
-// mutants whose code or tests changed run again). Prints the score per file.
+// suite), incrementally (test/mutation/<group>.incremental.json, committed:
+// only mutants whose code or tests changed run again). Prints the score per file.
 // Not part of npm test or CI; the README says when to run it.
 "use strict";
 const fs = require("fs");
@@ -45,6 +45,8 @@ const GROUPS = {
 };
 
 const REPORTS = path.join("reports", "mutation");
+/** The last run's results, committed: a run from a fresh clone tests only what changed since. */
+const INCREMENTAL = path.join("test", "mutation");
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
@@ -62,7 +64,7 @@ async function main() {
     const started = Date.now();
     const results = await new Stryker({
       mutate: group.mutate,
-      incrementalFile: path.join(REPORTS, `${name}.incremental.json`),
+      incrementalFile: path.join(INCREMENTAL, `${name}.incremental.json`),
       jsonReporter: { fileName: path.join(REPORTS, `${name}.json`) },
       htmlReporter: { fileName: path.join(REPORTS, `${name}.html`) },
     }).runMutationTest();
@@ -82,7 +84,11 @@ async function main() {
   console.log(`undetected mutants, one per line: ${path.join(REPORTS, "survivors.txt")}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { GROUPS };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -100,3 +100,16 @@ describe("the README's cdktf commands", () => {
     }
   });
 });
+
+test("the README's table of mutation-testing groups is the one npm run mutate runs", () => {
+  const { GROUPS } = require("../../scripts/mutate.js") as { GROUPS: Record<string, { mutate: string[]; tests: string[] }> };
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const table = readme.split("| group | files mutated | tests run against each mutant |")[1].split("\n\n")[0];
+  const rows = table.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("|---"));
+  const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+  expect(rows.map((row) => row.split(" | ")).map(([group, mutate, tests]) => [group.slice(2), code(mutate), code(tests).map((t) => `test/${t}`)])).toEqual(
+    Object.entries(GROUPS).map(([group, g]) => [group, g.mutate, g.tests]),
+  );
+  // Every file a group names exists.
+  for (const file of Object.values(GROUPS).flatMap((g) => [...g.mutate, ...g.tests])) expect({ file, exists: fs.existsSync(path.join(root, file)) }).toEqual({ file, exists: true });
+});
