@@ -13,7 +13,7 @@ const path = require("path");
 const GROUPS = {
   cidr: {
     mutate: ["constructs/core/cidr.ts", "constructs/core/asn.ts", "constructs/core/limits.ts"],
-    tests: ["test/constructs/core/cidr.test.ts", "test/constructs/core/generative.test.ts", "test/constructs/core/validation.test.ts"],
+    tests: ["test/constructs/core/cidr.test.ts", "test/constructs/core/asn.test.ts", "test/constructs/core/generative.test.ts", "test/constructs/core/validation.test.ts"],
   },
   names: {
     mutate: ["constructs/core/names.ts"],
@@ -21,7 +21,7 @@ const GROUPS = {
   },
   validation: {
     mutate: ["constructs/core/validation.ts"],
-    tests: ["test/constructs/core/validation.test.ts", "test/constructs/core/cidr.test.ts"],
+    tests: ["test/constructs/core/validation.test.ts", "test/constructs/core/cidr.test.ts", "test/lib/config/construct-rules.test.ts"],
   },
   policy: {
     mutate: ["constructs/core/policy.ts"],

@@ -21,7 +21,7 @@ const parsedBlocks = new Map<string, Ipv4Block | undefined>();
 
 /** Parses `a.b.c.d/n` (IPv4 only); undefined when it is not one. */
 export function parseCidr(cidr: string): Ipv4Block | undefined {
-  if (typeof cidr !== "string") return undefined;
+  // Not a string (a YAML number): the syntax test, on its text, refuses it.
   if (!parsedBlocks.has(cidr)) parsedBlocks.set(cidr, parseIpv4Block(cidr));
   return parsedBlocks.get(cidr);
 }
@@ -152,7 +152,7 @@ function toInt(addr: ipaddr.IPv4): number {
 const parsedIps = new Map<string, number | undefined>();
 
 function ipToInt(ip: string): number | undefined {
-  if (typeof ip !== "string") return undefined;
+  // Not a string: isValidFourPartDecimal refuses it.
   if (!parsedIps.has(ip)) parsedIps.set(ip, ipaddr.IPv4.isValidFourPartDecimal(ip) ? toInt(ipaddr.IPv4.parse(ip)) : undefined);
   return parsedIps.get(ip);
 }

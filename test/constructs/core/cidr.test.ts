@@ -1,4 +1,4 @@
-import { allocateInsideCidrs, blockSize, canonicalCidr, containsCidr, containsIp, edgeAddresses, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, overlaps, parseCidr } from "../../../constructs/core/cidr";
+import { allocateInsideCidrs, blockSize, canonicalCidr, containsCidr, containsIp, edgeAddresses, isIpv4, isNetworkCidr, isPrivateCidr, isUsableInsideCidr, overlaps, parseCidr } from "../../../constructs/core/cidr";
 
 describe("CIDR math", () => {
   test("parses decimal a.b.c.d/n only: no leading zeros (octal in some tools), no IPv6, no prefix over 32", () => {
@@ -26,6 +26,14 @@ describe("CIDR math", () => {
   test("the addresses a cloud keeps: the first and last of a block", () => {
     expect(edgeAddresses("10.0.20.0/24", 2, 2)).toEqual(["10.0.20.0", "10.0.20.1", "10.0.20.255", "10.0.20.254"]);
     expect(blockSize("10.10.10.0/29")).toBe(8);
+    expect(edgeAddresses("not a block", 1, 1)).toEqual([]);
+    expect(blockSize("not a block")).toBe(0);
+  });
+
+  test("a value that is not a string (a YAML number, a missing key) is no address and no block", () => {
+    for (const value of [undefined, null, 10, { ip: "10.0.0.1" }] as unknown as string[]) {
+      expect({ value, ip: isIpv4(value), block: parseCidr(value), inside: containsIp("10.0.0.0/8", value) }).toEqual({ value, ip: false, block: undefined, inside: false });
+    }
   });
 
   test("tunnel inside /30s: AWS's reserved blocks refused, allocation skips them and is deterministic", () => {

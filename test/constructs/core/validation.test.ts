@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { PREFIX_LIMITS } from "../../../constructs/core/limits";
+import { nameRoomFor, PREFIX_LIMITS } from "../../../constructs/core/limits";
 import { cidrProblems, PropsValidator, ValidationError } from "../../../constructs/core/validation";
 
 describe("PropsValidator", () => {
@@ -62,3 +62,42 @@ describe("cidrProblems", () => {
     expect(cidrProblems("10.0.10.0")).toEqual([{ rule: "must be an IPv4 CIDR block like 10.0.10.0/24", fix: "add the prefix length, e.g. 10.0.10.0/24" }]);
   });
 });
+
+describe("the size rules, as a user reads them", () => {
+  // Each limit's wording, with its reason (constructs/core/limits.ts), on a block one size too small.
+  const rules: Array<[keyof typeof PREFIX_LIMITS, string, string]> = [
+    ["gcpSubnet", "10.0.0.0/30", "must be between /8 and /29 (GCP subnet sizes)"],
+    ["proxyOnlySubnet", "10.0.0.0/27", "must be between /8 and /26 (a proxy-only subnet needs at least 64 addresses)"],
+    ["pscNatSubnet", "10.0.0.0/30", "must be between /8 and /29 (the smallest PSC NAT subnet is a /29)"],
+    ["gkePods", "10.0.0.0/25", "must be between /9 and /24 (GKE pod range sizes)"],
+    ["gkeServices", "10.0.0.0/29", "must be between /16 and /28 (GKE service range sizes)"],
+    ["gkeControlPlane", "10.0.0.0/29", "must be a /28 (GKE control-plane ranges are exactly /28)"],
+    ["privateServicesAccess", "10.0.0.0/25", "must be between /8 and /24 (private services access needs at least a /24)"],
+    ["serverlessConnector", "10.0.0.0/29", "must be a /28 (a Serverless VPC Access connector takes exactly a /28)"],
+    ["directVpcEgress", "10.0.0.0/27", "must be between /8 and /26 (Direct VPC egress needs a /26 or larger subnet)"],
+    ["awsVpc", "10.0.0.0/29", "must be between /16 and /28 (AWS VPC and subnet sizes)"],
+  ];
+
+  test("every limit has its wording here", () => {
+    expect(rules.map(([name]) => name).sort()).toEqual(Object.keys(PREFIX_LIMITS).sort());
+  });
+
+  test.each(rules)("%s: %s is refused with its reason", (name, cidr, rule) => {
+    expect(cidrProblems(cidr, { limit: PREFIX_LIMITS[name] }).map((p) => p.rule)).toEqual([rule]);
+  });
+
+  test("an address where an address is asked for; one where a block is asked for gets the prefix suggested", () => {
+    const v = new PropsValidator("Thing");
+    v.ipv4("ip", "10.0.20");
+    expect(v.problems).toEqual([{ path: "ip", message: 'must be an IPv4 address like 10.0.20.10, got "10.0.20"' }]);
+    expect(cidrProblems("10.0.20.0")).toEqual([{ rule: "must be an IPv4 CIDR block like 10.0.10.0/24", fix: "add the prefix length, e.g. 10.0.20.0/24" }]);
+  });
+});
+
+describe("nameRoomFor", () => {
+  test("leaves room in 63 characters for the longest suffix", () => {
+    expect(nameRoomFor("-tunnel-1")).toBe(54);
+    expect(nameRoomFor("")).toBe(63);
+  });
+});
+
