@@ -240,6 +240,9 @@ export class AwsSiteToSiteVpn extends Construct implements IAwsVpnConnections {
         // bgp_asn takes 1-2147483647; larger (4-byte private) ASNs go in bgp_asn_extended (AWS EC2 API, CreateCustomerGateway).
         ...(props.peerAsn > AWS_CGW_MAX_BGP_ASN ? { bgpAsnExtended: String(props.peerAsn) } : { bgpAsn: String(props.peerAsn) }),
         tags: { Name: resourceName(props.name, "cgw", String(n)) },
+        // A new ASN or address replaces the gateway while its connection still uses it, which AWS refuses to delete:
+        // the new one first, the connection moved to it in place (ModifyVpnConnection), then the old one goes.
+        lifecycle: { createBeforeDestroy: true },
       });
       const [cidr1, cidr2] = insideCidrs.slice(i * 2, i * 2 + 2);
       const options = tunnelOptions(dhGroup, encryption);

@@ -21,7 +21,7 @@ const parsedBlocks = new Map<string, Ipv4Block | undefined>();
 
 /** Parses `a.b.c.d/n` (IPv4 only); undefined when it is not one. */
 export function parseCidr(cidr: string): Ipv4Block | undefined {
-  // Not a string (a YAML number): the syntax test, on its text, refuses it.
+  // Not a string (a YAML number or list): the syntax test, or ipaddr on its text, refuses it.
   if (!parsedBlocks.has(cidr)) parsedBlocks.set(cidr, parseIpv4Block(cidr));
   return parsedBlocks.get(cidr);
 }

@@ -26,8 +26,8 @@ export interface PolicyRule {
 }
 
 const WORLD = ["0.0.0.0/0", "::/0"];
-/** A list attribute or repeated block (Terraform JSON writes both as arrays; unset is empty). */
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A list attribute or repeated block: an array or, for a block written once, an object (Terraform JSON allows both); unset is empty. */
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v !== null && typeof v === "object" ? [v] : []);
 /** A single nested block: an object or, as Terraform JSON also allows, a one-element array; unset is empty. */
 const one = (v: unknown): Attributes => (Array.isArray(v) ? (v[0] ?? {}) : ((v as Attributes) ?? {}));
 

@@ -33,7 +33,9 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   aws_subnet: ["vpc_id", "cidr_block", "availability_zone"],
   aws_customer_gateway: ["ip_address", "bgp_asn", "bgp_asn_extended", "type"],
   aws_vpn_gateway: ["amazon_side_asn"],
-  aws_vpn_connection: ["customer_gateway_id", "type", "tunnel1_inside_cidr", "tunnel2_inside_cidr"],
+  // Not customer_gateway_id, transit_gateway_id or vpn_gateway_id: the provider moves a connection between gateways in place (ModifyVpnConnection).
+  aws_vpn_connection: ["type", "tunnel1_inside_cidr", "tunnel2_inside_cidr"],
+  aws_vpn_gateway_route_propagation: ["vpn_gateway_id", "route_table_id"],
   aws_instance: ["subnet_id", "private_ip", "launch_template"],
   aws_ec2_transit_gateway_vpc_attachment: ["transit_gateway_id", "vpc_id"],
 };
@@ -43,8 +45,8 @@ export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
  * set, a replaced resource gets the same value back. AWS derives a tunnel's
  * inside addresses from its configured inside CIDR (the first two hosts of
  * the /30: AWS's end, then the customer gateway's; "Tunnel options for your
- * Site-to-Site VPN connection"), so a connection replaced for another
- * customer gateway keeps them and the router interfaces reading them stay.
+ * Site-to-Site VPN connection"), so a connection replaced for another reason
+ * (its `type`) keeps them and the router interfaces reading them stay.
  */
 const DERIVED_FROM: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   aws_vpn_connection: {

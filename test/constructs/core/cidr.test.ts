@@ -31,7 +31,7 @@ describe("CIDR math", () => {
   });
 
   test("a value that is not a string (a YAML number, a missing key) is no address and no block", () => {
-    for (const value of [undefined, null, 10, { ip: "10.0.0.1" }] as unknown as string[]) {
+    for (const value of [undefined, null, 10, { ip: "10.0.0.1" }, ["10.0.0.0/8"], ["10.0.0.1"]] as unknown as string[]) {
       expect({ value, ip: isIpv4(value), block: parseCidr(value), inside: containsIp("10.0.0.0/8", value) }).toEqual({ value, ip: false, block: undefined, inside: false });
     }
   });

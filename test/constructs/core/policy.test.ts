@@ -87,6 +87,7 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, { violating: readon
       violating: [
         ["an ingress block from 0.0.0.0/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ cidrBlocks: ["10.0.0.0/8"] }), ingress({ cidrBlocks: ["0.0.0.0/0"] })] }), /aws_security_group admits 0\.0\.0\.0\/0: no ingress/],
         ["an ingress block from ::/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ ipv6CidrBlocks: ["::/0"] })] }), /admits ::\/0:/],
+        ["an ingress block written once, as an object (an override)", (s) => new SecurityGroup(s, "sg", {}).addOverride("ingress", { from_port: 22, to_port: 22, protocol: "tcp", cidr_blocks: ["0.0.0.0/0"] }), /aws_security_group admits 0\.0\.0\.0\/0:/],
         ["ingress from both 0.0.0.0/0 and ::/0", (s) => new SecurityGroup(s, "sg", { ingress: [ingress({ cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] })] }), /aws_security_group admits 0\.0\.0\.0\/0, ::\/0:/],
       ],
       compliant: [
@@ -168,7 +169,10 @@ const TABLE: Readonly<Record<string, Readonly<Record<string, { violating: readon
         ["a block device without ebs settings", (s) => template(s, { blockDeviceMappings: [{ deviceName: "/dev/xvda" }] }), /has an unencrypted block device/],
         ["no block device at all", (s) => template(s, { blockDeviceMappings: undefined }), /aws_launch_template does not declare an encrypted root volume/],
       ],
-      compliant: [["every block device encrypted", (s) => template(s, { blockDeviceMappings: [...encryptedRoot, { deviceName: "/dev/xvdb", ebs: { encrypted: "true" } }] })]],
+      compliant: [
+        ["an encrypted block device written once, as an object (an override)", (s) => template(s).addOverride("block_device_mappings", { device_name: "/dev/xvda", ebs: { encrypted: "true" } })],
+        ["every block device encrypted", (s) => template(s, { blockDeviceMappings: [...encryptedRoot, { deviceName: "/dev/xvdb", ebs: { encrypted: "true" } }] })],
+      ],
     },
     aws_instance: {
       violating: [

@@ -62,21 +62,13 @@ describe("knock-on of new tunnel inside CIDRs (vpn.insideCidrs)", () => {
   });
 });
 
-describe("knock-on of replaced customer gateways (gcp.routerAsn)", () => {
-  let risks: ReplacementRisk[];
-  beforeAll(() => (risks = replacementRisks(baseline, synth((c) => (c.gcp.routerAsn = 65002)))));
-
-  test("in the stack, the VPN connections read the replaced gateways' ids; across stacks, the tunnels read the connections' new outside IPs and keys", () => {
-    expect(types(of(risks, "replaced", "aws"))).toEqual(["aws_customer_gateway", "aws_customer_gateway"]);
-    expect(of(risks, "knock-on", "aws").map((r) => r.change)).toEqual([
-      expect.stringMatching(/^replaced because `aws_customer_gateway\.vpn_customer-gateway-1_[0-9A-F]+` is replaced: `customer_gateway_id` reads its `id` \(it has `prevent_destroy`/),
-      expect.stringMatching(/^replaced because `aws_customer_gateway\.vpn_customer-gateway-2_[0-9A-F]+` is replaced: `customer_gateway_id` reads its `id`/),
+describe("replaced customer gateways (gcp.routerAsn)", () => {
+  test("replace only the gateways: the VPN connections move to the new ones in place (ModifyVpnConnection), so nothing on GCP is replaced", () => {
+    const risks = replacementRisks(baseline, synth((c) => (c.gcp.routerAsn = 65002)));
+    expect(risks.map((r) => [r.kind, r.stack, r.address!.split(".")[0], r.before, r.after])).toEqual([
+      ["replaced", "aws", "aws_customer_gateway", "65000", "65002"],
+      ["replaced", "aws", "aws_customer_gateway", "65000", "65002"],
     ]);
-    expect(types(of(risks, "knock-on", "tunnels"))).toEqual(["google_compute_external_vpn_gateway", ...Array(4).fill("google_compute_vpn_tunnel")]);
-  });
-
-  test("the router interfaces stay: the replaced connections keep their configured inside CIDRs, so their inside addresses do not change", () => {
-    expect(risks.filter((r) => r.address?.startsWith("google_compute_router_interface."))).toEqual([]);
   });
 });
 
@@ -181,13 +173,7 @@ describe("every change the README lists as replacing live resources, as the repo
         ],
       ],
     ],
-    "a replaced AWS VPN connection (a new customer gateway: `gcp.routerAsn`, or new HA VPN gateway IPs)": [
-      [
-        () => baseline,
-        () => synth((c) => (c.gcp.routerAsn = 65002)),
-        ["replaced aws aws_customer_gateway x2", "knock-on aws aws_vpn_connection x2", "knock-on tunnels google_compute_external_vpn_gateway", "knock-on tunnels google_compute_vpn_tunnel x4"],
-      ],
-    ],
+    "new AWS customer gateways (`gcp.routerAsn`, or new HA VPN gateway IPs)": [[() => baseline, () => synth((c) => (c.gcp.routerAsn = 65002)), ["replaced aws aws_customer_gateway x2"]]],
     "router interface range": [
       [() => baseline, () => edited((s) => (Object.values<any>(s.tunnels.resource!.google_compute_router_interface)[0].ip_range = "169.254.99.1/30")), ["replaced tunnels google_compute_router_interface", "knock-on tunnels google_compute_router_peer"]],
     ],
@@ -198,8 +184,6 @@ describe("every change the README lists as replacing live resources, as the repo
         [
           "replaced producer google_compute_ha_vpn_gateway",
           "knock-on aws aws_customer_gateway x2",
-          "knock-on aws aws_vpn_connection x2",
-          "knock-on tunnels google_compute_external_vpn_gateway",
           "knock-on tunnels google_compute_vpn_tunnel x4",
         ],
       ],
@@ -245,6 +229,7 @@ describe("every change the README lists as replacing live resources, as the repo
           "destroyed aws aws_vpc_endpoint x3",
           "destroyed aws aws_vpc_security_group_egress_rule",
           "destroyed aws aws_vpc_security_group_ingress_rule",
+          "replaced aws aws_vpn_gateway_route_propagation x2",
         ],
       ],
     ],

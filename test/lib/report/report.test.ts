@@ -144,7 +144,7 @@ describe("replacement risks, against the committed snapshots", () => {
   test("replacements and gone stacks together: both counts", () => {
     const config = exampleWith((c) => ((c.tenants = c.tenants.filter((t: any) => t.name !== "team-b")), (c.aws.asn = 65010)));
     const report = renderReport({ config, stacks: jsonOf(synthApp(config)), baseline });
-    expect(report).toContain("**1 live resource would be replaced or destroyed**; **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
+    expect(report).toContain("**3 live resources would be replaced or destroyed** (2 as a knock-on of another replacement); **2 stacks gone from the app** (21 resources left deployed, unmanaged):");
   });
 
   test("without a baseline the section says so", () => {
