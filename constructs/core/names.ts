@@ -127,7 +127,8 @@ export function firstZone(region: string): string {
  */
 export function gcpZoneProblem(zone: string, region: string, regionName = "region"): { rule: string; fix?: string } | undefined {
   if (!GCP_ZONE_PATTERN.test(zone)) return { rule: GCP_ZONE_RULE };
-  if (!zone.startsWith(`${region}-`) || zone.length !== region.length + 2) {
+  // The zone pattern leaves one letter after the region's `-`.
+  if (!zone.startsWith(`${region}-`)) {
     return { rule: `must be a zone of ${regionName} ${region}`, fix: zoneFix("gcp", region, zone.slice(0, -2), regionName, firstZone) };
   }
   if (zone.endsWith("-a") && REGIONS_WITHOUT_ZONE_A.has(region)) return { rule: `must be a zone that exists: ${region} has zones b, c and d`, fix: firstZone(region) };

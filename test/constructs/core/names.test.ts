@@ -70,13 +70,14 @@ describe("name rules at their edges, as a user reads them", () => {
     expect(["0abc", "a", `a${"b".repeat(62)}`].every((s) => DNS_LABEL_PATTERN.test(s))).toBe(true);
     expect(["-a", "a-", "A", `a${"b".repeat(63)}`].some((s) => DNS_LABEL_PATTERN.test(s))).toBe(false);
     expect(["api.aws-api.internal.", "a.b."].every((s) => FQDN_PATTERN.test(s))).toBe(true);
-    expect(["internal.", "api.internal", "Api.internal.", "-a.b."].some((s) => FQDN_PATTERN.test(s))).toBe(false);
+    expect(["internal.", "api.internal", "Api.internal.", "-a.b.", "a.b.c"].some((s) => FQDN_PATTERN.test(s))).toBe(false);
     expect(["ap-northeast-1", "us-gov-west-1"].every((s) => AWS_REGION_PATTERN.test(s))).toBe(true);
-    expect(["ap-northeast-1a", "apnortheast-1", "ap-northeast-12"].some((s) => AWS_REGION_PATTERN.test(s))).toBe(false);
+    expect(["ap-northeast-1a", "apnortheast-1", "ap-northeast-12", "1ap-northeast-1"].some((s) => AWS_REGION_PATTERN.test(s))).toBe(false);
     expect(["ap-northeast-1a", "us-gov-west-1b"].every((s) => AWS_ZONE_PATTERN.test(s))).toBe(true);
-    expect(["ap-northeast-1", "ap-northeast-1ab"].some((s) => AWS_ZONE_PATTERN.test(s))).toBe(false);
-    expect(["asia-northeast1-a", "us-east1-b"].every((s) => GCP_ZONE_PATTERN.test(s))).toBe(true);
-    expect(["asia-northeast1", "asia-northeast1-ab", "asia-northeast-a"].some((s) => GCP_ZONE_PATTERN.test(s))).toBe(false);
+    expect(["ap-northeast-1", "ap-northeast-1ab", "1ap-northeast-1a"].some((s) => AWS_ZONE_PATTERN.test(s))).toBe(false);
+    expect(["asia-northeast1-a", "us-east1-b", "us-west10-c"].every((s) => GCP_ZONE_PATTERN.test(s))).toBe(true);
+    expect(["asia-northeast1", "asia-northeast1-ab", "asia-northeast-a", "1asia-northeast1-a"].some((s) => GCP_ZONE_PATTERN.test(s))).toBe(false);
+    expect([gcpRegionProblem("us-west10"), gcpRegionProblem("1us-west1")?.rule]).toEqual([undefined, "must be a GCP region like asia-northeast1"]);
   });
 
   test("the rules' words", () => {
