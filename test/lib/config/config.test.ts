@@ -285,3 +285,22 @@ describe("warnings do not fail", () => {
     expect(warningsOf((c) => ((c.tenants[0].gke = { mode: "standard" }), (c.tenants[0].podsCidr = "10.0.96.0/22")))).toEqual([]);
   });
 });
+
+describe("the pipeline block", () => {
+  const split = { backend: "split", gcs: { bucket: "example-tf-state", prefix: "psc/example" }, s3: { bucket: "example-tf-state-aws", keyPrefix: "psc/example", region: "ap-northeast-1" } };
+  const pipeline = (fields: object = {}) => ({ repository: "example-org/psc-hybrid", ...fields });
+
+  test("fails with local state, with routed tenants and no Shared VPC admin scope, and with a repository that is not owner/name", () => {
+    expect(exampleProblems((c) => (c.pipeline = { repository: "psc-hybrid" }))).toEqual([
+      "state.backend: must be split when pipeline is set (a deploy job keeps no local state between runs, and split keeps each deploy identity in its own cloud), got \"local\". Fix: state: {backend: split, gcs: {bucket, prefix}, s3: {bucket, keyPrefix, region}}",
+      "pipeline.sharedVpcAdminScope: is required with routed tenants: the producer and hub deployers need Shared VPC Admin (roles/compute.xpnAdmin), which Google grants only on an organization or folder. Fix: e.g. sharedVpcAdminScope: organizations/123456789012",
+      expect.stringMatching(/^pipeline\.repository: must be a GitHub repository as owner\/name/),
+    ]);
+  });
+
+  test("split state and a scope pass; without routed tenants no scope is needed", () => {
+    expect(exampleProblems((c) => ((c.state = split), (c.pipeline = pipeline({ sharedVpcAdminScope: "organizations/123456789012" }))))).toEqual([]);
+    expect(problemsOf((c) => ((c.state = split), (c.pipeline = pipeline())))).toEqual([]);
+  });
+});
+

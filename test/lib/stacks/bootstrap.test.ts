@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { AWS_DEPLOYER_ACTIONS } from "../../../constructs/aws/deployer-actions";
 import { GOOGLE_DEPLOYER_ROLES } from "../../../constructs/gcp/deployer-roles";
-import { pipelineConfig, problemsOf, resourcesOf, synthApp } from "../../helpers";
+import { pipelineConfig, resourcesOf, synthApp } from "../../helpers";
 
 const app = synthApp(pipelineConfig());
 const gcp = app.byName["bootstrap-gcp"]!;
@@ -52,14 +52,6 @@ test("the AWS roles trust only this repository's environment, and the deploy rol
   expect(policies[0]).toContain('"Resource" = ["arn:aws:iam::*:instance-profile/psc-backend-ssm-*", "arn:aws:iam::*:role/psc-backend-ssm-*", "arn:aws:iam::*:role/psc-flow-logs-*"]');
   expect(policies[0]).toContain('"aws:RequestedRegion" = "ap-northeast-1"');
   expect(policies[1]).toBe('${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Sid" = "ListState", "Effect" = "Allow", "Action" = ["s3:ListBucket"], "Resource" = "arn:aws:s3:::example-tf-state-aws", "Condition" = {"StringEquals" = {"s3:prefix" = "psc/example/aws.tfstate"}}}, {"Sid" = "ReadState", "Effect" = "Allow", "Action" = ["s3:GetObject"], "Resource" = "arn:aws:s3:::example-tf-state-aws/psc/example/aws.tfstate"}]})}');
-});
-
-test("fails when the pipeline has local state, or routed tenants without a Shared VPC admin scope, or a repository that is not owner/name", () => {
-  expect(problemsOf((c) => { c.pipeline = { repository: "psc-hybrid" }; })).toEqual([
-    expect.stringMatching(/^state.backend: must be split when pipeline is set/),
-    expect.stringMatching(/^pipeline.sharedVpcAdminScope: is required with routed tenants/),
-    expect.stringMatching(/^pipeline.repository: must be a GitHub repository as owner\/name/),
-  ]);
 });
 
 test("no config without a pipeline gets bootstrap stacks", () => {
