@@ -114,7 +114,7 @@ export class PropsValidator {
 
   /** Checks an AWS region name (`ap-northeast-1`). */
   awsRegion(field: string, value: string): void {
-    if (!isToken(value)) this.check(AWS_REGION_PATTERN.test(value), field, value, AWS_REGION_RULE);
+    this.check(AWS_REGION_PATTERN.test(value), field, value, AWS_REGION_RULE);
   }
 
   /**
@@ -150,7 +150,6 @@ export class PropsValidator {
    * is known) and not one of the addresses the cloud keeps for itself.
    */
   addressInSubnet(field: string, ip: string, subnetField: string, subnet: string | undefined, reserved: ReservedAddresses): void {
-    if (isToken(ip)) return;
     this.ipv4(field, ip);
     if (!isIpv4(ip) || subnet === undefined || isToken(subnet) || parseCidr(subnet) === undefined) return;
     if (!containsIp(subnet, ip)) {
@@ -175,7 +174,7 @@ export class PropsValidator {
 
   /** Checks that two ranges of one VPC do not overlap (`otherField` holds `other`). */
   noOverlap(field: string, cidr: string, otherField: string, other: string): void {
-    if (isToken(other)) return;
+    // A token on either side overlaps nothing, or is skipped by check.
     this.check(!overlaps(other, cidr), field, cidr, `must not overlap ${this.name(otherField)} ${other} in the same VPC`, {
       fix: "move one of the two to a free range",
       involves: [otherField],
@@ -239,10 +238,7 @@ export class ValidationError extends UserError {}
 
 /** True when the value (or any string inside it) is an unresolved cdktf token. */
 export function isToken(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
-  if (Array.isArray(value)) return Token.isUnresolved(value) || value.some(isToken);
-  return Token.isUnresolved(value);
+  return Token.isUnresolved(value) || (Array.isArray(value) && value.some(isToken));
 }
 
 /**
@@ -260,5 +256,5 @@ export function validateProps(construct: IConstruct, kind: string, validate: (v:
 
 /** A literal string value, or undefined when it is missing or known only at apply (a token). */
 export function literalOrUndefined(value: string | undefined): string | undefined {
-  return value === undefined || isToken(value) ? undefined : value;
+  return isToken(value) ? undefined : value;
 }

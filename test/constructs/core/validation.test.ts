@@ -119,6 +119,8 @@ describe("each check, both ways, in the words a user reads", () => {
     expect(problemsOf((v) => v.gcpName("name", "psc-a", 5))).toEqual([]);
     expect(problemsOf((v) => v.gcpName("name", "Psc-abc", 5, "for its cluster's"))).toHaveLength(1);
     expect(problemsOf((v) => v.gcpName("name", "a".repeat(63), 63))).toEqual([]);
+    // Too long for any GCP name: the name rule says so, once.
+    expect(problemsOf((v) => v.gcpName("name", "a".repeat(64)))).toHaveLength(1);
   });
 
   test("regions: a zone where a region belongs gets its region; tokens pass", () => {
@@ -195,6 +197,9 @@ describe("each check, both ways, in the words a user reads", () => {
     v.warn("x", 1, "deserves a look");
     expect(() => v.throwIfInvalid()).not.toThrow();
     expect(v.warnings).toEqual([{ path: "x", message: "deserves a look, got 1" }]);
+    // A rule that relates no other field names none.
+    v.fail("y", 2, "is wrong", { involves: [] });
+    expect(v.problems).toEqual([{ path: "y", message: "is wrong, got 2" }]);
   });
 
   test("isToken: strings, numbers and lists holding a token; plain values are not", () => {
