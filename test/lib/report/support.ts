@@ -1,4 +1,6 @@
+import * as fs from "fs";
 import * as path from "path";
+import * as vm from "vm";
 import { ReplacementRisk, replacementRisks } from "../../../lib/report/replacement";
 import { readSnapshotStacks } from "../../../lib/report/baselines";
 import { exampleWith, synthApp, TerraformJson } from "../../helpers";
@@ -10,6 +12,14 @@ import { exampleWith, synthApp, TerraformJson } from "../../helpers";
 export type Stacks = Record<string, TerraformJson>;
 const SNAPSHOTS = path.join(__dirname, "..", "..", "..", "__snapshots__", "example.test.ts.snap");
 export const baseline = readSnapshotStacks(SNAPSHOTS) as Stacks;
+
+/** The transit-gateway variant's aws stack, as test/lib/stacks/vpn.test.ts committed it. */
+export function tgwAwsSnapshot(): TerraformJson {
+  const file = path.join(__dirname, "..", "..", "..", "__snapshots__", "vpn.test.ts.snap");
+  const snapshots: Record<string, string> = {};
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), { exports: snapshots });
+  return JSON.parse(snapshots["routing TGW variant matches its snapshot 1"].trim().replace(/^"|"$/g, ""));
+}
 
 /** The app's stacks for the example with `edit` applied to its config. */
 export function synth(edit: (c: any) => void): Stacks {
