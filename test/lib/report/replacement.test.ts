@@ -94,6 +94,36 @@ describe("global access on the load balancer", () => {
   });
 });
 
+describe("the replacing attributes", () => {
+  test("are the attributes google 6.x and aws 5.x force a new resource for (ForceNew), and only those: a change to the table is a change to what reviewers are warned about", () => {
+    // Written out here, not read from the table: an entry dropped or mistyped there fails this test.
+    expect(REPLACING_ATTRIBUTES).toEqual({
+      google_compute_network: ["name", "auto_create_subnetworks"],
+      google_compute_subnetwork: ["name", "network", "region", "purpose"],
+      google_compute_ha_vpn_gateway: ["name", "network", "region", "stack_type"],
+      google_compute_external_vpn_gateway: ["name", "interface", "redundancy_type"],
+      google_compute_vpn_tunnel: ["name", "shared_secret", "vpn_gateway", "vpn_gateway_interface", "peer_external_gateway", "peer_external_gateway_interface", "ike_version", "router"],
+      google_compute_router: ["name", "network", "region"],
+      google_compute_router_interface: ["name", "router", "ip_range", "vpn_tunnel"],
+      google_compute_router_peer: ["name", "router", "interface"],
+      google_compute_service_attachment: ["name", "region", "target_service"],
+      google_compute_forwarding_rule: ["name", "region", "ip_address", "load_balancing_scheme", "network", "subnetwork", "port_range", "ip_protocol", "allow_global_access"],
+      google_compute_address: ["name", "region", "address", "address_type", "subnetwork"],
+      google_compute_network_endpoint_group: ["name", "zone", "network", "network_endpoint_type", "default_port"],
+      google_container_cluster: ["name", "location", "network", "subnetwork", "enable_autopilot", "ip_allocation_policy", "private_cluster_config.enable_private_nodes", "private_cluster_config.master_ipv4_cidr_block"],
+      google_dns_managed_zone: ["name", "dns_name", "visibility"],
+      aws_vpc: ["cidr_block"],
+      aws_subnet: ["vpc_id", "cidr_block", "availability_zone"],
+      aws_customer_gateway: ["ip_address", "bgp_asn", "bgp_asn_extended", "type"],
+      aws_vpn_gateway: ["amazon_side_asn"],
+      aws_vpn_connection: ["type", "tunnel1_inside_cidr", "tunnel2_inside_cidr"],
+      aws_vpn_gateway_route_propagation: ["vpn_gateway_id", "route_table_id"],
+      aws_instance: ["subnet_id", "private_ip", "launch_template"],
+      aws_ec2_transit_gateway_vpc_attachment: ["transit_gateway_id", "vpc_id"],
+    });
+  });
+});
+
 describe("every replacing attribute the report knows, on the resource that has it", () => {
   // The example's stacks, with the transit-gateway variant's aws stack (its committed snapshot) for the types only it makes.
   const pool: Stacks = { ...baseline, "tgw-aws": tgwAwsSnapshot() };
