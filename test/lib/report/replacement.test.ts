@@ -172,3 +172,103 @@ describe("every replacing attribute the report knows, on the resource that has i
     expect(replacementRisks(before, current)).toEqual([]);
   });
 });
+
+describe("the knock-on rules, each on an edited snapshot", () => {
+  const rows = (current: Stacks, before: Stacks = baseline) => replacementRisks(before, current).map((r) => `${r.kind} ${r.stack} ${r.address?.replace(/_[0-9A-F]{8}$/, "")}`);
+  const first = (s: Stacks, stack: string, type: string) => Object.values<any>(s[stack].resource![type])[0];
+  const firstId = (s: Stacks, stack: string, type: string) => Object.keys(s[stack].resource![type])[0];
+
+  test("transitively, across stacks and passes, whatever order the resources are listed in: a renamed producer VPC replaces nearly everything on it", () => {
+    const current = edited((s) => (first(s, "producer", "google_compute_network").name = "psc-vpc-2"));
+    expect(summary(replacementRisks(baseline, current))).toEqual([
+      "replaced producer google_compute_network",
+      "knock-on consumer-team-c google_container_cluster",
+      "knock-on hub-team-c google_compute_subnetwork",
+      "knock-on producer google_compute_forwarding_rule",
+      "knock-on producer google_compute_ha_vpn_gateway",
+      "knock-on producer google_compute_network_endpoint_group",
+      "knock-on producer google_compute_service_attachment",
+      "knock-on producer google_compute_subnetwork x3",
+      "knock-on tunnels google_compute_router",
+      "knock-on tunnels google_compute_vpn_tunnel x4",
+      // Found on a later pass: each reads something replaced as a knock-on itself.
+      "knock-on aws aws_customer_gateway x2",
+      "knock-on consumer-team-c google_compute_address",
+      "knock-on producer google_compute_address",
+    ]);
+  });
+
+  test("a connection replaced for its type keeps its inside addresses (AWS derives them from the inside CIDRs): the router interfaces and peers stay", () => {
+    const current = edited((s) => (first(s, "aws", "aws_vpn_connection").type = "ipsec.2"));
+    expect(summary(replacementRisks(baseline, current))).toEqual(["replaced aws aws_vpn_connection", "knock-on tunnels google_compute_external_vpn_gateway", "knock-on tunnels google_compute_vpn_tunnel x4"]);
+  });
+
+  test("a stack gone from the app is one row with its resource count", () => {
+    const current = edited((s) => delete s["workloads-team-b"]);
+    const count = Object.values(baseline["workloads-team-b"].resource!).reduce((n, byId) => n + Object.keys(byId).length, 0);
+    expect(count).toBeGreaterThan(1);
+    expect(replacementRisks(baseline, current)).toEqual([
+      { stack: "workloads-team-b", kind: "stack gone", resources: count, change: `stack is gone from the app: ${count} resources stay deployed, unmanaged, unless it is destroyed while the config still has it (the README's Removing a tenant)` },
+    ]);
+  });
+
+  test("a resource new in the app is not a risk, whatever it reads", () => {
+    const current = edited((s) => {
+      first(s, "producer", "google_compute_network").name = "psc-vpc-2";
+      s.producer.resource!.google_compute_subnetwork["new-subnet"] = { name: "new", network: "${google_compute_network.network_vpc_B3A9F9CC.id}" };
+    });
+    expect(rows(current)).not.toContain("knock-on producer google_compute_subnetwork.new-subnet");
+    expect(rows(current).filter((r) => r.includes("new-subnet"))).toEqual([]);
+  });
+
+  test("a forwarding rule reading a replaced address's id is not replaced without its trigger (google #16870); an address it reads by value is", () => {
+    const change = (s: Stacks) => (first(s, "consumer-team-a", "google_compute_address").address = "10.0.20.50");
+    const withoutTrigger = edited((s) => (change(s), delete first(s, "consumer-team-a", "google_compute_forwarding_rule").lifecycle));
+    const before = edited((s) => delete first(s, "consumer-team-a", "google_compute_forwarding_rule").lifecycle);
+    expect(rows(withoutTrigger, before)).toEqual(["replaced consumer-team-a google_compute_address.psc-endpoint_address"]);
+  });
+
+  describe("replace_triggered_by naming a whole resource", () => {
+    /** The baseline and a copy, each with the PSC endpoint's forwarding rule triggered by the whole address (bare or in ${}). */
+    const triggered = (bare: boolean, edit: (s: Stacks) => void = () => undefined) => {
+      const address = `google_compute_address.${firstId(baseline, "consumer-team-a", "google_compute_address")}`;
+      const withTrigger = (s: Stacks) => (first(s, "consumer-team-a", "google_compute_forwarding_rule").lifecycle = { replace_triggered_by: [bare ? address : `\${${address}}`] });
+      return [edited(withTrigger), edited((s) => (withTrigger(s), edit(s)))] as const;
+    };
+
+    test("fires on any change to it, an in-place update included", () => {
+      const [before, current] = triggered(true, (s) => (first(s, "consumer-team-a", "google_compute_address").description = "updated"));
+      expect(replacementRisks(before, current).map((r) => `${r.kind} ${r.address!.split(".")[0]}: ${r.change.replace(/_[0-9A-F]{8}/, "")}`)).toEqual([
+        "knock-on google_compute_forwarding_rule: replaced because `google_compute_address.psc-endpoint_address` changes: `replace_triggered_by` names it",
+      ]);
+    });
+
+    test("fires when the resource is replaced, and when a value it reads changes", () => {
+      const [before, replaced] = triggered(false, (s) => (first(s, "consumer-team-a", "google_compute_address").name = "other"));
+      expect(rows(replaced, before)).toEqual(["replaced consumer-team-a google_compute_address.psc-endpoint_address", "knock-on consumer-team-a google_compute_forwarding_rule.psc-endpoint_forwarding-rule"]);
+      // The address reads a configured value of its subnet (an in-place change there): the whole address changes with it.
+      const subnet = `google_compute_subnetwork.${firstId(baseline, "consumer-team-a", "google_compute_subnetwork")}`;
+      const reading = (s: Stacks) => (first(s, "consumer-team-a", "google_compute_address").description = `\${${subnet}.ip_cidr_range}`);
+      const [before2, reads] = triggered(false, (s) => (reading(s), (first(s, "consumer-team-a", "google_compute_subnetwork").ip_cidr_range = "10.0.21.0/24")));
+      reading(before2);
+      expect(rows(reads, before2)).toEqual(["knock-on consumer-team-a google_compute_forwarding_rule.psc-endpoint_forwarding-rule"]);
+    });
+
+    test("does not fire on meta-arguments alone, nor on a name that is no resource of the stack", () => {
+      const [before, current] = triggered(true, (s) => {
+        const address = first(s, "consumer-team-a", "google_compute_address");
+        Object.assign(address, { "//": { other: true }, depends_on: ["x.y"], provider: "google.other", count: 1, for_each: {}, provisioner: [], connection: {}, lifecycle: { ignore_changes: ["labels"] } });
+      });
+      expect(replacementRisks(before, current)).toEqual([]);
+      const none = edited((s) => (first(s, "consumer-team-a", "google_compute_forwarding_rule").lifecycle = { replace_triggered_by: ["google_compute_address.nope", "not a reference", 7] }));
+      expect(replacementRisks(none, edited((s) => (first(s, "consumer-team-a", "google_compute_forwarding_rule").lifecycle = { replace_triggered_by: ["google_compute_address.nope", "not a reference", 7] })))).toEqual([]);
+    });
+  });
+
+  test("an attribute path with a list index names the element: a changed second interface IP replaces only what reads it", () => {
+    const current = edited((s) => (first(s, "producer", "google_compute_ha_vpn_gateway").vpn_interfaces = [{ ip_address: "a" }, { ip_address: "b" }]));
+    const before = edited((s) => (first(s, "producer", "google_compute_ha_vpn_gateway").vpn_interfaces = [{ ip_address: "a" }, { ip_address: "c" }]));
+    // Configured here (a stand-in for a value the plan knows), the second interface's IP changes: only the customer gateway reading vpn_interfaces[1] is replaced.
+    expect(rows(current, before)).toEqual(["knock-on aws aws_customer_gateway.vpn_customer-gateway-2"]);
+  });
+});
