@@ -5,22 +5,25 @@ import { UserError } from "../../constructs/core/errors";
 import { shownPath } from "../config/problems";
 import { refuseOtherEnvironment } from "../environment-record";
 
+/** The snapshots of a jest snapshot file, keyed by snapshot name, as the text each was taken of. */
+export function readSnapshots(file: string): Record<string, string> {
+  const exportsObject: Record<string, string> = {};
+  // A .snap file is a CommonJS module of template literals; evaluate it with nothing but `exports` in scope.
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), { exports: exportsObject }, { filename: file, timeout: 5000 });
+  // Snapshot strings are printed between double quotes, surrounded by newlines.
+  return Object.fromEntries(Object.entries(exportsObject).map(([key, value]) => [key, value.trim().replace(/^"/, "").replace(/"$/, "")]));
+}
+
 /**
  * Reads the stacks stored in a jest snapshot file whose snapshots are the
  * synthesized JSON text of each stack (test/example.test.ts), keyed by stack
  * name: the committed baseline a pull request is compared with.
  */
 export function readSnapshotStacks(file: string): Record<string, unknown> {
-  const exportsObject: Record<string, string> = {};
-  // A .snap file is a CommonJS module of template literals; evaluate it with nothing but `exports` in scope.
-  vm.runInNewContext(fs.readFileSync(file, "utf8"), { exports: exportsObject }, { filename: file, timeout: 5000 });
   const stacks: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(exportsObject)) {
+  for (const [key, text] of Object.entries(readSnapshots(file))) {
     const match = /^example config stack (\S+) matches its snapshot 1$/.exec(key);
-    if (!match) continue;
-    // Snapshot strings are printed between double quotes, surrounded by newlines.
-    const text = value.trim().replace(/^"/, "").replace(/"$/, "");
-    stacks[match[1]] = JSON.parse(text);
+    if (match) stacks[match[1]] = JSON.parse(text);
   }
   return stacks;
 }

@@ -1,8 +1,6 @@
-import * as fs from "fs";
 import * as path from "path";
-import * as vm from "vm";
 import { ReplacementRisk, replacementRisks } from "../../../lib/report/replacement";
-import { readSnapshotStacks } from "../../../lib/report/baselines";
+import { readSnapshots, readSnapshotStacks } from "../../../lib/report/baselines";
 import { exampleWith, synthApp, TerraformJson } from "../../helpers";
 
 // What the replacement tests share: the baseline (the example's committed
@@ -15,10 +13,7 @@ export const baseline = readSnapshotStacks(SNAPSHOTS) as Stacks;
 
 /** The transit-gateway variant's aws stack, as test/lib/stacks/vpn.test.ts committed it. */
 export function tgwAwsSnapshot(): TerraformJson {
-  const file = path.join(__dirname, "..", "..", "..", "__snapshots__", "vpn.test.ts.snap");
-  const snapshots: Record<string, string> = {};
-  vm.runInNewContext(fs.readFileSync(file, "utf8"), { exports: snapshots });
-  return JSON.parse(snapshots["routing TGW variant matches its snapshot 1"].trim().replace(/^"|"$/g, ""));
+  return JSON.parse(readSnapshots(path.join(__dirname, "..", "..", "..", "__snapshots__", "vpn.test.ts.snap"))["routing TGW variant matches its snapshot 1"]);
 }
 
 /** The app's stacks for the example with `edit` applied to its config. */
