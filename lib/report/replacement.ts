@@ -103,11 +103,13 @@ interface Cause {
 }
 
 const REMOTE_OUTPUT = /data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)/g;
-/** A resource attribute reference's text: type, logical id, then the attribute path. */
-const REFERENCE = String.raw`([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)((?:\.[\w-]+|\[\d+\])*)`;
+/** A resource reference's text: type, logical id, then the attribute path if any (`a.b`, `a[0].b`). */
+const REFERENCE = String.raw`([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.([\w-]+(?:\.[\w-]+|\[\d+\])*))?`;
 const RESOURCE_REFERENCE = new RegExp(String.raw`\b${REFERENCE}`, "g");
 /** A replace_triggered_by entry: one reference, bare or in `${}`. */
 const TRIGGER = new RegExp(String.raw`^(?:\$\{)?${REFERENCE}\}?$`);
+/** A string's interpolations, `${...}` (one level of nested braces): where a value's references are. */
+const INTERPOLATION = /\$\{((?:[^{}]|\{[^{}]*\})*)\}/g;
 /** Keys of a resource's JSON that are not provider attributes. */
 const META = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
 
@@ -155,7 +157,7 @@ export function replacementRisks(baseline: Stacks, current: Stacks): Replacement
         const address = `${type}.${id}`;
         // A `moved` block (cdktf's moveFromId) carries the resource to its new address: Terraform moves it in state, destroying nothing.
         const movedTo = after.moved?.find((m) => m.from === address)?.to;
-        const now = movedTo === undefined ? after.resource?.[type]?.[id] : after.resource?.[type]?.[movedTo.slice(type.length + 1)];
+        const now = resourceAt(current, stack, type, movedTo === undefined ? id : movedTo.slice(type.length + 1));
         if (now === undefined) {
           direct.push({ stack, kind: "destroyed", address, change: "destroyed (removed, or its construct id changed)" });
           continue;
@@ -200,7 +202,7 @@ class ValueGraph {
   *kept(): Generator<[string, string, string, Resource]> {
     for (const [stack, json] of Object.entries(this.current)) {
       for (const [type, byId] of Object.entries(json.resource ?? {})) {
-        for (const [id, now] of Object.entries(byId)) if (this.baseline[stack]?.resource?.[type]?.[id] !== undefined) yield [stack, type, id, now];
+        for (const [id, now] of Object.entries(byId)) if (resourceAt(this.baseline, stack, type, id) !== undefined) yield [stack, type, id, now];
       }
     }
   }
@@ -222,9 +224,8 @@ class ValueGraph {
 
   /** The first changing value that `value` (any JSON) reads in `stack`. */
   reads(stack: string, value: unknown, seen = new Set<string>()): Cause | undefined {
-    for (const text of strings(value)) {
-      if (!text.includes("${")) continue;
-      for (const [, origin, output] of text.matchAll(REMOTE_OUTPUT)) {
+    for (const expression of expressions(value)) {
+      for (const [, origin, output] of expression.matchAll(REMOTE_OUTPUT)) {
         const through = `${origin} ${output}`;
         if (seen.has(through)) continue;
         seen.add(through);
@@ -232,8 +233,9 @@ class ValueGraph {
         // The origin's apply makes the value known before this stack's plan.
         if (cause !== undefined) return { ...cause, unknown: false };
       }
-      for (const [, type, id, path] of text.replace(REMOTE_OUTPUT, "").matchAll(RESOURCE_REFERENCE)) {
-        const cause = path === "" ? undefined : this.changes(stack, type, id, path.replace(/^\./, ""), seen);
+      // A remote output's own text (`data.terraform_remote_state...`) names no resource: it reads nothing here.
+      for (const [, type, id, path] of expression.matchAll(RESOURCE_REFERENCE)) {
+        const cause = this.changes(stack, type, id, path ?? "", seen);
         if (cause !== undefined) return cause;
       }
     }
@@ -242,13 +244,13 @@ class ValueGraph {
 
   /** Whether a replace_triggered_by entry (`type.id` or `type.id.attribute`, with or without `${}`) fires. */
   private triggers(stack: string, trigger: string): Cause | undefined {
-    const match = TRIGGER.exec(trigger.trim());
+    const match = TRIGGER.exec(trigger);
     if (!match) return undefined;
     const [, type, id, path] = match;
-    if (path !== "") return this.changes(stack, type, id, path.replace(/^\./, ""), new Set());
+    if (path !== undefined) return this.changes(stack, type, id, path, new Set());
     const address = `${type}.${id}`;
-    const before = this.baseline[stack]?.resource?.[type]?.[id];
-    const now = this.current[stack]?.resource?.[type]?.[id];
+    const before = resourceAt(this.baseline, stack, type, id);
+    const now = resourceAt(this.current, stack, type, id);
     if (before === undefined || now === undefined) return undefined;
     const replaced = this.isReplaced(stack, address);
     // A whole resource fires on any planned change, an in-place update included.
@@ -256,10 +258,10 @@ class ValueGraph {
     return undefined;
   }
 
-  /** Whether attribute `path` (`a.b`, `a[0].b`) of resource `type.id` in `stack` changes. */
+  /** Whether attribute `path` (`a.b`, `a[0].b`; "": the whole resource) of resource `type.id` in `stack` changes. */
   private changes(stack: string, type: string, id: string, path: string, seen: Set<string>): Cause | undefined {
-    const before = this.baseline[stack]?.resource?.[type]?.[id];
-    const now = this.current[stack]?.resource?.[type]?.[id];
+    const before = resourceAt(this.baseline, stack, type, id);
+    const now = resourceAt(this.current, stack, type, id);
     // A reference to a new or a removed resource is itself a changed text, found directly.
     if (before === undefined || now === undefined) return undefined;
     const address = `${type}.${id}`;
@@ -301,10 +303,16 @@ function withoutMeta(resource: Resource): Resource {
   return Object.fromEntries(Object.entries(resource).filter(([k]) => !META.has(k)));
 }
 
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
+/** The resource `type.id` of `stack`, if the stack has it. */
+function resourceAt(stacks: Stacks, stack: string, type: string, id: string): Resource | undefined {
+  return stacks[stack]?.resource?.[type]?.[id];
+}
+
+/** The interpolated expressions of every string in `value` (any JSON). */
+function expressions(value: unknown): string[] {
+  if (typeof value === "string") return [...value.matchAll(INTERPOLATION)].map((m) => m[1]);
+  if (Array.isArray(value)) return value.flatMap(expressions);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(expressions);
   return [];
 }
 

@@ -215,7 +215,7 @@ describe("the knock-on rules, each on an edited snapshot", () => {
   test("a resource new in the app is not a risk, whatever it reads", () => {
     const current = edited((s) => {
       first(s, "producer", "google_compute_network").name = "psc-vpc-2";
-      s.producer.resource!.google_compute_subnetwork["new-subnet"] = { name: "new", network: "${google_compute_network.network_vpc_B3A9F9CC.id}" };
+      s.producer.resource!.google_compute_subnetwork["new-subnet"] = { name: "new", network: `\${google_compute_network.${firstId(s, "producer", "google_compute_network")}.id}` };
     });
     expect(rows(current)).not.toContain("knock-on producer google_compute_subnetwork.new-subnet");
     expect(rows(current).filter((r) => r.includes("new-subnet"))).toEqual([]);
@@ -246,6 +246,7 @@ describe("the knock-on rules, each on an edited snapshot", () => {
     test("fires when the resource is replaced, and when a value it reads changes", () => {
       const [before, replaced] = triggered(false, (s) => (first(s, "consumer-team-a", "google_compute_address").name = "other"));
       expect(rows(replaced, before)).toEqual(["replaced consumer-team-a google_compute_address.psc-endpoint_address", "knock-on consumer-team-a google_compute_forwarding_rule.psc-endpoint_forwarding-rule"]);
+      expect(replacementRisks(before, replaced)[1].change).toMatch(/^replaced because `google_compute_address\.psc-endpoint_address_[0-9A-F]{8}` is replaced: `replace_triggered_by` names it$/);
       // The address reads a configured value of its subnet (an in-place change there): the whole address changes with it.
       const subnet = `google_compute_subnetwork.${firstId(baseline, "consumer-team-a", "google_compute_subnetwork")}`;
       const reading = (s: Stacks) => (first(s, "consumer-team-a", "google_compute_address").description = `\${${subnet}.ip_cidr_range}`);
@@ -270,5 +271,160 @@ describe("the knock-on rules, each on an edited snapshot", () => {
     const before = edited((s) => (first(s, "producer", "google_compute_ha_vpn_gateway").vpn_interfaces = [{ ip_address: "a" }, { ip_address: "c" }]));
     // Configured here (a stand-in for a value the plan knows), the second interface's IP changes: only the customer gateway reading vpn_interfaces[1] is replaced.
     expect(rows(current, before)).toEqual(["knock-on aws aws_customer_gateway.vpn_customer-gateway-2"]);
+  });
+});
+
+describe("the value graph, on small stacks written by hand", () => {
+  const remote = (stack: string, output: string) => `\${data.terraform_remote_state.cross-stack-reference-input-${stack}.outputs.${output}}`;
+  const lines = (before: Stacks, current: Stacks) => replacementRisks(before, current).map((r) => `${r.kind} ${r.stack} ${r.address}: ${r.change}`);
+  /** Two copies of `stacks(x)`: x = "1" in the baseline, "2" now. */
+  const change = (stacks: (x: string) => Stacks) => lines(stacks("1"), stacks("2"));
+
+  test("a resource type gone from a stack that stays, and a stack left with no resources: each resource is a destroyed row", () => {
+    const before: Stacks = { s: { resource: { google_compute_router: { r1: { name: "a" }, r2: { name: "b" } }, google_compute_network: { n: { name: "n" } } } } };
+    const destroyed = (address: string) => `destroyed s ${address}: destroyed (removed, or its construct id changed)`;
+    expect(lines(before, { s: { resource: { google_compute_network: { n: { name: "n" } } } } })).toEqual([destroyed("google_compute_router.r1"), destroyed("google_compute_router.r2")]);
+    expect(lines(before, { s: {} })).toEqual([destroyed("google_compute_router.r1"), destroyed("google_compute_router.r2"), destroyed("google_compute_network.n")]);
+  });
+
+  test("resources of a stack, or of a type, new to the app are no risk, whatever they read", () => {
+    const network = (name: string) => ({ google_compute_network: { n: { name } } });
+    const before: Stacks = { a: { resource: network("n") } };
+    const current: Stacks = {
+      a: { resource: { ...network("n2"), google_compute_subnetwork: { s: { name: "s", network: "${google_compute_network.n.id}" } } }, output: { net: { value: "${google_compute_network.n.id}" } } },
+      b: { resource: { google_compute_subnetwork: { s: { name: "s", network: remote("a", "net") } } } },
+    };
+    expect(lines(before, current)).toEqual(["replaced a google_compute_network.n: name changed: replaces the resource"]);
+  });
+
+  test("a value reading several references or outputs is replaced when any one of them changes, not only the first", () => {
+    const stacks = (asn: string): Stacks => ({
+      a: {
+        resource: { aws_customer_gateway: { cg: { bgp_asn: asn, ip_address: "192.0.2.1", type: "ipsec.1" } } },
+        output: { ip: { value: "${aws_customer_gateway.cg.ip_address}" }, id: { value: "${aws_customer_gateway.cg.id}" } },
+      },
+      b: {
+        resource: {
+          google_compute_external_vpn_gateway: { peer: { name: "peer", interface: [{ ip_address: remote("a", "ip") }, { ip_address: remote("a", "id") }] } },
+          google_compute_network: { n: { name: "n", description: "d", auto_create_subnetworks: asn === "1" } },
+          google_compute_router: { r: { name: "r", network: "${google_compute_network.n.description}/${google_compute_network.n.id}" } },
+        },
+      },
+    });
+    expect(change(stacks)).toEqual([
+      "replaced a aws_customer_gateway.cg: bgp_asn changed: replaces the resource",
+      "replaced b google_compute_network.n: auto_create_subnetworks changed: replaces the resource",
+      "knock-on b google_compute_external_vpn_gateway.peer: replaced because `aws_customer_gateway.cg` (a) is replaced: `interface` reads its `id` (cross-stack output)",
+      "knock-on b google_compute_router.r: replaced because `google_compute_network.n` is replaced: `network` reads its `id`",
+    ]);
+  });
+
+  test("text outside `${}` is no reference: a name that spells an address reads nothing", () => {
+    const stacks = (x: string): Stacks => ({
+      a: { resource: { google_compute_network: { n: { name: `n${x}` } }, google_compute_router: { r: { name: "r", network: "google_compute_network.n.id" } } } },
+    });
+    expect(change(stacks)).toEqual(["replaced a google_compute_network.n: name changed: replaces the resource"]);
+  });
+
+  test("a reference to a whole replaced resource reads a changing value", () => {
+    const stacks = (x: string): Stacks => ({
+      a: { resource: { google_compute_network: { n: { name: `n${x}` } }, google_compute_router: { r: { name: "r", network: "${google_compute_network.n}" } } } },
+    });
+    expect(change(stacks)).toEqual([
+      "replaced a google_compute_network.n: name changed: replaces the resource",
+      "knock-on a google_compute_router.r: replaced because `google_compute_network.n` is replaced: `network` reads it",
+    ]);
+  });
+
+  test("a replacing attribute reading a configured value that itself reads a replaced resource is replaced", () => {
+    const stacks = (x: string): Stacks => ({
+      a: {
+        resource: {
+          google_compute_network: { n: { name: `n${x}` } },
+          google_compute_router: { r: { name: "r", network: "n", description: "${google_compute_network.n.id}" } },
+          google_compute_router_interface: { i: { name: "i", router: "${google_compute_router.r.description}" } },
+        },
+      },
+    });
+    expect(change(stacks)).toEqual([
+      "replaced a google_compute_network.n: name changed: replaces the resource",
+      "knock-on a google_compute_router_interface.i: replaced because `description` of `google_compute_router.r` changes: `router` reads it",
+    ]);
+  });
+
+  test("an index past 9 names its element", () => {
+    const interfaces = (tenth: string) => Array.from({ length: 11 }, (_, i) => ({ ip_address: i === 10 ? tenth : `192.0.2.${i}` }));
+    const stacks = (x: string): Stacks => ({
+      a: {
+        resource: {
+          google_compute_ha_vpn_gateway: { g: { name: "g", vpn_interfaces: interfaces(`198.51.100.${x}`) } },
+          aws_customer_gateway: { ten: { ip_address: "${google_compute_ha_vpn_gateway.g.vpn_interfaces[10].ip_address}" }, one: { ip_address: "${google_compute_ha_vpn_gateway.g.vpn_interfaces[1].ip_address}" } },
+        },
+      },
+    });
+    expect(change(stacks)).toEqual(["knock-on a aws_customer_gateway.ten: replaced because `vpn_interfaces[10].ip_address` of `google_compute_ha_vpn_gateway.g` changes: `ip_address` reads it"]);
+  });
+
+  test("google #16870 is an effect inside one stack: across stacks the new address is known at plan, and the rule reading it is replaced; a rule reading a changed configured address is replaced too", () => {
+    const stacks = (x: string): Stacks => ({
+      a: {
+        resource: {
+          google_compute_address: { addr: { name: `addr${x}` }, fixed: { name: "fixed", address: `10.0.0.${x}` } },
+          google_compute_forwarding_rule: { same: { name: "same", ip_address: "${google_compute_address.addr.address}" }, fixed: { name: "fixed", ip_address: "${google_compute_address.fixed.address}" } },
+        },
+        output: { ip: { value: "${google_compute_address.addr.address}" } },
+      },
+      b: { resource: { google_compute_forwarding_rule: { other: { name: "other", ip_address: remote("a", "ip") } } } },
+    });
+    expect(change(stacks)).toEqual([
+      "replaced a google_compute_address.addr: name changed: replaces the resource",
+      "replaced a google_compute_address.fixed: address changed: replaces the resource",
+      "knock-on a google_compute_forwarding_rule.fixed: replaced because `address` of `google_compute_address.fixed` changes: `ip_address` reads it",
+      "knock-on b google_compute_forwarding_rule.other: replaced because `google_compute_address.addr` (a) is replaced: `ip_address` reads its `address` (cross-stack output)",
+    ]);
+  });
+
+  test("a connection's inside address changes with its replacement when AWS picked its inside CIDR, and stays when the CIDR is configured", () => {
+    const stacks = (cidr: string | undefined) => (x: string): Stacks => ({
+      a: {
+        resource: { aws_vpn_connection: { c: { type: `ipsec.${x}`, ...(cidr && { tunnel1_inside_cidr: cidr }) } } },
+        output: { ip: { value: "${aws_vpn_connection.c.tunnel1_cgw_inside_address}" } },
+      },
+      b: { resource: { google_compute_router_interface: { i: { name: "i", router: "r", ip_range: remote("a", "ip") } } } },
+    });
+    expect(change(stacks(undefined))).toEqual([
+      "replaced a aws_vpn_connection.c: type changed: replaces the resource",
+      "knock-on b google_compute_router_interface.i: replaced because `aws_vpn_connection.c` (a) is replaced: `ip_range` reads its `tunnel1_cgw_inside_address` (cross-stack output)",
+    ]);
+    expect(change(stacks("169.254.10.0/30"))).toEqual(["replaced a aws_vpn_connection.c: type changed: replaces the resource"]);
+  });
+
+  test("replace_triggered_by naming an attribute fires when that attribute changes, not on another attribute's update", () => {
+    const stacks = (address: string, description: string) => (): Stacks => ({
+      a: {
+        resource: {
+          google_compute_address: { addr: { name: "addr", address, description } },
+          google_compute_forwarding_rule: { fr: { name: "fr", lifecycle: { replace_triggered_by: ["google_compute_address.addr.description"] } } },
+        },
+      },
+    });
+    const [before, updated, other] = [stacks("10.0.0.1", "a")(), stacks("10.0.0.1", "b")(), stacks("10.0.0.2", "a")()];
+    expect(lines(before, updated)).toEqual(["knock-on a google_compute_forwarding_rule.fr: replaced because `description` of `google_compute_address.addr` changes: `replace_triggered_by` names it"]);
+    expect(lines(before, other)).toEqual(["replaced a google_compute_address.addr: address changed: replaces the resource"]);
+  });
+
+  test("malformed cycles (Terraform and cdktf refuse them) and reads of an output that does not exist end the walk, reading nothing", () => {
+    const stacks = (x: string): Stacks => ({
+      a: {
+        resource: {
+          google_compute_network: { n1: { name: "n1", description: "${google_compute_network.n2.description}" }, n2: { name: "n2", description: "${google_compute_network.n1.description}" } },
+          google_compute_router: { r: { name: `r${x}`, network: "${google_compute_network.n1.description}", region: remote("b", "y") } },
+          google_compute_router_peer: { p: { name: "p", router: remote("b", "missing") } },
+        },
+        output: { x: { value: remote("b", "y") } },
+      },
+      b: { output: { y: { value: remote("a", "x") } } },
+    });
+    expect(change(stacks)).toEqual(["replaced a google_compute_router.r: name changed: replaces the resource"]);
   });
 });
