@@ -1,5 +1,5 @@
-import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, routedRanges } from "../../lib/plan";
-import { exampleConfig, exampleWith } from "../helpers";
+import { admittedByAws, explicitlyAdvertised, mayOverlapAcross, networkPlan, PlannedRange, routedRanges } from "../../lib/plan";
+import { exampleConfig, exampleWith, existingVpcAndBackend } from "../helpers";
 
 // The network plan: every range of an environment once, with what each is for.
 
@@ -49,6 +49,66 @@ describe("networkPlan", () => {
   });
 });
 
+describe("every range, written out", () => {
+  /** A range as a table row: path | cidr | network | vpc | name | flags | purpose (the words the report's table shows). */
+  const row = (r: PlannedRange) =>
+    [r.path, r.cidr, r.network, r.vpc, r.name, [r.routed && "routed", r.advertisement, r.summary && "summary", r.admittedByAws && "admitted", r.checkedBy && `checked by ${r.checkedBy}`, r.tenant && `tenant ${r.tenant}`].filter(Boolean).join(", "), r.purpose].join(" | ");
+
+  test("a config with every optional range (an existing AWS VPC, control planes, extra PSC NATs, private services access, advertised summaries, serverless)", () => {
+    const config = exampleWith((c) => {
+      existingVpcAndBackend("vgw")(c);
+      c.tenants[0].gke.controlPlaneCidr = "172.16.0.0/28";
+      c.tenants[2].gke.controlPlaneCidr = "172.16.0.16/28";
+      c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"];
+      c.gcp.additionalPscNatCidrs = ["10.10.41.0/24"];
+      c.vpn.advertisedRanges = ["10.10.128.0/20"];
+    });
+    expect(networkPlan(config).map(row)).toEqual([
+      "gcp.proxyOnlyCidr | 10.10.30.0/24 | GCP producer | producer | proxy-only | routed, explicit, admitted | REGIONAL_MANAGED_PROXY: Envoy, the source AWS sees (advertised, admitted)",
+      "gcp.frontendCidr | 10.10.20.0/24 | GCP producer | producer | ILB frontend | routed, all-subnets | internal load balancer address",
+      "gcp.pscNatCidr | 10.10.10.0/24 | GCP producer | producer | PSC NAT | routed, all-subnets | PRIVATE_SERVICE_CONNECT: source NAT of consumer connections",
+      "gcp.additionalPscNatCidrs[0] | 10.10.41.0/24 | GCP producer | producer | PSC NAT 2 | routed, all-subnets | PRIVATE_SERVICE_CONNECT",
+      "gcp.privateServicesAccessCidrs[0] | 10.10.64.0/20 | GCP producer | producer | private services access | routed, explicit | Cloud SQL, Memorystore: peered, routes exported",
+      "vpn.advertisedRanges[0] | 10.10.128.0/20 | GCP producer | producer | advertised | routed, explicit, summary | extra range advertised to AWS",
+      "aws.vpcCidr | 10.0.0.0/16 | AWS | aws | VPC | checked by AwsVpc | existing VPC vpc-0123456789abcdef0, backend 10.0.20.10:80",
+      "tenants[0].gkeNodesCidr | 10.0.10.0/24 | GCP consumer team-a | tenants[0] | GKE nodes | checked by GkeSubnet tenants[0] | node subnet",
+      "tenants[0].podsCidr | 10.0.100.0/24 | GCP consumer team-a | tenants[0] | pods | checked by GkeSubnet tenants[0] | secondary range",
+      "tenants[0].servicesCidr | 10.0.200.0/24 | GCP consumer team-a | tenants[0] | services | checked by GkeSubnet tenants[0] | secondary range",
+      "tenants[0].pscEndpointCidr | 10.0.20.0/24 | GCP consumer team-a | tenants[0] | PSC endpoint |  | PSC endpoint address",
+      "tenants[0].gke.controlPlaneCidr | 172.16.0.0/28 | GCP consumer team-a | tenants[0] | control plane |  | GKE control plane",
+      "tenants[0].serverless.connector.cidr | 10.0.30.0/28 | GCP consumer team-a | tenants[0] | serverless connector |  | Serverless VPC Access connector: the source of App Engine's and Cloud Run's requests",
+      "tenants[0].serverless.directVpcEgressCidr | 10.0.40.0/24 | GCP consumer team-a | tenants[0] | Direct VPC egress |  | subnet of Cloud Run's Direct VPC egress: the source of its requests",
+      "tenants[1].gkeNodesCidr | 10.0.10.0/24 | GCP consumer team-b | tenants[1] | GKE nodes | checked by GkeSubnet tenants[1] | node subnet",
+      "tenants[1].podsCidr | 10.0.100.0/24 | GCP consumer team-b | tenants[1] | pods | checked by GkeSubnet tenants[1] | secondary range",
+      "tenants[1].servicesCidr | 10.0.200.0/24 | GCP consumer team-b | tenants[1] | services | checked by GkeSubnet tenants[1] | secondary range",
+      "tenants[1].pscEndpointCidr | 10.0.20.0/24 | GCP consumer team-b | tenants[1] | PSC endpoint |  | PSC endpoint address",
+      "tenants[2].gkeNodesCidr | 10.30.0.0/22 | GCP producer | producer | team-c GKE nodes | routed, explicit, checked by GkeSubnet tenants[2], tenant team-c | routed tenant team-c: node subnet (Shared VPC), published service addresses",
+      "tenants[2].podsCidr | 10.31.0.0/17 | GCP producer | producer | team-c pods | routed, explicit, admitted, checked by GkeSubnet tenants[2], tenant team-c | routed tenant team-c: pods, the source AWS sees (advertised, admitted)",
+      "tenants[2].servicesCidr | 10.30.8.0/22 | GCP producer | producer | team-c services | routed, explicit, checked by GkeSubnet tenants[2], tenant team-c | routed tenant team-c: ClusterIP services",
+      // A routed tenant's control plane sits in the producer VPC but is not routed: only GKE's peering reaches it.
+      "tenants[2].gke.controlPlaneCidr | 172.16.0.16/28 | GCP producer | producer | team-c control plane |  | GKE control plane",
+    ]);
+  });
+
+  test("the AWS ranges of a VPC this app creates: its subnets, and only those the config sets (a half-written config's gap is the config rules' to report)", () => {
+    // Edited after loading: the config rules plan a config before they refuse it.
+    const aws = (edit: (c: any) => void) => {
+      const config = structuredClone(exampleConfig());
+      edit(config);
+      return networkPlan(config).filter((r) => r.network === "AWS").map(row);
+    };
+    expect(aws(() => undefined)).toEqual([
+      "aws.vpcCidr | 10.0.0.0/16 | AWS | aws | VPC | checked by AwsVpc | backend VPC",
+      "aws.publicSubnetCidr | 10.0.10.0/24 | AWS | aws | public | checked by AwsVpc | public tier (no internet gateway)",
+      "aws.privateSubnetCidr | 10.0.20.0/24 | AWS | aws | private | checked by AwsVpc | backend 10.0.20.10:80",
+    ]);
+    expect(aws((c) => delete c.aws.publicSubnetCidr)).toEqual([
+      "aws.vpcCidr | 10.0.0.0/16 | AWS | aws | VPC | checked by AwsVpc | backend VPC",
+      "aws.privateSubnetCidr | 10.0.20.0/24 | AWS | aws | private | checked by AwsVpc | backend 10.0.20.10:80",
+    ]);
+  });
+});
+
 describe("mayOverlapAcross", () => {
   const plan = networkPlan(exampleConfig());
   const at = (path: string) => plan.find((r) => r.path === path)!;
@@ -59,5 +119,12 @@ describe("mayOverlapAcross", () => {
     expect(mayOverlapAcross(at("tenants[0].gkeNodesCidr"), at("aws.publicSubnetCidr"))).toBe(true);
     expect(mayOverlapAcross(at("tenants[0].gkeNodesCidr"), at("gcp.frontendCidr"))).toBe(true);
     expect(mayOverlapAcross(at("tenants[0].podsCidr"), at("tenants[1].podsCidr"))).toBe(true);
+  });
+
+  test("a range of the producer VPC that is not routed (a routed tenant's control plane) must stay clear of AWS too, in either order", () => {
+    const controlPlane = networkPlan(exampleWith((c) => (c.tenants[2].gke.controlPlaneCidr = "172.16.0.16/28"))).find((r) => r.path === "tenants[2].gke.controlPlaneCidr")!;
+    expect(controlPlane.routed).toBe(false);
+    expect([mayOverlapAcross(controlPlane, at("aws.vpcCidr")), mayOverlapAcross(at("aws.privateSubnetCidr"), controlPlane)]).toEqual([false, false]);
+    expect([mayOverlapAcross(controlPlane, at("tenants[0].podsCidr")), mayOverlapAcross(at("aws.vpcCidr"), at("tenants[1].gkeNodesCidr"))]).toEqual([true, true]);
   });
 });
