@@ -147,7 +147,8 @@ export function suppressPolicy(scope: IConstruct, ruleId: string, reason: string
 }
 
 function suppression(node: IConstruct, ruleId: string): string | undefined {
-  for (const scope of node.node.scopes.slice().reverse()) {
+  // `scopes` is a new array on every read (root first): reversed in place, nearest first.
+  for (const scope of node.node.scopes.reverse()) {
     const reason = (scope as unknown as { [SUPPRESSIONS]?: Map<string, string> })[SUPPRESSIONS]?.get(ruleId);
     if (reason !== undefined) return reason;
   }

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { DataAwsSecurityGroup } from "@cdktf/provider-aws/lib/data-aws-security-group";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -333,6 +334,12 @@ describe("applying the checks", () => {
     expect(stacks.map((s) => Aspects.of(s).all.filter((a) => a instanceof PolicyChecks).length)).toEqual([1, 1]);
     expect(Aspects.of(inner).all).toEqual([]);
     expect(Aspects.of(app).all).toEqual([]);
+  });
+
+  test("data sources are read, not made: one of a type a rule names is not checked", () => {
+    const stack = new TerraformStack(Testing.app(), "policy");
+    new DataAwsSecurityGroup(stack, "existing", { name: "default" });
+    expect(PolicyChecks.verify(stack)).toEqual([]);
   });
 
   test("the suppression nearest the resource gives the reason", () => {
