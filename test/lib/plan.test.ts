@@ -3,12 +3,14 @@ import { exampleConfig, exampleWith, existingVpcAndBackend } from "../helpers";
 
 // The network plan: every range of an environment once, with what each is for.
 
+// Planned in each test, never at load: mutation testing runs a mutant's own tests, not the file.
+const examplePlan = () => networkPlan(exampleConfig());
+
 describe("networkPlan", () => {
-  const plan = networkPlan(exampleConfig());
 
   test("lists every range of the example once, by its config path", () => {
     // GIVEN the example WHEN planned THEN each configured range appears once
-    const paths = plan.map((r) => r.path);
+    const paths = examplePlan().map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(
       expect.arrayContaining(["gcp.proxyOnlyCidr", "gcp.frontendCidr", "gcp.pscNatCidr", "aws.vpcCidr", "aws.privateSubnetCidr", "tenants[0].podsCidr", "tenants[1].pscEndpointCidr"]),
@@ -16,13 +18,14 @@ describe("networkPlan", () => {
   });
 
   test("the producer ranges and the routed tenant's are routed over the VPN; the proxy-only and routed ranges are listed to the router; AWS admits the proxies and the routed pods", () => {
-    expect(routedRanges(plan).map((r) => r.path)).toEqual(["gcp.proxyOnlyCidr", "gcp.frontendCidr", "gcp.pscNatCidr", "tenants[2].gkeNodesCidr", "tenants[2].podsCidr", "tenants[2].servicesCidr"]);
-    expect(explicitlyAdvertised(plan).map((r) => r.cidr)).toEqual(["10.10.30.0/24", "10.30.0.0/22", "10.31.0.0/17", "10.30.8.0/22"]);
+    expect(routedRanges(examplePlan()).map((r) => r.path)).toEqual(["gcp.proxyOnlyCidr", "gcp.frontendCidr", "gcp.pscNatCidr", "tenants[2].gkeNodesCidr", "tenants[2].podsCidr", "tenants[2].servicesCidr"]);
+    expect(explicitlyAdvertised(examplePlan()).map((r) => r.cidr)).toEqual(["10.10.30.0/24", "10.30.0.0/22", "10.31.0.0/17", "10.30.8.0/22"]);
     // The proxies keep their plain rule; the pods' rule is keyed by the tenant, so removing one tenant renames no other's.
-    expect(admittedByAws(plan)).toEqual(["10.10.30.0/24", { cidr: "10.31.0.0/17", key: "team-c-pods", description: "Routed tenant team-c: pods, over the VPN" }]);
+    expect(admittedByAws(examplePlan())).toEqual(["10.10.30.0/24", { cidr: "10.31.0.0/17", key: "team-c-pods", description: "Routed tenant team-c: pods, over the VPN" }]);
   });
 
   test("a routed tenant's ranges live in the producer VPC, each checked by its own subnet; PSC tenants' ranges are in VPCs of their own", () => {
+    const plan = examplePlan();
     const routed = plan.filter((r) => r.tenant === "team-c");
     expect(routed.map((r) => [r.vpc, r.network, r.checkedBy])).toEqual(Array(3).fill(["producer", "GCP producer", "GkeSubnet tenants[2]"]));
     expect(plan.filter((r) => r.path.startsWith("tenants[0]")).every((r) => r.vpc === "tenants[0]" && !r.routed)).toBe(true);
@@ -110,8 +113,7 @@ describe("every range, written out", () => {
 });
 
 describe("mayOverlapAcross", () => {
-  const plan = networkPlan(exampleConfig());
-  const at = (path: string) => plan.find((r) => r.path === path)!;
+  const at = (path: string) => examplePlan().find((r) => r.path === path)!;
 
   test("a routed range must stay clear of AWS; consumer ranges may overlap AWS and the producer", () => {
     expect(mayOverlapAcross(at("gcp.proxyOnlyCidr"), at("aws.vpcCidr"))).toBe(false);
