@@ -1,3 +1,5 @@
+import { isIpv4 } from "../../constructs/core/cidr";
+
 /**
  * Attributes whose change makes Terraform replace a live resource
  * (ForceNew in the provider schemas), for the resources this project makes.
@@ -58,14 +60,22 @@ const DERIVED_FROM: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 
 /**
- * Replacing attributes whose diff the provider suppresses while the value
- * they read is unknown in the plan, so a replaced resource they read does not
- * replace them: google 6.50's forwarding rule `ip_address` (provider issue
- * #16870; the address is replaced, the rule is not, and the apply fails on
- * the address in use). Only `lifecycle.replace_triggered_by` replaces them.
+ * Replacing attributes whose diff the provider suppresses unless the new
+ * value is an IP address: google 6.50's forwarding rule `ip_address`
+ * (InternalIpDiffSuppress: state holds the IP, so a new value that is an
+ * address's id or self link, or unknown in the plan, shows no diff). A
+ * replaced address they read by reference does not replace them (provider
+ * issue #16870: the address is replaced, the rule is not, and the apply fails
+ * on the address in use); a new IP the plan knows does, and so does
+ * `lifecycle.replace_triggered_by`.
  */
-const SUPPRESSED_WHILE_UNKNOWN: Readonly<Record<string, readonly string[]>> = {
+const SUPPRESSED_UNLESS_IP: Readonly<Record<string, readonly string[]>> = {
   google_compute_forwarding_rule: ["ip_address"],
+};
+
+/** Computed attributes that hold an IP address: read across stacks, a replaced resource's new IP is known at plan. */
+const IP_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  google_compute_address: ["address"],
 };
 
 /** One change a reviewer must see before it reaches a live environment. */
@@ -98,8 +108,8 @@ interface Cause {
   readonly attribute: string;
   /** The value changes because the resource is replaced (else: a configured value that changes). */
   readonly replaced: boolean;
-  /** Unknown in this stack's plan (a computed attribute of a resource replaced in the same stack). */
-  readonly unknown: boolean;
+  /** The new value is an IP address the plan knows (a configured one, or another stack's, read through its output). */
+  readonly ip: boolean;
 }
 
 const REMOTE_OUTPUT = /data\.terraform_remote_state\.cross-stack-reference-input-([\w-]+)\.outputs\.([\w-]+)/g;
@@ -108,8 +118,8 @@ const REFERENCE = String.raw`([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)(?:\.([\w-]+(?:
 const RESOURCE_REFERENCE = new RegExp(String.raw`\b${REFERENCE}`, "g");
 /** A replace_triggered_by entry: one reference, bare or in `${}`. */
 const TRIGGER = new RegExp(String.raw`^(?:\$\{)?${REFERENCE}\}?$`);
-/** A string's interpolations, `${...}` (one level of nested braces): where a value's references are. */
-const INTERPOLATION = /\$\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+/** Where a template's interpolation (`${`) or directive (`%{`) opens; `$${` and `%%{` are literal text. */
+const TEMPLATE_OPENING = /(?<!\$)\$\{|(?<!%)%\{/g;
 /** Keys of a resource's JSON that are not provider attributes. */
 const META = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
 
@@ -123,15 +133,17 @@ const META = new Set(["//", "lifecycle", "depends_on", "provider", "count", "for
  * The knock-on rule. A resource is replaced too when
  * - one of its replacing attributes reads a value that changes: a computed
  *   attribute (not set in the resource's config: ids, self links, generated
- *   addresses and keys) of a replaced resource, or a configured attribute
- *   whose value changes. A configured value that stays the same (a `name`
- *   that is not edited) changes nothing, even when its resource is replaced;
- *   a computed one derived from configured ones (DERIVED_FROM) changes only
- *   with them. In the same stack Terraform plans such a value as unknown,
- *   which forces the replacement (except where the provider suppresses it,
- *   SUPPRESSED_WHILE_UNKNOWN); in another stack (cdktf's `cross-stack-output-*`
- *   read through `terraform_remote_state`) the origin's apply writes the new
- *   value first, and the consumer's plan replaces the resource reading it.
+ *   addresses and keys) of a replaced resource, a configured attribute whose
+ *   value changes, or a whole resource (`${type.id}`) that is replaced or
+ *   updated. A configured value that stays the same (a `name` that is not
+ *   edited) changes nothing, even when its resource is replaced. In the same
+ *   stack Terraform plans a replaced resource's computed values as unknown,
+ *   which forces the replacement (except where the provider suppresses the
+ *   diff, SUPPRESSED_UNLESS_IP); in another stack (cdktf's
+ *   `cross-stack-output-*` read through `terraform_remote_state`) the
+ *   origin's apply writes the new value first, and the consumer's plan
+ *   replaces the resource reading it, unless the value is derived from
+ *   configured ones that stay (DERIVED_FROM) and so comes back the same.
  *   A computed value is assumed to change on replacement even where the cloud
  *   happens to rebuild the same string (a GCP id made of an unchanged name):
  *   the object behind it is new.
@@ -211,7 +223,7 @@ class ValueGraph {
   knockOn(stack: string, type: string, now: Resource): string | undefined {
     for (const attribute of REPLACING_ATTRIBUTES[type] ?? []) {
       const cause = this.reads(stack, at(now, attribute));
-      if (cause === undefined || (cause.unknown && SUPPRESSED_WHILE_UNKNOWN[type]?.includes(attribute))) continue;
+      if (cause === undefined || (!cause.ip && SUPPRESSED_UNLESS_IP[type]?.includes(attribute))) continue;
       return `${because(stack, cause)}: \`${attribute}\` reads ${what(cause)}${cause.stack === stack ? "" : " (cross-stack output)"}`;
     }
     const triggers = (now.lifecycle as { replace_triggered_by?: unknown } | undefined)?.replace_triggered_by;
@@ -222,20 +234,23 @@ class ValueGraph {
     return undefined;
   }
 
-  /** The first changing value that `value` (any JSON) reads in `stack`. */
-  reads(stack: string, value: unknown, seen = new Set<string>()): Cause | undefined {
+  /**
+   * The first changing value that `value` (any JSON) reads in `stack`.
+   * `known`: read through another stack's output, which the origin's apply
+   * makes known before this stack's plan.
+   */
+  reads(stack: string, value: unknown, seen = new Set<string>(), known = false): Cause | undefined {
     for (const expression of expressions(value)) {
       for (const [, origin, output] of expression.matchAll(REMOTE_OUTPUT)) {
         const through = `${origin} ${output}`;
         if (seen.has(through)) continue;
         seen.add(through);
-        const cause = this.reads(origin, this.current[origin]?.output?.[output]?.value, seen);
-        // The origin's apply makes the value known before this stack's plan.
-        if (cause !== undefined) return { ...cause, unknown: false };
+        const cause = this.reads(origin, this.current[origin]?.output?.[output]?.value, seen, true);
+        if (cause !== undefined) return cause;
       }
       // A remote output's own text (`data.terraform_remote_state...`) names no resource: it reads nothing here.
       for (const [, type, id, path] of expression.matchAll(RESOURCE_REFERENCE)) {
-        const cause = this.changes(stack, type, id, path ?? "", seen);
+        const cause = this.changes(stack, type, id, path ?? "", seen, known);
         if (cause !== undefined) return cause;
       }
     }
@@ -245,21 +260,11 @@ class ValueGraph {
   /** Whether a replace_triggered_by entry (`type.id` or `type.id.attribute`, with or without `${}`) fires. */
   private triggers(stack: string, trigger: string): Cause | undefined {
     const match = TRIGGER.exec(trigger);
-    if (!match) return undefined;
-    const [, type, id, path] = match;
-    if (path !== undefined) return this.changes(stack, type, id, path, new Set());
-    const address = `${type}.${id}`;
-    const before = resourceAt(this.baseline, stack, type, id);
-    const now = resourceAt(this.current, stack, type, id);
-    if (before === undefined || now === undefined) return undefined;
-    const replaced = this.isReplaced(stack, address);
-    // A whole resource fires on any planned change, an in-place update included.
-    if (replaced || show(withoutMeta(before)) !== show(withoutMeta(now)) || this.reads(stack, withoutMeta(now)) !== undefined) return { stack, address, attribute: "", replaced, unknown: replaced };
-    return undefined;
+    return match ? this.changes(stack, match[1], match[2], match[3] ?? "", new Set(), false) : undefined;
   }
 
   /** Whether attribute `path` (`a.b`, `a[0].b`; "": the whole resource) of resource `type.id` in `stack` changes. */
-  private changes(stack: string, type: string, id: string, path: string, seen: Set<string>): Cause | undefined {
+  private changes(stack: string, type: string, id: string, path: string, seen: Set<string>, known: boolean): Cause | undefined {
     const before = resourceAt(this.baseline, stack, type, id);
     const now = resourceAt(this.current, stack, type, id);
     // A reference to a new or a removed resource is itself a changed text, found directly.
@@ -268,18 +273,25 @@ class ValueGraph {
     // Terraform refuses cycles; this only guards against malformed input.
     if (seen.has(`${stack} ${address}.${path}`)) return undefined;
     seen.add(`${stack} ${address}.${path}`);
-    const top = path.split(/[.[]/)[0];
     const replaced = this.isReplaced(stack, address);
+    if (path === "") {
+      // The whole resource changes when it is replaced, and on any planned change, an in-place update included.
+      const changed = replaced || show(withoutMeta(before)) !== show(withoutMeta(now)) || this.reads(stack, withoutMeta(now), seen, known) !== undefined;
+      return changed ? { stack, address, attribute: "", replaced, ip: false } : undefined;
+    }
+    const top = path.split(/[.[]/)[0];
     if (top in now && !META.has(top)) {
       const dotted = path.replace(/\[(\d+)\]/g, ".$1");
-      const changed = show(at(before, dotted)) !== show(at(now, dotted)) || this.reads(stack, at(now, dotted), seen) !== undefined;
-      return changed ? { stack, address, attribute: path, replaced: false, unknown: false } : undefined;
+      const value = at(now, dotted);
+      const changed = show(at(before, dotted)) !== show(value) || this.reads(stack, value, seen, known) !== undefined;
+      return changed ? { stack, address, attribute: path, replaced: false, ip: typeof value === "string" && isIpv4(value) } : undefined;
     }
     if (!replaced) return undefined;
-    const cause = { stack, address, attribute: path, replaced: true, unknown: true };
+    // In this stack's plan a replaced resource's computed values are unknown. Read across stacks they are known, and
+    // one derived from configured values that stay (DERIVED_FROM) is the same as before.
     const source = DERIVED_FROM[type]?.[top];
-    if (source !== undefined && source in now) return show(at(before, source)) !== show(at(now, source)) ? cause : undefined;
-    return cause;
+    if (known && source !== undefined && source in now && show(at(before, source)) === show(at(now, source))) return undefined;
+    return { stack, address, attribute: path, replaced: true, ip: known && (IP_ATTRIBUTES[type]?.includes(top) ?? false) };
   }
 }
 
@@ -308,12 +320,30 @@ function resourceAt(stacks: Stacks, stack: string, type: string, id: string): Re
   return stacks[stack]?.resource?.[type]?.[id];
 }
 
-/** The interpolated expressions of every string in `value` (any JSON). */
+/** The template expressions of every string in `value` (any JSON). */
 function expressions(value: unknown): string[] {
-  if (typeof value === "string") return [...value.matchAll(INTERPOLATION)].map((m) => m[1]);
+  if (typeof value === "string") return templateExpressions(value);
   if (Array.isArray(value)) return value.flatMap(expressions);
   if (value !== null && typeof value === "object") return Object.values(value).flatMap(expressions);
   return [];
+}
+
+/**
+ * What a string's `${...}` and `%{...}` hold (Terraform JSON strings are
+ * templates), each to its matching brace. A brace inside a quoted string can
+ * leave one unmatched: then the rest of the text counts, so that no reference
+ * is missed.
+ */
+function templateExpressions(text: string): string[] {
+  const found: string[] = [];
+  let end = 0;
+  for (const { index } of text.matchAll(TEMPLATE_OPENING)) {
+    if (index < end) continue;
+    let depth = 1;
+    for (end = index + 2; end < text.length && depth > 0; end++) depth += text[end] === "{" ? 1 : text[end] === "}" ? -1 : 0;
+    found.push(text.slice(index + 2, depth === 0 ? end - 1 : end));
+  }
+  return found;
 }
 
 function at(value: unknown, dotted: string): unknown {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DataAwsSecurityGroup } from "@cdktf/provider-aws/lib/data-aws-security-group";
+import { DataAwsInstance } from "@cdktf/provider-aws/lib/data-aws-instance";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -336,9 +336,9 @@ describe("applying the checks", () => {
     expect(Aspects.of(app).all).toEqual([]);
   });
 
-  test("data sources are read, not made: one of a type a rule names is not checked", () => {
+  test("data sources are read, not made: one of a type a rule names is not checked (an instance without IMDSv2 or encryption settings)", () => {
     const stack = new TerraformStack(Testing.app(), "policy");
-    new DataAwsSecurityGroup(stack, "existing", { name: "default" });
+    new DataAwsInstance(stack, "existing", { instanceId: "i-0123456789abcdef0" });
     expect(PolicyChecks.verify(stack)).toEqual([]);
   });
 

@@ -319,21 +319,35 @@ describe("the value graph, on small stacks written by hand", () => {
     ]);
   });
 
-  test("text outside `${}` is no reference: a name that spells an address reads nothing", () => {
-    const stacks = (x: string): Stacks => ({
-      a: { resource: { google_compute_network: { n: { name: `n${x}` } }, google_compute_router: { r: { name: "r", network: "google_compute_network.n.id" } } } },
+  describe("references are read where Terraform reads them: inside `${}` and `%{}`, to the matching brace", () => {
+    /** What a router whose `network` is `text` reads when network `n` is renamed: its knock-on row, or none. */
+    const reading = (text: string) =>
+      change((x) => ({ a: { resource: { google_compute_network: { n: { name: `n${x}` } }, google_compute_router: { r: { name: "r", network: text } } } } })).slice(1);
+    const knockOn = ["knock-on a google_compute_router.r: replaced because `google_compute_network.n` is replaced: `network` reads its `id`"];
+
+    test("text outside them is no reference, even after an interpolation, and `$${` is literal text", () => {
+      expect(reading("${terraform.workspace}-google_compute_network.n.id")).toEqual([]);
+      expect(reading("$${google_compute_network.n.id}")).toEqual([]);
     });
-    expect(change(stacks)).toEqual(["replaced a google_compute_network.n: name changed: replaces the resource"]);
+
+    test("a reference nested two levels of braces deep (jsonencode of an object), in a directive, or after a brace a quoted string leaves unmatched", () => {
+      expect(reading('${jsonencode({a = {b = google_compute_network.n.id}})}')).toEqual(knockOn);
+      expect(reading("%{ if google_compute_network.n.id != \"\" }x%{ endif }")).toEqual(knockOn);
+      expect(reading('${join("{", [google_compute_network.n.id])}')).toEqual(knockOn);
+      expect(reading("${var.a}${google_compute_network.n.id}")).toEqual(knockOn);
+    });
   });
 
-  test("a reference to a whole replaced resource reads a changing value", () => {
-    const stacks = (x: string): Stacks => ({
-      a: { resource: { google_compute_network: { n: { name: `n${x}` } }, google_compute_router: { r: { name: "r", network: "${google_compute_network.n}" } } } },
+  test("a reference to a whole resource reads a changing value when it is replaced or updated in place", () => {
+    const stacks = (edit: (x: string) => object) => (x: string): Stacks => ({
+      a: { resource: { google_compute_network: { n: { name: "n", ...edit(x) } }, google_compute_router: { r: { name: "r", network: "${google_compute_network.n}" } } } },
     });
-    expect(change(stacks)).toEqual([
+    expect(change(stacks((x) => ({ name: `n${x}` })))).toEqual([
       "replaced a google_compute_network.n: name changed: replaces the resource",
       "knock-on a google_compute_router.r: replaced because `google_compute_network.n` is replaced: `network` reads it",
     ]);
+    expect(change(stacks((x) => ({ description: x })))).toEqual(["knock-on a google_compute_router.r: replaced because `google_compute_network.n` changes: `network` reads it"]);
+    expect(change(stacks(() => ({ description: "same" })))).toEqual([]);
   });
 
   test("a replacing attribute reading a configured value that itself reads a replaced resource is replaced", () => {
@@ -365,16 +379,24 @@ describe("the value graph, on small stacks written by hand", () => {
     expect(change(stacks)).toEqual(["knock-on a aws_customer_gateway.ten: replaced because `vpn_interfaces[10].ip_address` of `google_compute_ha_vpn_gateway.g` changes: `ip_address` reads it"]);
   });
 
-  test("google #16870 is an effect inside one stack: across stacks the new address is known at plan, and the rule reading it is replaced; a rule reading a changed configured address is replaced too", () => {
+  test("google #16870: a forwarding rule's ip_address is replaced only by a new IP the plan knows (a changed configured address, or another stack's new address); an unknown one, or an id or self link, shows no diff", () => {
     const stacks = (x: string): Stacks => ({
       a: {
         resource: {
           google_compute_address: { addr: { name: `addr${x}` }, fixed: { name: "fixed", address: `10.0.0.${x}` } },
-          google_compute_forwarding_rule: { same: { name: "same", ip_address: "${google_compute_address.addr.address}" }, fixed: { name: "fixed", ip_address: "${google_compute_address.fixed.address}" } },
+          google_compute_forwarding_rule: {
+            // Unknown in this stack's plan (the address is replaced here): suppressed.
+            same: { name: "same", ip_address: "${google_compute_address.addr.address}" },
+            fixed: { name: "fixed", ip_address: "${google_compute_address.fixed.address}" },
+          },
         },
-        output: { ip: { value: "${google_compute_address.addr.address}" } },
+        output: { ip: { value: "${google_compute_address.addr.address}" }, id: { value: "${google_compute_address.addr.id}" } },
       },
-      b: { resource: { google_compute_forwarding_rule: { other: { name: "other", ip_address: remote("a", "ip") } } } },
+      b: {
+        resource: {
+          google_compute_forwarding_rule: { other: { name: "other", ip_address: remote("a", "ip") }, "by-id": { name: "by-id", ip_address: remote("a", "id") } },
+        },
+      },
     });
     expect(change(stacks)).toEqual([
       "replaced a google_compute_address.addr: name changed: replaces the resource",
@@ -399,32 +421,52 @@ describe("the value graph, on small stacks written by hand", () => {
     expect(change(stacks("169.254.10.0/30"))).toEqual(["replaced a aws_vpn_connection.c: type changed: replaces the resource"]);
   });
 
-  test("replace_triggered_by naming an attribute fires when that attribute changes, not on another attribute's update", () => {
-    const stacks = (address: string, description: string) => (): Stacks => ({
+  test("in the connection's own stack the inside address is unknown in the plan: what reads it is replaced, configured CIDR or not", () => {
+    const stacks = (x: string): Stacks => ({
       a: {
         resource: {
-          google_compute_address: { addr: { name: "addr", address, description } },
+          aws_vpn_connection: { c: { type: `ipsec.${x}`, tunnel1_inside_cidr: "169.254.10.0/30" } },
+          google_compute_router_interface: { i: { name: "i", router: "r", ip_range: "${aws_vpn_connection.c.tunnel1_cgw_inside_address}" } },
+        },
+      },
+    });
+    expect(change(stacks)).toEqual([
+      "replaced a aws_vpn_connection.c: type changed: replaces the resource",
+      "knock-on a google_compute_router_interface.i: replaced because `aws_vpn_connection.c` is replaced: `ip_range` reads its `tunnel1_cgw_inside_address`",
+    ]);
+  });
+
+  test("replace_triggered_by naming an attribute fires when that attribute changes, not when another attribute is updated in place", () => {
+    const stacks = (labels: object, description: string): Stacks => ({
+      a: {
+        resource: {
+          google_compute_address: { addr: { name: "addr", labels, description } },
           google_compute_forwarding_rule: { fr: { name: "fr", lifecycle: { replace_triggered_by: ["google_compute_address.addr.description"] } } },
         },
       },
     });
-    const [before, updated, other] = [stacks("10.0.0.1", "a")(), stacks("10.0.0.1", "b")(), stacks("10.0.0.2", "a")()];
-    expect(lines(before, updated)).toEqual(["knock-on a google_compute_forwarding_rule.fr: replaced because `description` of `google_compute_address.addr` changes: `replace_triggered_by` names it"]);
-    expect(lines(before, other)).toEqual(["replaced a google_compute_address.addr: address changed: replaces the resource"]);
+    const before = stacks({ team: "a" }, "a");
+    expect(lines(before, stacks({ team: "a" }, "b"))).toEqual(["knock-on a google_compute_forwarding_rule.fr: replaced because `description` of `google_compute_address.addr` changes: `replace_triggered_by` names it"]);
+    expect(lines(before, stacks({ team: "b" }, "a"))).toEqual([]);
   });
 
   test("malformed cycles (Terraform and cdktf refuse them) and reads of an output that does not exist end the walk, reading nothing", () => {
+    // The router and the peer are walked on every pass (kept, not replaced): through the cycles, and to the missing output.
     const stacks = (x: string): Stacks => ({
       a: {
         resource: {
-          google_compute_network: { n1: { name: "n1", description: "${google_compute_network.n2.description}" }, n2: { name: "n2", description: "${google_compute_network.n1.description}" } },
-          google_compute_router: { r: { name: `r${x}`, network: "${google_compute_network.n1.description}", region: remote("b", "y") } },
+          google_compute_network: {
+            n1: { name: "n1", description: "${google_compute_network.n2.description}" },
+            n2: { name: "n2", description: "${google_compute_network.n1.description}" },
+            n3: { name: `n3-${x}` },
+          },
+          google_compute_router: { r: { name: "r", network: "${google_compute_network.n1.description}", region: remote("b", "y") } },
           google_compute_router_peer: { p: { name: "p", router: remote("b", "missing") } },
         },
         output: { x: { value: remote("b", "y") } },
       },
       b: { output: { y: { value: remote("a", "x") } } },
     });
-    expect(change(stacks)).toEqual(["replaced a google_compute_router.r: name changed: replaces the resource"]);
+    expect(change(stacks)).toEqual(["replaced a google_compute_network.n3: name changed: replaces the resource"]);
   });
 });
