@@ -2,6 +2,7 @@ import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { Construct } from "constructs";
 import { PropsValidator, validateProps } from "../../constructs/core/validation";
 import { DNS_LABEL_PATTERN, DNS_LABEL_RULE } from "../../constructs/core/names";
+import { templateLiteral } from "../../constructs/core/template";
 
 /**
  * Image with curl, pulled from gcr.io: private nodes reach it through Private
@@ -46,6 +47,11 @@ export function checkScript(props: CheckRequest): string {
   ].join("\n");
 }
 
+/** The container command that runs the check, as Terraform must receive it (its `%{...}` escaped: templateLiteral). */
+export function checkCommand(props: CheckRequest): string[] {
+  return ["/bin/sh", "-c", templateLiteral(checkScript(props))];
+}
+
 /** The image a check runs. */
 export function checkImage(props: CheckRequest): string {
   return props.image ?? DEFAULTS.image;
@@ -87,7 +93,6 @@ export class ConnectivityCheck extends Construct {
     super(scope, id);
     validateProps(this, "ConnectivityCheck", (v) => ConnectivityCheck.validate(props, v));
     const name = props.name ?? DEFAULTS.name;
-    const script = checkScript(props);
     this.cronJob = new CronJobV1(this, "cron-job", {
       metadata: { name, namespace: props.namespace, labels: { "app.kubernetes.io/name": name } },
       spec: {
@@ -109,7 +114,7 @@ export class ConnectivityCheck extends Construct {
                   {
                     name: "check",
                     image: checkImage(props),
-                    command: ["/bin/sh", "-c", script],
+                    command: checkCommand(props),
                     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "128Mi" } },
                     securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                   },

@@ -3,7 +3,7 @@ import { ServiceAccount } from "@cdktf/provider-google/lib/service-account";
 import { Construct } from "constructs";
 import { GCP_PROJECT_PATTERN, GCP_PROJECT_RULE } from "../../constructs/core/names";
 import { isToken, PropsValidator, validateProps } from "../../constructs/core/validation";
-import { CheckRequest, checkImage, checkScript, validateRequest } from "./connectivity-check";
+import { CheckRequest, checkCommand, checkImage, validateRequest } from "./connectivity-check";
 
 /** A service account id (and so this check's name): 6-30 characters (IAM's rule). */
 const ACCOUNT_ID_PATTERN = /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/;
@@ -93,7 +93,7 @@ export class ServerlessConnectivityCheck extends Construct {
           maxRetries: 0,
           timeout: "300s",
           vpcAccess,
-          containers: [{ image: checkImage(props), command: ["/bin/sh", "-c", checkScript(props)], resources: { limits: { cpu: "1", memory: "512Mi" } } }],
+          containers: [{ image: checkImage(props), command: checkCommand(props), resources: { limits: { cpu: "1", memory: "512Mi" } } }],
         },
       },
     });

@@ -245,6 +245,11 @@ describe("whole system", () => {
     }
   });
 
+  test("Terraform reads every string as a template: no stack holds a literal `%{` (a directive Terraform would refuse) or a `${` cdktf did not write", () => {
+    const openings = Object.entries(byName).flatMap(([name, stack]) => allStrings(stack.json).filter((s) => /(?<!%)%\{|(?<!\$)\$\{(?![a-z])/.test(s)).map((s) => `${name}: ${s}`));
+    expect(openings).toEqual([]);
+  });
+
   test("nothing anywhere admits 0.0.0.0/0", () => {
     for (const stack of Object.values(byName)) {
       expect(allStrings(stack.json)).not.toContain("0.0.0.0/0");

@@ -255,7 +255,8 @@ describe("workloads stack", () => {
     expect(pod.restart_policy).toBe("Never");
     const [container] = pod.container;
     expect(container.command.join(" ")).toContain("http://aws-api.aws-api.svc.cluster.local/");
-    expect(container.command.join(" ")).toMatch(/-w 'status=%\{http_code\} connect=%\{time_connect\}s total=%\{time_total\}s'/);
+    // Escaped for Terraform, which reads `%{` as a template directive: the shell gets `%{http_code}`.
+    expect(container.command.join(" ")).toMatch(/-w 'status=%%\{http_code\} connect=%%\{time_connect\}s total=%%\{time_total\}s'/);
     expect(container.security_context).toEqual({ allow_privilege_escalation: false, read_only_root_filesystem: true, capabilities: { drop: ["ALL"] } });
     expect(pod.security_context).toMatchObject({ run_as_non_root: true });
     expect(workloads.json.output?.["run-connectivity-check"].value).toMatch(/^kubectl -n \$\{kubernetes_namespace_v1\.[^}]+\.metadata\[0\]\.name\} create job --from=cronjob\/aws-api-check aws-api-check-\$\(date \+%s\)$/);
