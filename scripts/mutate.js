@@ -31,7 +31,7 @@ const GROUPS = {
   // validates a whole config, so each mutant runs every test of its group.
   "config-rules": {
     mutate: ["lib/config/rules.ts:1-404"],
-    tests: ["test/lib/config/config.test.ts", "test/lib/config/routed-tenants.test.ts", "test/lib/config/aws-choices.test.ts"],
+    tests: ["test/lib/config/cross-rules.test.ts", "test/lib/config/config.test.ts", "test/lib/config/routed-tenants.test.ts", "test/lib/config/aws-choices.test.ts"],
   },
   "config-constructs": {
     mutate: ["lib/config/rules.ts:405-744"],

@@ -114,7 +114,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 
   // Routed ranges cross the VPN: AWS could not route them back if they overlapped its VPC (DESIGN.md).
   const awsVpc = plan.find((r) => r.path === "aws.vpcCidr")!;
-  for (const range of plan.filter((r) => r.vpc !== "aws")) {
+  for (const range of plan) {
     if (!mayOverlapAcross(range, awsVpc) && overlaps(range.cidr, awsVpc.cidr)) {
       const why = !range.routed
         ? "it is in the producer VPC, where its route would win over the VPN's routes to AWS"
@@ -154,7 +154,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
     if (sameName !== undefined) fail(`${at}.name`, describeProblem(`must be unique among tenants (also tenants[${sameName}].name)`, tenant.name), [`tenants[${sameName}].name`]);
     names.set(tenant.name, t);
     if (tenant.gke.dnsEndpoint === false) warnings.push(privateOnlyControlPlane(at, tenant, config.gcp.region));
-    if (tenant.kind === "routed") routedTenantRules(config, t, fail, warnings);
+    routedTenantRules(config, t, fail, warnings);
     publishedServiceRules(config, t, fail, warnings);
     if (tenant.gke.restrictedGoogleApis && clash !== undefined) {
       fail(
@@ -200,7 +200,7 @@ function crossChecks(config: Config, plan: readonly PlannedRange[]): RuleResults
 }
 
 /**
- * A routed tenant is a Shared VPC service project of the producer (host)
+ * (Of a routed tenant; nothing for a PSC tenant.) A routed tenant is a Shared VPC service project of the producer (host)
  * project: a project no other tenant uses (a project is attached to a host
  * once, and its APIs are enabled by one stack), on the hub's network and DNS.
  */
@@ -349,15 +349,15 @@ function generatedNames(config: Config): Problem[] {
   const problems: Problem[] = [];
   const producer = producerNames(config.prefix);
   const limited: Array<{ path: string; name: string; max: number; what: string }> = [
+    // Not the names another one here always outgrows first: the VPN tunnels' prefix (the load balancer's is longer, under
+    // the same limit), a tenant's GKE subnet (the cluster's name, under a larger limit) and its PSC endpoint prefix
+    // (the cluster's name plus 4 characters, under a limit 18 larger). Their constructs check them still.
     { path: "prefix", name: producer.loadBalancer, max: HybridNegLoadBalancer.MAX_NAME_LENGTH, what: "the load balancer's name prefix" },
-    { path: "prefix", name: producer.awsVpn, max: HaVpnToAws.MAX_NAME_LENGTH, what: "the VPN tunnels' name prefix" },
     ...config.tenants.flatMap((tenant, t) => {
       const names = tenantNames(config.prefix, tenant.name);
       const path = `tenants[${t}].name`;
       return [
         { path, name: names.cluster, max: PrivateGkeCluster.MAX_NAME_LENGTH, what: "the GKE cluster name" },
-        { path, name: names.gkeSubnet, max: GkeSubnet.MAX_NAME_LENGTH, what: "the GKE subnet's name" },
-        { path, name: names.pscEndpoint, max: PscEndpoint.MAX_NAME_LENGTH, what: "the PSC endpoint's name prefix" },
         ...tenant.publishedServices.map((svc, i) => ({ path: `tenants[${t}].publishedServices[${i}].name`, name: names.publishedAddress(svc.name), max: GCP_NAME_MAX_LENGTH, what: "the published Service's address name" })),
         ...(tenant.kind === "psc" ? serverlessPaths(tenant) : []).map((p) => ({ path, name: names.serverlessCheck(p), max: ServerlessConnectivityCheck.MAX_NAME_LENGTH, what: "a serverless check's name" })),
       ];
