@@ -35,7 +35,7 @@ const GROUPS = {
   },
   "config-constructs": {
     mutate: ["lib/config/rules.ts:405-744"],
-    tests: ["test/lib/config/construct-checks.test.ts", "test/lib/config/construct-rules.test.ts"],
+    tests: ["test/lib/config/construct-paths.test.ts", "test/lib/config/construct-checks.test.ts", "test/lib/config/construct-rules.test.ts"],
   },
   plan: {
     mutate: ["lib/plan.ts"],

@@ -580,8 +580,10 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   }
   const backend = awsBackendOf(aws);
   const allowedCidrs = admittedByAws(plan);
+  // allowedCidrs[i] is the i-th range the plan says AWS admits.
+  const allowedPaths = Object.fromEntries(plan.filter((r) => r.admittedByAws).map((r, i) => [`allowedCidrs[${i}]`, r.path]));
   if (backend.kind === "existing") {
-    run("AwsBackendIngress", { securityGroupId: "aws.backend.existing.securityGroupId", port: "aws.backend.port" }, (v) =>
+    run("AwsBackendIngress", { securityGroupId: "aws.backend.existing.securityGroupId", port: "aws.backend.port", ...allowedPaths }, (v) =>
       AwsBackendIngress.validate({ securityGroupId: backend.securityGroupId, port: backend.port, allowedCidrs }, v),
     );
   } else if (awsVpc?.kind === "created") {
@@ -593,7 +595,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     }
     run(
       "BackendInstance",
-      { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId" },
+      { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId", ...allowedPaths },
       (v) =>
         BackendInstance.validate(
           {
@@ -659,6 +661,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         "subnet.podsCidr": `${at}.podsCidr`,
         controlPlaneCidr: `${at}.gke.controlPlaneCidr`,
         authorizedNetworks: `${at}.gke.authorizedNetworks`,
+        project: `${at}.project`,
       },
       // The subnet's stand-in: the range names are known at apply, the pod range now (the capacity rule reads it).
       (v) => PrivateGkeCluster.validate(gkeClusterProps(config, tenant, REF, { ...REF, podsRangeName: "", servicesRangeName: "", podsCidr: tenant.podsCidr }), v),
@@ -685,7 +688,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     const published = tenant.publishedServices;
     if (tenant.kind === "routed") {
       // hub-<tenant>: the attachment and roles, the published Services' firewall rules; consumer-<tenant>: their addresses.
-      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, "subnets[0].name": `${at}.name`, subnetUsers: `${at}.subnetUsers` }, (v) =>
+      run("SharedVpcServiceProject", { hostProject: "gcp.producerProject", serviceProject: `${at}.project`, "subnets[0].name": `${at}.name`, "subnets[0].region": "gcp.region", subnetUsers: `${at}.subnetUsers` }, (v) =>
         SharedVpcServiceProject.validate({ hostProject: gcp.producerProject, serviceProject: tenant.project, serviceProjectNumber: AT_APPLY, subnets: [{ name: tn.gkeSubnet, region }], subnetUsers: tenant.subnetUsers }, v),
       );
       if (published.length > 0) {
@@ -723,7 +726,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       const sp = `${at}.publishedServices[${i}]`;
       // The zone's stand-in: its name is known at apply, its DNS name now (the record must be inside it).
       const zone = tenant.kind === "psc" ? { name: AT_APPLY, dnsName: publishedZoneOf(tenant) } : undefined;
-      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName` }, (v) =>
+      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": `${at}.dnsZone` }, (v) =>
         PublishedServiceAddress.validate(publishedAddressProps(config, tenant, svc, REF, zone), v),
       );
       const sources = tenant.kind === "routed" ? "aws.vpcCidr" : `${at}.publishedServices`;

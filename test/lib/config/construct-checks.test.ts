@@ -1,4 +1,4 @@
-import { App, Token } from "cdktf";
+import { App } from "cdktf";
 import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
 import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
 import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
@@ -23,8 +23,7 @@ import { addStacks } from "../../../lib/app";
 import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
 import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
 import { configRules } from "../../../lib/config/rules";
-import { Config } from "../../../lib/config/schema";
-import { exampleConfig, exampleWith, existingVpcAndBackend } from "../../helpers";
+import { shown, VARIANTS, watched } from "./props-support";
 
 // The config runs every construct's own rules on the props the stacks will
 // pass (lib/config/rules.ts builds them a second time, to name each prop by
@@ -71,31 +70,6 @@ const REFERENCE_IN_STACKS: Record<string, string[]> = {
   ConnectivityCheck: ["namespace"],
 };
 
-/** A value as compared: tokens (known only at apply) are all alike. */
-function shown(value: unknown): string {
-  if ((typeof value === "string" || typeof value === "number") && Token.isUnresolved(value)) return "<token>";
-  return JSON.stringify(value);
-}
-
-/**
- * The props, watched: every value a validator reads is recorded as
- * `path=value` (objects are followed, not recorded), so two calls compare
- * on exactly what the rules look at.
- */
-function watched(target: unknown, path: string, reads: Set<string>): unknown {
-  if (target === null || typeof target !== "object") return target;
-  return new Proxy(target as object, {
-    get(obj, key, receiver) {
-      const value = Reflect.get(obj, key, receiver);
-      if (typeof key === "symbol" || typeof value === "function") return value;
-      const at = Array.isArray(obj) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
-      if (value !== null && typeof value === "object") return watched(value, at, reads);
-      reads.add(`${at}=${shown(value)}`);
-      return value;
-    },
-  });
-}
-
 /** What every validate call made while `run` runs read, per construct: one sorted list of reads per call. */
 function validateCalls(run: () => void): Map<string, string[]> {
   const calls = new Map<string, string[]>();
@@ -103,7 +77,7 @@ function validateCalls(run: () => void): Map<string, string[]> {
     const original = (target as any)[method] as (props: unknown, v: unknown) => void;
     return jest.spyOn(target as any, method).mockImplementation((props: unknown, v: unknown) => {
       const reads = new Set<string>();
-      original.call(target, watched(props, "", reads), v);
+      original.call(target, watched(props, "", (at, value) => reads.add(`${at}=${shown(value)}`)), v);
       const kept = [...reads].filter((read) => !(REFERENCE_IN_STACKS[name] ?? []).some((field) => read.startsWith(`${field}=`) || read.startsWith(`${field}.`)));
       (calls.get(name) ?? calls.set(name, []).get(name)!).push(kept.sort().join(" "));
     });
@@ -117,29 +91,7 @@ function validateCalls(run: () => void): Map<string, string[]> {
   return calls;
 }
 
-// Each config made in the tests that read it, once per describe: nothing the rules run at load (mutation testing runs a mutant's own tests, not the file).
-const variants: Array<[string, () => Config]> = [
-  ["the example", () => exampleConfig()],
-  [
-    "every optional construct and value on",
-    () => exampleWith((c) => {
-      c.aws.termination = "tgw";
-      c.aws.backend.amiId = "ami-0123456789abcdef0";
-      c.gcp.negZone = "asia-northeast1-b";
-      c.gcp.additionalPscNatCidrs = ["10.10.11.0/24"];
-      c.vpn = { ...c.vpn, advertisedRanges: ["10.10.64.0/20"], routePriorities: [100, 100, 200, 200], insideCidrs: ["169.254.20.0/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"] };
-      c.service = { ...c.service, attachmentDomainName: "aws-api.example.com.", port: 8080, healthCheckPath: "/health" };
-      c.tenants[0].pscEndpointIp = "10.0.20.50";
-      c.tenants[0].checkImage = "gcr.io/example/curl:1";
-      c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
-      c.tenants[0].podsCidr = "10.0.96.0/20";
-      c.observability = { awsLogRetentionDays: 30 };
-    }),
-  ],
-  ["an existing VPC and API, with a transit gateway", () => exampleWith(existingVpcAndBackend("tgw"))],
-];
-
-describe.each(variants)("for %s", (_name, variant) => {
+describe.each(VARIANTS)("for %s", (_name, variant) => {
   let calls: { fromStacks: Map<string, string[]>; fromConfig: Map<string, string[]> } | undefined;
   const made = () => {
     if (calls === undefined) {

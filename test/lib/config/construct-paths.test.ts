@@ -1,0 +1,114 @@
+import { Token } from "cdktf";
+import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
+import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
+import { AwsVpc } from "../../../constructs/aws/aws-vpc";
+import { AwsVpcFlowLog } from "../../../constructs/aws/aws-vpc-flow-log";
+import { GithubOidcRole } from "../../../constructs/aws/github-oidc-role";
+import { PropsValidator } from "../../../constructs/core/validation";
+import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
+import { GithubWorkloadIdentity } from "../../../constructs/gcp/github-workload-identity";
+import { GkeLoadBalancerFirewall } from "../../../constructs/gcp/gke-load-balancer-firewall";
+import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws } from "../../../constructs/gcp/ha-vpn-to-aws";
+import { HybridNegLoadBalancer } from "../../../constructs/gcp/hybrid-neg-load-balancer";
+import { PrivateDnsZone } from "../../../constructs/gcp/private-dns-zone";
+import { PrivateGkeCluster } from "../../../constructs/gcp/private-gke-cluster";
+import { PrivateServicesAccess } from "../../../constructs/gcp/private-services-access";
+import { ProxyOnlySubnet } from "../../../constructs/gcp/proxy-only-subnet";
+import { PscEndpoint } from "../../../constructs/gcp/psc-endpoint";
+import { PscNatSubnet } from "../../../constructs/gcp/psc-nat-subnet";
+import { PublishedServiceAddress } from "../../../constructs/gcp/published-service-address";
+import { RestrictedGoogleApis } from "../../../constructs/gcp/restricted-google-apis";
+import { ServerlessVpcAccessConnector } from "../../../constructs/gcp/serverless-vpc-access";
+import { ServiceAttachment } from "../../../constructs/gcp/service-attachment";
+import { SharedVpcServiceProject } from "../../../constructs/gcp/shared-vpc";
+import { VpcNetwork } from "../../../constructs/gcp/vpc-network";
+import { ClusterApiService } from "../../../constructs/k8s/cluster-api-service";
+import { InternalLoadBalancerService } from "../../../constructs/k8s/internal-load-balancer-service";
+import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
+import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
+import { ServerlessConnectivityCheck } from "../../../lib/app-constructs/serverless-check";
+import { configRules } from "../../../lib/config/rules";
+import type { Config } from "../../../lib/config/schema";
+import { VARIANTS, watched } from "./props-support";
+
+// The config runs each construct's rules with every prop named by the
+// config path it comes from, so a problem names what the user edits. This
+// checks each name against the config: every value a rule reads (but the
+// stand-ins for values known only at apply) is named by a config path, and
+// that path holds the value, or a part of it (a name made from the prefix).
+
+/** Every validate function the config rules call. */
+const CHECKED: Array<[object, string]> = [
+  [AwsBackendIngress, "validate"], [AwsSiteToSiteVpn, "validate"], [AwsSsmEndpoints, "validate"], [AwsVpc, "validate"], [AwsVpcFlowLog, "validate"],
+  [BackendInstance, "validate"], [CloudRouterBgp, "validate"], [ClusterApiService, "validate"], [ConnectivityCheck, "validate"], [GithubOidcRole, "validate"],
+  [GithubWorkloadIdentity, "validate"], [GkeLoadBalancerFirewall, "validate"], [GkeSubnet, "validate"], [HaVpnGateway, "validate"], [HaVpnToAws, "validate"],
+  [HybridNegLoadBalancer, "validate"], [InternalLoadBalancerService, "validate"], [PrivateDnsZone, "validate"], [PrivateGkeCluster, "validate"],
+  [PrivateServicesAccess, "validate"], [ProxyOnlySubnet, "validate"], [PscEndpoint, "validate"], [PscNatSubnet, "validate"], [PublishedServiceAddress, "validate"],
+  [RestrictedGoogleApis, "validate"], [ServerlessConnectivityCheck, "validate"], [ServerlessVpcAccessConnector, "validate"], [ServiceAttachment, "validate"],
+  [SharedVpcServiceProject, "validate"], [VpcNetwork, "validate"], [VpcNetwork, "validateSubnet"],
+];
+
+interface NamedRead {
+  readonly construct: string;
+  readonly field: string;
+  readonly value: unknown;
+  /** The config path the rules name the field by. */
+  readonly path: string;
+}
+
+/** Every value the config's construct rules read for `config`, with the name they give it. */
+function namedReads(config: Config): NamedRead[] {
+  const reads: NamedRead[] = [];
+  const spies = CHECKED.map(([target, method]) => {
+    const original = (target as any)[method] as (props: unknown, v: PropsValidator) => void;
+    return jest.spyOn(target as any, method).mockImplementation((props: unknown, validator: unknown) => {
+      const v = validator as PropsValidator;
+      original.call(target, watched(props, "", (field, value) => reads.push({ construct: v.owner, field, value, path: v.name(field) })), v);
+    });
+  });
+  try {
+    configRules(config);
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+  }
+  return reads;
+}
+
+/** The value at a config path (`a.b[0].c`). */
+function valueAt(config: Config, path: string): unknown {
+  return path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== "").reduce<any>((v, key) => v?.[key], config);
+}
+
+/** A stand-in, not a configured value: unknown until apply, or empty. */
+const standIn = (value: unknown) => value === undefined || value === "" || (typeof value === "string" && Token.isUnresolved(value));
+
+/** Values the app sets, not the config (each a prefix of `<construct> <field>`): no config path holds them. */
+const APP_VALUES = [
+  // No flow logs on the subnets without VMs (producer-stack.ts, consumer-stack.ts).
+  "VpcNetwork flowLogSampling",
+  // The in-cluster API Service's name (API_SERVICE_NAME).
+  "ClusterApiService serviceName",
+  // The deploy role's statements come from the aws stack: the config rules pass a stand-in.
+  "GithubOidcRole statements",
+];
+
+describe.each(VARIANTS)("for %s", (_name, variant) => {
+  test("every value a construct rule reads is named by the config path that holds it (or a part of it)", () => {
+    const config = variant();
+    const wrong = namedReads(config)
+      // A list's length is no value of its own: its rules name the list.
+      .filter((read) => !standIn(read.value) && !read.field.endsWith("[length]") && !APP_VALUES.some((set) => `${read.construct} ${read.field}`.startsWith(set)))
+      .filter((read) => {
+        if (!/^[a-z]/i.test(read.path)) return true;
+        const configured = valueAt(config, read.path);
+        // A default the app fills in, or a value made from several (a list of ranges): nothing to compare.
+        if (configured === undefined || typeof configured === "object" || configured === read.value) return false;
+        return !(typeof read.value === "string" && (typeof configured === "string" || typeof configured === "number") && read.value.includes(String(configured).replace(/\.$/, "")));
+      })
+      .map((read) => `${read.construct} ${read.field}=${JSON.stringify(read.value)} named "${read.path}"`);
+    expect([...new Set(wrong)]).toEqual([]);
+  });
+});

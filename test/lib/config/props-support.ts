@@ -1,0 +1,54 @@
+import { Token } from "cdktf";
+import type { Config } from "../../../lib/config/schema";
+import { exampleConfig, exampleWith, existingVpcAndBackend, pipelineConfig } from "../../helpers";
+
+// What the tests of the construct checks (lib/config/rules.ts, constructChecks) share.
+
+/** A value as compared: tokens (known only at apply) are all alike. */
+export function shown(value: unknown): string {
+  if ((typeof value === "string" || typeof value === "number") && Token.isUnresolved(value)) return "<token>";
+  return JSON.stringify(value);
+}
+
+/**
+ * The props, watched: every value a validator reads is passed to `record`
+ * with its path in the props (objects are followed, not recorded), so a test
+ * sees exactly what the rules look at.
+ */
+export function watched(target: unknown, path: string, record: (at: string, value: unknown) => void): unknown {
+  if (target === null || typeof target !== "object") return target;
+  return new Proxy(target as object, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (typeof key === "symbol" || typeof value === "function") return value;
+      const at = Array.isArray(obj) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+      if (value !== null && typeof value === "object") return watched(value, at, record);
+      record(at, value);
+      return value;
+    },
+  });
+}
+
+// Each config made in the tests that read it, once per describe: nothing the rules run at load (mutation testing runs a mutant's own tests, not the file).
+export const VARIANTS: Array<[string, () => Config]> = [
+  ["the example", () => exampleConfig()],
+  [
+    "every optional construct and value on",
+    () => exampleWith((c) => {
+      c.aws.termination = "tgw";
+      c.aws.backend.amiId = "ami-0123456789abcdef0";
+      c.gcp.negZone = "asia-northeast1-b";
+      c.gcp.additionalPscNatCidrs = ["10.10.11.0/24"];
+      c.vpn = { ...c.vpn, advertisedRanges: ["10.10.64.0/20"], routePriorities: [100, 100, 200, 200], insideCidrs: ["169.254.20.0/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"] };
+      c.service = { ...c.service, attachmentDomainName: "aws-api.example.com.", port: 8080, healthCheckPath: "/health" };
+      c.tenants[0].pscEndpointIp = "10.0.20.50";
+      c.tenants[0].checkImage = "gcr.io/example/curl:1";
+      c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
+      c.tenants[0].podsCidr = "10.0.96.0/20";
+      c.observability = { awsLogRetentionDays: 30 };
+    }),
+  ],
+  ["an existing VPC and API, with a transit gateway", () => exampleWith(existingVpcAndBackend("tgw"))],
+  ["a deploy pipeline, with private services access", () => pipelineConfig((c) => (c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"]))],
+];
+
