@@ -580,8 +580,15 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   }
   const backend = awsBackendOf(aws);
   const allowedCidrs = admittedByAws(plan);
-  // allowedCidrs[i] is the i-th range the plan says AWS admits.
-  const allowedPaths = Object.fromEntries(plan.filter((r) => r.admittedByAws).map((r, i) => [`allowedCidrs[${i}]`, r.path]));
+  // allowedCidrs[i] is the i-th range the plan says AWS admits; a routed tenant's rule is keyed and described by its name.
+  const allowedPaths = Object.fromEntries(
+    plan
+      .filter((r) => r.admittedByAws)
+      .flatMap((r, i) => {
+        const tenant = r.tenant === undefined ? [] : [`key`, `description`].map((k) => [`allowedCidrs[${i}].${k}`, `${r.path.split(".")[0]}.name`]);
+        return [[`allowedCidrs[${i}]`, r.path], ...tenant];
+      }),
+  );
   if (backend.kind === "existing") {
     run("AwsBackendIngress", { securityGroupId: "aws.backend.existing.securityGroupId", port: "aws.backend.port", ...allowedPaths }, (v) =>
       AwsBackendIngress.validate({ securityGroupId: backend.securityGroupId, port: backend.port, allowedCidrs }, v),
@@ -726,7 +733,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       const sp = `${at}.publishedServices[${i}]`;
       // The zone's stand-in: its name is known at apply, its DNS name now (the record must be inside it).
       const zone = tenant.kind === "psc" ? { name: AT_APPLY, dnsName: publishedZoneOf(tenant) } : undefined;
-      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": `${at}.dnsZone` }, (v) =>
+      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": tenant.kind === "psc" && tenant.dnsZone !== undefined ? `${at}.dnsZone` : `${at}.name` }, (v) =>
         PublishedServiceAddress.validate(publishedAddressProps(config, tenant, svc, REF, zone), v),
       );
       const sources = tenant.kind === "routed" ? "aws.vpcCidr" : `${at}.publishedServices`;

@@ -175,6 +175,12 @@ const rows: Row[] = [
     [],
     [problem("gcp.pscNatCidr", "with gcp.additionalPscNatCidrs has 4 usable addresses, fewer than the 15 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits")],
   ],
+  [
+    "additional PSC NAT ranges add their usable addresses",
+    (c) => ((c.gcp.pscNatCidr = "10.10.10.0/29"), (c.gcp.additionalPscNatCidrs = ["10.10.11.0/29"])),
+    [],
+    [problem("gcp.pscNatCidr", "with gcp.additionalPscNatCidrs has 8 usable addresses, fewer than the 15 connections the tenants may open (sum of tenants[*].connectionLimit). Fix: add a range to gcp.additionalPscNatCidrs, or lower connection limits")],
+  ],
   ["exactly as many PSC connections as NAT addresses", (c) => ((c.gcp.pscNatCidr = "10.10.10.0/28"), (c.tenants[1].connectionLimit = 2)), []],
   // The AWS side's choices
   [
