@@ -1,38 +1,8 @@
 import { Token } from "cdktf";
-import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
-import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
-import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
-import { AwsVpc } from "../../../constructs/aws/aws-vpc";
-import { AwsVpcFlowLog } from "../../../constructs/aws/aws-vpc-flow-log";
-import { GithubOidcRole } from "../../../constructs/aws/github-oidc-role";
 import { PropsValidator } from "../../../constructs/core/validation";
-import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
-import { GithubWorkloadIdentity } from "../../../constructs/gcp/github-workload-identity";
-import { GkeLoadBalancerFirewall } from "../../../constructs/gcp/gke-load-balancer-firewall";
-import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
-import { HaVpnGateway } from "../../../constructs/gcp/ha-vpn-gateway";
-import { HaVpnToAws } from "../../../constructs/gcp/ha-vpn-to-aws";
-import { HybridNegLoadBalancer } from "../../../constructs/gcp/hybrid-neg-load-balancer";
-import { PrivateDnsZone } from "../../../constructs/gcp/private-dns-zone";
-import { PrivateGkeCluster } from "../../../constructs/gcp/private-gke-cluster";
-import { PrivateServicesAccess } from "../../../constructs/gcp/private-services-access";
-import { ProxyOnlySubnet } from "../../../constructs/gcp/proxy-only-subnet";
-import { PscEndpoint } from "../../../constructs/gcp/psc-endpoint";
-import { PscNatSubnet } from "../../../constructs/gcp/psc-nat-subnet";
-import { PublishedServiceAddress } from "../../../constructs/gcp/published-service-address";
-import { RestrictedGoogleApis } from "../../../constructs/gcp/restricted-google-apis";
-import { ServerlessVpcAccessConnector } from "../../../constructs/gcp/serverless-vpc-access";
-import { ServiceAttachment } from "../../../constructs/gcp/service-attachment";
-import { SharedVpcServiceProject } from "../../../constructs/gcp/shared-vpc";
-import { VpcNetwork } from "../../../constructs/gcp/vpc-network";
-import { ClusterApiService } from "../../../constructs/k8s/cluster-api-service";
-import { InternalLoadBalancerService } from "../../../constructs/k8s/internal-load-balancer-service";
-import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
-import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
-import { ServerlessConnectivityCheck } from "../../../lib/app-constructs/serverless-check";
 import { configRules } from "../../../lib/config/rules";
 import type { Config } from "../../../lib/config/schema";
-import { VARIANTS, watched } from "./props-support";
+import { INNER, VALIDATORS, VARIANTS, watched } from "./props-support";
 
 // The config runs each construct's rules with every prop named by the
 // config path it comes from, so a problem names what the user edits. This
@@ -40,16 +10,8 @@ import { VARIANTS, watched } from "./props-support";
 // stand-ins for values known only at apply) is named by a config path, and
 // that path holds the value, or a part of it (a name made from the prefix).
 
-/** Every validate function the config rules call. */
-const CHECKED: Array<[object, string]> = [
-  [AwsBackendIngress, "validate"], [AwsSiteToSiteVpn, "validate"], [AwsSsmEndpoints, "validate"], [AwsVpc, "validate"], [AwsVpcFlowLog, "validate"],
-  [BackendInstance, "validate"], [CloudRouterBgp, "validate"], [ClusterApiService, "validate"], [ConnectivityCheck, "validate"], [GithubOidcRole, "validate"],
-  [GithubWorkloadIdentity, "validate"], [GkeLoadBalancerFirewall, "validate"], [GkeSubnet, "validate"], [HaVpnGateway, "validate"], [HaVpnToAws, "validate"],
-  [HybridNegLoadBalancer, "validate"], [InternalLoadBalancerService, "validate"], [PrivateDnsZone, "validate"], [PrivateGkeCluster, "validate"],
-  [PrivateServicesAccess, "validate"], [ProxyOnlySubnet, "validate"], [PscEndpoint, "validate"], [PscNatSubnet, "validate"], [PublishedServiceAddress, "validate"],
-  [RestrictedGoogleApis, "validate"], [ServerlessConnectivityCheck, "validate"], [ServerlessVpcAccessConnector, "validate"], [ServiceAttachment, "validate"],
-  [SharedVpcServiceProject, "validate"], [VpcNetwork, "validate"], [VpcNetwork, "validateSubnet"],
-];
+/** Every validate function the config rules call (the inner constructs' are called by the outer ones). */
+const CHECKED = VALIDATORS.filter(([name]) => !INNER.has(name)).map(([, target, method]) => [target, method] as const);
 
 interface NamedRead {
   readonly construct: string;

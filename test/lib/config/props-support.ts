@@ -2,6 +2,39 @@ import { Token } from "cdktf";
 import type { Config } from "../../../lib/config/schema";
 import { exampleConfig, exampleWith, existingVpcAndBackend, pipelineConfig } from "../../helpers";
 
+import { AwsSiteToSiteVpn } from "../../../constructs/aws/aws-site-to-site-vpn";
+import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
+import { AwsSsmEndpoints } from "../../../constructs/aws/aws-ssm-endpoints";
+import { AwsVpc } from "../../../constructs/aws/aws-vpc";
+import { AwsVpcFlowLog } from "../../../constructs/aws/aws-vpc-flow-log";
+import { CloudRouterBgp } from "../../../constructs/gcp/cloud-router-bgp";
+import { ExternalVpnGateway } from "../../../constructs/gcp/external-vpn-gateway";
+import { GkeSubnet } from "../../../constructs/gcp/gke-subnet";
+import { HaVpnGateway } from "../../../constructs/gcp/ha-vpn-gateway";
+import { HaVpnToAws } from "../../../constructs/gcp/ha-vpn-to-aws";
+import { HybridNegLoadBalancer } from "../../../constructs/gcp/hybrid-neg-load-balancer";
+import { PrivateGkeCluster } from "../../../constructs/gcp/private-gke-cluster";
+import { ProxyOnlySubnet } from "../../../constructs/gcp/proxy-only-subnet";
+import { PscEndpoint } from "../../../constructs/gcp/psc-endpoint";
+import { PscNatSubnet } from "../../../constructs/gcp/psc-nat-subnet";
+import { RestrictedGoogleApis } from "../../../constructs/gcp/restricted-google-apis";
+import { ServiceAttachment } from "../../../constructs/gcp/service-attachment";
+import { VpcNetwork } from "../../../constructs/gcp/vpc-network";
+import { VpnTunnelPair } from "../../../constructs/gcp/vpn-tunnel-pair";
+import { ClusterApiService } from "../../../constructs/k8s/cluster-api-service";
+import { GkeLoadBalancerFirewall } from "../../../constructs/gcp/gke-load-balancer-firewall";
+import { PrivateDnsZone } from "../../../constructs/gcp/private-dns-zone";
+import { PrivateServicesAccess } from "../../../constructs/gcp/private-services-access";
+import { PublishedServiceAddress } from "../../../constructs/gcp/published-service-address";
+import { ServerlessVpcAccessConnector } from "../../../constructs/gcp/serverless-vpc-access";
+import { SharedVpcServiceProject } from "../../../constructs/gcp/shared-vpc";
+import { InternalLoadBalancerService } from "../../../constructs/k8s/internal-load-balancer-service";
+import { ServerlessConnectivityCheck } from "../../../lib/app-constructs/serverless-check";
+import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
+import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
+import { GithubOidcRole } from "../../../constructs/aws/github-oidc-role";
+import { GithubWorkloadIdentity } from "../../../constructs/gcp/github-workload-identity";
+
 // What the tests of the construct checks (lib/config/rules.ts, constructChecks) share.
 
 /** A value as compared: tokens (known only at apply) are all alike. */
@@ -52,3 +85,46 @@ export const VARIANTS: Array<[string, () => Config]> = [
   ["a deploy pipeline, with private services access", () => pipelineConfig((c) => (c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"]))],
 ];
 
+/** Every validate function the stacks or the config rules call, by construct. */
+export const VALIDATORS: Array<[string, object, string]> = [
+  ["VpcNetwork", VpcNetwork, "validate"],
+  ["VpcNetwork subnet", VpcNetwork, "validateSubnet"],
+  ["ProxyOnlySubnet", ProxyOnlySubnet, "validate"],
+  ["PscNatSubnet", PscNatSubnet, "validate"],
+  ["GkeSubnet", GkeSubnet, "validate"],
+  ["HaVpnGateway", HaVpnGateway, "validate"],
+  ["HybridNegLoadBalancer", HybridNegLoadBalancer, "validate"],
+  ["ServiceAttachment", ServiceAttachment, "validate"],
+  ["PscEndpoint", PscEndpoint, "validate"],
+  ["PrivateGkeCluster", PrivateGkeCluster, "validate"],
+  ["RestrictedGoogleApis", RestrictedGoogleApis, "validate"],
+  ["CloudRouterBgp", CloudRouterBgp, "validate"],
+  ["HaVpnToAws", HaVpnToAws, "validate"],
+  ["VpnTunnelPair", VpnTunnelPair, "validate"],
+  ["ExternalVpnGateway", ExternalVpnGateway, "validate"],
+  ["AwsVpc", AwsVpc, "validate"],
+  ["AwsSiteToSiteVpn", AwsSiteToSiteVpn, "validate"],
+  ["AwsVpcFlowLog", AwsVpcFlowLog, "validate"],
+  ["AwsSsmEndpoints", AwsSsmEndpoints, "validate"],
+  ["AwsBackendIngress", AwsBackendIngress, "validate"],
+  ["BackendInstance", BackendInstance, "validate"],
+  ["ClusterApiService", ClusterApiService, "validate"],
+  ["ConnectivityCheck", ConnectivityCheck, "validate"],
+  ["GkeLoadBalancerFirewall", GkeLoadBalancerFirewall, "validate"],
+  ["PrivateDnsZone", PrivateDnsZone, "validate"],
+  ["PrivateServicesAccess", PrivateServicesAccess, "validate"],
+  ["PublishedServiceAddress", PublishedServiceAddress, "validate"],
+  ["InternalLoadBalancerService", InternalLoadBalancerService, "validate"],
+  ["ServerlessConnectivityCheck", ServerlessConnectivityCheck, "validate"],
+  ["ServerlessVpcAccessConnector", ServerlessVpcAccessConnector, "validate"],
+  ["SharedVpcServiceProject", SharedVpcServiceProject, "validate"],
+  ["GithubWorkloadIdentity", GithubWorkloadIdentity, "validate"],
+  ["GithubOidcRole", GithubOidcRole, "validate"],
+];
+
+/**
+ * Built inside another construct from that construct's props, whose rules
+ * already cover them (HaVpnToAws validates the tunnels and the peer gateway
+ * it makes): the config checks the outer construct.
+ */
+export const INNER = new Set(["VpnTunnelPair", "ExternalVpnGateway"]);
