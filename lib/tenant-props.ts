@@ -50,12 +50,18 @@ export function gkeClusterProps(config: Config, tenant: TenantConfig, network: I
 /**
  * Who may reach a tenant's published Services: for a routed tenant AWS, over the VPN; for a PSC
  * tenant the clients in its VPC (its nodes, and its pods: kube-proxy applies the source ranges to
- * in-cluster callers of the address too) and its serverless paths.
+ * in-cluster callers of the address too) and its serverless paths. Each range with the config path
+ * that holds it (`at`: the tenant's, `tenants[i]`).
  */
-export function publishedSourceRanges(config: Config, tenant: TenantConfig): string[] {
-  if (tenant.kind === "routed") return [config.aws.vpcCidr];
-  const serverless = tenant.serverless;
-  return [tenant.gkeNodesCidr, tenant.podsCidr, ...(serverless?.connector ? [serverless.connector.cidr] : []), ...(serverless?.directVpcEgressCidr ? [serverless.directVpcEgressCidr] : [])];
+export function publishedSources(config: Config, tenant: TenantConfig, at: string): Array<{ cidr: string; path: string }> {
+  if (tenant.kind === "routed") return [{ cidr: config.aws.vpcCidr, path: "aws.vpcCidr" }];
+  const { connector, directVpcEgressCidr } = tenant.serverless ?? {};
+  return [
+    { cidr: tenant.gkeNodesCidr, path: `${at}.gkeNodesCidr` },
+    { cidr: tenant.podsCidr, path: `${at}.podsCidr` },
+    ...(connector ? [{ cidr: connector.cidr, path: `${at}.serverless.connector.cidr` }] : []),
+    ...(directVpcEgressCidr ? [{ cidr: directVpcEgressCidr, path: `${at}.serverless.directVpcEgressCidr` }] : []),
+  ];
 }
 
 /** A PSC tenant's private zone of its published Services' names, in its VPC. */
@@ -90,7 +96,7 @@ export function publishedServiceProps(config: Config, tenant: TenantConfig, serv
     selector: service.selector,
     addressName: address.name,
     address: address.ip,
-    sourceRanges: publishedSourceRanges(config, tenant),
+    sourceRanges: publishedSources(config, tenant, "").map((source) => source.cidr),
   };
 }
 

@@ -42,6 +42,7 @@ import {
   gkeSubnetProps,
   publishedAddressProps,
   publishedServiceProps,
+  publishedSources,
   publishedZoneProps,
   serverlessCheckProps,
   serverlessPaths,
@@ -404,10 +405,10 @@ function pipelineRules(config: Config, fail: Fail): void {
 /** The deploy role's statements come from the aws stack, not from config: a stand-in lets the role's other rules run. */
 const PLACEHOLDER_STATEMENT = { Sid: "Stack", Effect: "Allow", Action: ["ec2:DescribeVpcs"], Resource: "*" } as const;
 
-/** A stand-in for a resource another construct makes: construct rules read values, never references. */
-const REF = { id: "", selfLink: "", name: "" };
 /** A stand-in for a value known only at apply (another stack's attribute): construct rules pass it unchecked, as they pass the real one. */
 const AT_APPLY = Lazy.stringValue({ produce: () => "" });
+/** A stand-in for a resource another construct makes: its attributes are known only at apply. */
+const REF = { id: AT_APPLY, selfLink: AT_APPLY, name: AT_APPLY };
 
 /**
  * Names a construct's props by config paths: the longest mapped prefix of
@@ -519,7 +520,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         {
           name: names.serviceAttachment,
           region,
-          targetService: "",
+          targetService: AT_APPLY,
           natSubnets: [gcp.pscNatCidr, ...gcp.additionalPscNatCidrs].map(() => REF),
           consumers: pscTenants(config).map(({ tenant }) => ({ project: tenant.project, connectionLimit: tenant.connectionLimit })),
           domainName: service.attachmentDomainName,
@@ -535,6 +536,12 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       AwsVpc.validate({ name: config.prefix, cidrBlock: aws.vpcCidr, availabilityZone: aws.availabilityZone, publicSubnetCidr: awsVpc.publicSubnetCidr, privateSubnetCidr: awsVpc.privateSubnetCidr }, v),
     );
   }
+  // The existing VPC's ids as given. The VPC made here: its ids known only at apply; it routes from its two subnets' tables
+  // and attaches its private subnet.
+  const vpcIds =
+    awsVpc?.kind === "existing"
+      ? { vpcId: awsVpc.vpcId, routeTableIds: awsVpc.routeTableIds, attachmentSubnetIds: awsVpc.attachmentSubnetIds ?? [] }
+      : { vpcId: AT_APPLY, routeTableIds: [AT_APPLY, AT_APPLY], attachmentSubnetIds: [AT_APPLY] };
   const routed = routedRanges(plan);
   run(
     "AwsSiteToSiteVpn",
@@ -545,22 +552,23 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       insideCidrs: "vpn.insideCidrs",
       dhGroup: "vpn.dhGroup",
       encryption: "vpn.encryption",
+      // The existing VPC's ids, one by one (the VPC made here has stand-ins, never checked).
       vpc: "aws.existingVpc.vpcId",
+      "vpc.vpcId": "aws.existingVpc.vpcId",
       routeTables: "aws.existingVpc.routeTableIds",
       attachmentSubnets: "aws.existingVpc.attachmentSubnetIds",
+      ...Object.fromEntries(vpcIds.routeTableIds.map((_, i) => [`routeTables[${i}].routeTableId`, `aws.existingVpc.routeTableIds[${i}]`])),
+      ...Object.fromEntries(vpcIds.attachmentSubnetIds.map((_, i) => [`attachmentSubnets[${i}].subnetId`, `aws.existingVpc.attachmentSubnetIds[${i}]`])),
       ...Object.fromEntries(routed.map((r, i) => [`peerCidrs[${i}]`, r.path])),
     },
     (v) =>
       AwsSiteToSiteVpn.validate(
         {
           name: config.prefix,
-          // The existing VPC's ids as given; the VPC made here is known only at apply.
-          vpc: { vpcId: awsVpc?.kind === "existing" ? awsVpc.vpcId : AT_APPLY },
-          // The VPC made here routes from its two subnets' tables.
-          routeTables: awsVpc?.kind === "existing" ? awsVpc.routeTableIds.map((routeTableId) => ({ routeTableId })) : [{ routeTableId: AT_APPLY }, { routeTableId: AT_APPLY }],
+          vpc: { vpcId: vpcIds.vpcId },
+          routeTables: vpcIds.routeTableIds.map((routeTableId) => ({ routeTableId })),
           termination: aws.termination,
-          // The created VPC's private subnet, or the existing VPC's attachment subnets as given.
-          attachmentSubnets: awsVpc?.kind === "existing" ? (awsVpc.attachmentSubnetIds ?? []).map((subnetId) => ({ subnetId })) : [{ subnetId: AT_APPLY }],
+          attachmentSubnets: vpcIds.attachmentSubnetIds.map((subnetId) => ({ subnetId })),
           peerCidrs: routed.map((r) => r.cidr),
           amazonSideAsn: aws.asn,
           // An HA VPN gateway has two interfaces; their IPs are known only at apply.
@@ -574,8 +582,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       ),
   );
   if (config.observability.awsFlowLogs) {
-    run("AwsVpcFlowLog", { name: "prefix", vpc: "aws.existingVpc.vpcId", retentionDays: "observability.awsLogRetentionDays" }, (v) =>
-      AwsVpcFlowLog.validate({ name: config.prefix, vpc: { vpcId: awsVpc?.kind === "existing" ? awsVpc.vpcId : AT_APPLY }, retentionDays: config.observability.awsLogRetentionDays }, v),
+    run("AwsVpcFlowLog", { name: "prefix", vpc: "aws.existingVpc.vpcId", "vpc.vpcId": "aws.existingVpc.vpcId", retentionDays: "observability.awsLogRetentionDays" }, (v) =>
+      AwsVpcFlowLog.validate({ name: config.prefix, vpc: { vpcId: vpcIds.vpcId }, retentionDays: config.observability.awsLogRetentionDays }, v),
     );
   }
   const backend = awsBackendOf(aws);
@@ -586,7 +594,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       .filter((r) => r.admittedByAws)
       .flatMap((r, i) => {
         const tenant = r.tenant === undefined ? [] : [`key`, `description`].map((k) => [`allowedCidrs[${i}].${k}`, `${r.path.split(".")[0]}.name`]);
-        return [[`allowedCidrs[${i}]`, r.path], ...tenant];
+        return [[`allowedCidrs[${i}]`, r.path], [`allowedCidrs[${i}].cidr`, r.path], ...tenant];
       }),
   );
   if (backend.kind === "existing") {
@@ -602,13 +610,13 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
     }
     run(
       "BackendInstance",
-      { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId", ...allowedPaths },
+      { privateIp: "aws.backend.privateIp", subnet: "aws.privateSubnetCidr", "subnet.cidrBlock": "aws.privateSubnetCidr", port: "aws.backend.port", instanceType: "aws.backend.instanceType", amiId: "aws.backend.amiId", ...allowedPaths },
       (v) =>
         BackendInstance.validate(
           {
             name: config.prefix,
-            vpc: { vpcId: "" },
-            subnet: { subnetId: "", cidrBlock: awsVpc.privateSubnetCidr },
+            vpc: { vpcId: AT_APPLY },
+            subnet: { subnetId: AT_APPLY, cidrBlock: awsVpc.privateSubnetCidr },
             privateIp: backend.privateIp,
             port: backend.port,
             allowedCidrs,
@@ -671,13 +679,13 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         project: `${at}.project`,
       },
       // The subnet's stand-in: the range names are known at apply, the pod range now (the capacity rule reads it).
-      (v) => PrivateGkeCluster.validate(gkeClusterProps(config, tenant, REF, { ...REF, podsRangeName: "", servicesRangeName: "", podsCidr: tenant.podsCidr }), v),
+      (v) => PrivateGkeCluster.validate(gkeClusterProps(config, tenant, REF, { ...REF, podsRangeName: AT_APPLY, servicesRangeName: AT_APPLY, podsCidr: tenant.podsCidr }), v),
     );
     if (tenant.kind === "psc") {
       run("VpcNetwork", { name: `${at}.name`, region: "gcp.region", ipCidrRange: `${at}.pscEndpointCidr` }, (v) =>
         VpcNetwork.validateSubnet({ name: tn.pscSubnet, region, ipCidrRange: tenant.pscEndpointCidr, flowLogSampling: 0 }, v),
       );
-      run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
+      run("PscEndpoint", { name: `${at}.name`, region: "gcp.region", ipAddress: `${at}.pscEndpointIp`, subnetwork: `${at}.pscEndpointCidr`, "subnetwork.ipCidrRange": `${at}.pscEndpointCidr`, dnsName: "service.dnsName" }, (v) =>
         PscEndpoint.validate(
           {
             name: tn.pscEndpoint,
@@ -702,7 +710,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
         const ports = [...new Set(published.map((p) => p.port))];
         // ports[k] is the port of the first published Service that has it.
         const portPaths = Object.fromEntries(ports.map((port, k) => [`ports[${k}]`, `${at}.publishedServices[${published.findIndex((p) => p.port === port)}].port`]));
-        run("GkeLoadBalancerFirewall", { name: `${at}.name`, nodesCidr: `${at}.gkeNodesCidr`, clients: "aws.vpcCidr", ports: `${at}.publishedServices`, ...portPaths }, (v) =>
+        run("GkeLoadBalancerFirewall", { name: `${at}.name`, nodesCidr: `${at}.gkeNodesCidr`, "clients[0]": "aws.vpcCidr", ports: `${at}.publishedServices`, ...portPaths }, (v) =>
           GkeLoadBalancerFirewall.validate({ network: REF, name: tn.publishedFirewall, nodesCidr: tenant.gkeNodesCidr, clients: [aws.vpcCidr], ports }, v),
         );
       }
@@ -736,8 +744,8 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": tenant.kind === "psc" && tenant.dnsZone !== undefined ? `${at}.dnsZone` : `${at}.name` }, (v) =>
         PublishedServiceAddress.validate(publishedAddressProps(config, tenant, svc, REF, zone), v),
       );
-      const sources = tenant.kind === "routed" ? "aws.vpcCidr" : `${at}.publishedServices`;
-      run("InternalLoadBalancerService", { namespace: `${at}.namespace`, name: `${sp}.name`, addressName: `${sp}.name`, port: `${sp}.port`, targetPort: `${sp}.targetPort`, selector: `${sp}.selector`, sourceRanges: sources }, (v) =>
+      const sources = Object.fromEntries(publishedSources(config, tenant, at).map(({ path }, k) => [`sourceRanges[${k}]`, path]));
+      run("InternalLoadBalancerService", { namespace: `${at}.namespace`, name: `${sp}.name`, addressName: `${sp}.name`, port: `${sp}.port`, targetPort: `${sp}.targetPort`, selector: `${sp}.selector`, ...sources }, (v) =>
         InternalLoadBalancerService.validate(publishedServiceProps(config, tenant, svc, tenant.namespace, { name: tn.publishedAddress(svc.name), ip: AT_APPLY }), v),
       );
     });

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { addStacks } from "../../../lib/app";
+import { addBootstrapStacks, addStacks } from "../../../lib/app";
 import { configRules } from "../../../lib/config/rules";
 import { INNER, shown, VALIDATORS, VARIANTS, watched } from "./props-support";
 
@@ -10,9 +10,9 @@ import { INNER, shown, VALIDATORS, VARIANTS, watched } from "./props-support";
 // and for variants that switch on every optional construct.
 
 
-// Not compared: GithubOidcRole and GithubWorkloadIdentity. The bootstrap stacks make one role per stack kind, with the
-// statements read off that stack; the config checks one role with a stand-in statement (construct-paths.test.ts names it).
-const NOT_COMPARED = new Set(["GithubOidcRole", "GithubWorkloadIdentity"]);
+// Checked by both, but not compared: GithubOidcRole. The bootstrap stack makes a deploy role and a state reader, with
+// statements read off the stacks; the config checks one role with a stand-in statement (construct-paths.test.ts names it).
+const NOT_COMPARED = new Set(["GithubOidcRole"]);
 
 /** Values the stacks know only as references to other resources, and the config checks as the values it configures. */
 const REFERENCE_IN_STACKS: Record<string, string[]> = {
@@ -49,6 +49,14 @@ function validateCalls(run: () => void): Map<string, string[]> {
 // test reading results another test made would go unrun.
 test.each(VARIANTS)("for %s, the config checks every construct the stacks build (but those built inside another), with the props the stacks pass", (_name, variant) => {
   const config = variant();
+  const byConfig = validateCalls(() => configRules(config));
+  const byStacks = validateCalls(() => {
+    const app = new App();
+    addBootstrapStacks(app, config, addStacks(app, config));
+  });
+  // The constructs not compared are checked too.
+  const checked = (calls: Map<string, string[]>) => [...calls.keys()].filter((name) => !INNER.has(name)).sort();
+  expect(checked(byConfig)).toEqual(checked(byStacks));
   const outer = (calls: Map<string, string[]>) => Object.fromEntries([...calls].filter(([name]) => !INNER.has(name) && !NOT_COMPARED.has(name)).sort(([a], [b]) => a.localeCompare(b)));
-  expect(outer(validateCalls(() => configRules(config)))).toEqual(outer(validateCalls(() => addStacks(new App(), config))));
+  expect(outer(byConfig)).toEqual(outer(byStacks));
 });

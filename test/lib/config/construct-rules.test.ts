@@ -19,7 +19,8 @@ import { BackendInstance, BackendInstanceProps } from "../../../lib/app-construc
 import { ConnectivityCheck } from "../../../lib/app-constructs/connectivity-check";
 import { ConfigError } from "../../../lib/config/problems";
 import { network, synth } from "../../constructs/support";
-import { exampleWith } from "../../helpers";
+import { configRules } from "../../../lib/config/rules";
+import { exampleWith, existingVpcAndBackend, pipelineConfig } from "../../helpers";
 
 // One home per rule: every rule a construct owns refuses the same bad value
 // whether it comes from the config (reported at the config path) or from a
@@ -353,6 +354,23 @@ const rows: Record<string, Row> = {
     field: "amiId",
     rule: /^must be an id like ami-0123456789abcdef0, got "ami-xyz"$/,
   },
+  "a backend address outside its subnet": {
+    config: (c) => (c.aws.backend.privateIp = "10.0.10.10"),
+    path: "aws.backend.privateIp",
+    construct: (s) => backend(s, { privateIp: "10.0.10.10" }),
+    field: "privateIp",
+    rule: /^must lie inside (aws\.privateSubnetCidr|subnet) 10\.0\.20\.0\/24, got "10\.0\.10\.10"$/,
+  },
+  "an existing VPC's id that is not one": {
+    config: (c) => {
+      existingVpcAndBackend("vgw")(c);
+      c.aws.existingVpc.vpcId = "vpc-1";
+    },
+    path: "aws.existingVpc.vpcId",
+    construct: (s) => awsVpn(s, { vpc: { vpcId: "vpc-1" } }),
+    field: "vpc",
+    rule: /^must be an id like vpc-0123456789abcdef0, got "vpc-1"$/,
+  },
 };
 
 describe.each(Object.entries(rows))("%s", (_name, row) => {
@@ -360,6 +378,8 @@ describe.each(Object.entries(rows))("%s", (_name, row) => {
     // GIVEN the one-tenant example WHEN the value is set in the config THEN the rule names the config path
     const problems = configProblems(row.config);
     expect(problems.filter((p) => p.path === row.path).map((p) => p.message)).toContainEqual(expect.stringMatching(row.rule));
+    // AND no problem names a construct's prop instead of a config path
+    expect(problems.filter((p) => p.path.startsWith("(")).map((p) => `${p.path}: ${p.message}`)).toEqual([]);
   });
 
   test("fails through the construct alone, at the prop", () => {
@@ -371,4 +391,22 @@ describe.each(Object.entries(rows))("%s", (_name, row) => {
 
 test("the table covers every construct the config runs a rule of", () => {
   expect(Object.keys(rows).length).toBeGreaterThanOrEqual(30);
+});
+
+test("a region missing from a cloud's list is a warning (not an error), once, at the config path that sets it", () => {
+  const config = pipelineConfig((c) => {
+    c.gcp.region = "asia-northeast9";
+    c.aws.region = "ap-northeast-9";
+    c.aws.availabilityZone = "ap-northeast-9a";
+    c.state.s3.region = "eu-south-9";
+  });
+  const { errors, warnings } = configRules(config);
+  expect(errors).toEqual([]);
+  const unknown = (cloud: string, got: string, known: string) =>
+    `is not ${cloud} region this app knows (a typo, or a region newer than its list in constructs/core/regions.ts), got "${got}". Fix: did you mean ${known}?`;
+  expect(warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+    `gcp.region: ${unknown("a GCP", "asia-northeast9", "asia-northeast1")}`,
+    `aws.region: ${unknown("an AWS", "ap-northeast-9", "ap-northeast-1")}`,
+    `state.s3.region: ${unknown("an AWS", "eu-south-9", "eu-south-1")}`,
+  ]);
 });

@@ -71,18 +71,40 @@ export const VARIANTS: Array<[string, () => Config]> = [
       c.aws.termination = "tgw";
       c.aws.backend.amiId = "ami-0123456789abcdef0";
       c.gcp.negZone = "asia-northeast1-b";
-      c.gcp.additionalPscNatCidrs = ["10.10.11.0/24"];
       c.vpn = { ...c.vpn, advertisedRanges: ["10.10.64.0/20"], routePriorities: [100, 100, 200, 200], insideCidrs: ["169.254.20.0/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"] };
       c.service = { ...c.service, attachmentDomainName: "aws-api.example.com.", port: 8080, healthCheckPath: "/health" };
       c.tenants[0].pscEndpointIp = "10.0.20.50";
       c.tenants[0].checkImage = "gcr.io/example/curl:1";
       c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
       c.tenants[0].podsCidr = "10.0.96.0/20";
-      c.observability = { awsLogRetentionDays: 30 };
+      c.tenants[0].dnsZone = "apis.team-a.example.";
+      c.tenants[0].serverless.connector = { ...c.tenants[0].serverless.connector, machineType: "e2-standard-4", minInstances: 3, maxInstances: 7 };
+      c.tenants[0].publishedServices = [{ name: "inventory", port: 8080, targetPort: 9090, selector: { app: "inv" }, dnsName: "inventory.apis.team-a.example." }];
+      // team-c (routed) first: the i-th PSC tenant is not tenants[i]. Two published ports, the second not the first's.
+      const routed = c.tenants.pop();
+      routed.publishedServices = [{ name: "orders", port: 8080, targetPort: 8081 }, { name: "billing", port: 9443 }, { name: "orders-admin", port: 8080 }];
+      c.tenants.unshift(routed);
+      c.gcp.additionalPscNatCidrs = ["10.10.11.0/24", "10.10.12.0/24"];
+      c.observability = { awsLogRetentionDays: 30, gcpFlowLogSampling: 0.25 };
     }),
   ],
   ["an existing VPC and API, with a transit gateway", () => exampleWith(existingVpcAndBackend("tgw"))],
-  ["a deploy pipeline, with private services access", () => pipelineConfig((c) => (c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"]))],
+  ["an existing VPC and API, with a virtual private gateway, no AWS flow logs, a routed tenant publishing nothing", () =>
+    exampleWith((c) => {
+      existingVpcAndBackend("vgw")(c);
+      c.observability.awsFlowLogs = false;
+      c.tenants[2].publishedServices = [];
+    }),
+  ],
+  ["the demo instance without Session Manager", () => exampleWith((c) => (c.aws.backend.ssm = false))],
+  [
+    "a deploy pipeline, with private services access",
+    () =>
+      pipelineConfig((c) => {
+        c.gcp.privateServicesAccessCidrs = ["10.10.64.0/20"];
+        c.pipeline = { ...c.pipeline, branch: "release", awsOidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" };
+      }),
+  ],
 ];
 
 /** Every validate function the stacks or the config rules call, by construct. */
