@@ -34,7 +34,7 @@ const GROUPS = {
     tests: ["test/lib/config/cross-rules.test.ts", "test/lib/config/config.test.ts", "test/lib/config/routed-tenants.test.ts", "test/lib/config/aws-choices.test.ts"],
   },
   "config-constructs": {
-    mutate: ["lib/config/rules.ts:405-762"],
+    mutate: ["lib/config/rules.ts:405-769"],
     tests: ["test/lib/config/construct-paths.test.ts", "test/lib/config/construct-checks.test.ts", "test/lib/config/construct-rules.test.ts"],
   },
   plan: {

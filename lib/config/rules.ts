@@ -27,7 +27,7 @@ import { PublishedServiceAddress } from "../../constructs/gcp/published-service-
 import { ServerlessVpcAccessConnector } from "../../constructs/gcp/serverless-vpc-access";
 import { RESTRICTED_DOMAINS, RestrictedGoogleApis } from "../../constructs/gcp/restricted-google-apis";
 import { ServiceAttachment } from "../../constructs/gcp/service-attachment";
-import { SharedVpcServiceProject } from "../../constructs/gcp/shared-vpc";
+import { SharedVpcHost, SharedVpcServiceProject } from "../../constructs/gcp/shared-vpc";
 import { VpcNetwork } from "../../constructs/gcp/vpc-network";
 import { ClusterApiService } from "../../constructs/k8s/cluster-api-service";
 import { InternalLoadBalancerService } from "../../constructs/k8s/internal-load-balancer-service";
@@ -413,13 +413,15 @@ const REF = { id: AT_APPLY, selfLink: AT_APPLY, name: AT_APPLY };
 /**
  * Names a construct's props by config paths: the longest mapped prefix of
  * the prop wins (`nodePool` maps `nodePool.maxPodsPerNode` too). Unmapped
- * props name the construct, so a gap shows in the message rather than hides.
+ * props, and those mapped to null (a value the app sets inside a mapped
+ * one), name the construct, so a gap shows in the message rather than hides.
  */
-function pathsFor(construct: string, paths: Record<string, string>): (field: string) => string {
+function pathsFor(construct: string, paths: Record<string, string | null>): (field: string) => string {
   const keys = Object.keys(paths).sort((a, b) => b.length - a.length);
   return (field) => {
     const key = keys.find((k) => field === k || field.startsWith(`${k}.`) || field.startsWith(`${k}[`));
-    return key === undefined ? `(${construct} ${field})` : `${paths[key]}${field.slice(key.length)}`;
+    const path = key === undefined ? null : paths[key];
+    return path === null ? `(${construct} ${field})` : `${path}${field.slice(key!.length)}`;
   };
 }
 
@@ -430,7 +432,7 @@ function pathsFor(construct: string, paths: Record<string, string>): (field: str
  */
 function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleResults[] {
   const runs: RuleResults[] = [];
-  const run = (construct: string, paths: Record<string, string>, validate: (v: PropsValidator) => void) => {
+  const run = (construct: string, paths: Record<string, string | null>, validate: (v: PropsValidator) => void) => {
     const v = new PropsValidator(construct, pathsFor(construct, paths));
     validate(v);
     runs.push({ errors: [...v.problems], warnings: [...v.warnings] });
@@ -471,6 +473,9 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       PscNatSubnet.validate({ network: REF, name: names.pscNatSubnet(i), region, ipCidrRange }, v),
     ),
   );
+  if (routedTenants(config).length > 0) {
+    run("SharedVpcHost", { project: "gcp.producerProject" }, (v) => SharedVpcHost.validate({ project: gcp.producerProject }, v));
+  }
   if (gcp.privateServicesAccessCidrs.length > 0) {
     run("PrivateServicesAccess", { name: "prefix", ranges: "gcp.privateServicesAccessCidrs" }, (v) =>
       PrivateServicesAccess.validate({ network: REF, name: names.privateServicesAccess, ranges: gcp.privateServicesAccessCidrs }, v),
@@ -511,7 +516,6 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       name: "prefix",
       region: "gcp.region",
       domainName: "service.attachmentDomainName",
-      consumers: "tenants",
       // The attachment's consumers are the PSC tenants: consumers[i] is tenants[index of the i-th PSC tenant].
       ...Object.fromEntries(pscTenants(config).map(({ index }, i) => [`consumers[${i}]`, `tenants[${index}]`])),
     },
@@ -588,13 +592,16 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
   }
   const backend = awsBackendOf(aws);
   const allowedCidrs = admittedByAws(plan);
-  // allowedCidrs[i] is the i-th range the plan says AWS admits; a routed tenant's rule is keyed and described by its name.
+  // allowedCidrs[i] is the i-th range the plan says AWS admits: a routed tenant's (.cidr) keyed and described by its name,
+  // or a range alone, described by the construct's default.
   const allowedPaths = Object.fromEntries(
     plan
       .filter((r) => r.admittedByAws)
-      .flatMap((r, i) => {
-        const tenant = r.tenant === undefined ? [] : [`key`, `description`].map((k) => [`allowedCidrs[${i}].${k}`, `${r.path.split(".")[0]}.name`]);
-        return [[`allowedCidrs[${i}]`, r.path], [`allowedCidrs[${i}].cidr`, r.path], ...tenant];
+      .flatMap((r, i): Array<[string, string | null]> => {
+        const name = r.tenant === undefined ? null : `${r.path.split(".")[0]}.name`;
+        return name === null
+          ? [[`allowedCidrs[${i}]`, r.path], [`allowedCidrs[${i}].description`, null]]
+          : [[`allowedCidrs[${i}].cidr`, r.path], [`allowedCidrs[${i}].key`, name], [`allowedCidrs[${i}].description`, name]];
       }),
   );
   if (backend.kind === "existing") {

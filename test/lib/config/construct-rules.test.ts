@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { AwsBackendIngress } from "../../../constructs/aws/aws-backend-ingress";
 import { AwsSiteToSiteVpn, AwsSiteToSiteVpnProps } from "../../../constructs/aws/aws-site-to-site-vpn";
 import { AwsVpc, AwsVpcProps } from "../../../constructs/aws/aws-vpc";
 import { Problem } from "../../../constructs/core/errors";
@@ -370,6 +371,36 @@ const rows: Record<string, Row> = {
     construct: (s) => awsVpn(s, { vpc: { vpcId: "vpc-1" } }),
     field: "vpc",
     rule: /^must be an id like vpc-0123456789abcdef0, got "vpc-1"$/,
+  },
+  "an existing VPC's second route table id that is not one": {
+    config: (c) => {
+      existingVpcAndBackend("vgw")(c);
+      c.aws.existingVpc.routeTableIds[1] = "rtb-x";
+    },
+    path: "aws.existingVpc.routeTableIds[1]",
+    construct: (s) => awsVpn(s, { routeTables: [{ routeTableId: "rtb-0123456789abcdef0" }, { routeTableId: "rtb-x" }] }),
+    field: "routeTables[1]",
+    rule: /^must be an id like rtb-0123456789abcdef0, got "rtb-x"$/,
+  },
+  "a transit gateway attachment subnet id that is not one": {
+    config: (c) => {
+      existingVpcAndBackend("tgw")(c);
+      c.aws.existingVpc.attachmentSubnetIds[0] = "subnet-x";
+    },
+    path: "aws.existingVpc.attachmentSubnetIds[0]",
+    construct: (s) => awsVpn(s, { termination: "tgw", attachmentSubnets: [{ subnetId: "subnet-x" }] }),
+    field: "attachmentSubnets[0]",
+    rule: /^must be an id like subnet-0123456789abcdef0, got "subnet-x"$/,
+  },
+  "an existing API's security group id that is not one": {
+    config: (c) => {
+      existingVpcAndBackend("vgw")(c);
+      c.aws.backend.existing.securityGroupId = "api-sg";
+    },
+    path: "aws.backend.existing.securityGroupId",
+    construct: (s) => new AwsBackendIngress(s, "ingress", { securityGroupId: "api-sg", port: 80, allowedCidrs: ["10.10.30.0/24"] }),
+    field: "securityGroupId",
+    rule: /^must be an id like sg-0123456789abcdef0, got "api-sg"$/,
   },
 };
 

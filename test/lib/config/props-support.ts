@@ -27,7 +27,8 @@ import { PrivateDnsZone } from "../../../constructs/gcp/private-dns-zone";
 import { PrivateServicesAccess } from "../../../constructs/gcp/private-services-access";
 import { PublishedServiceAddress } from "../../../constructs/gcp/published-service-address";
 import { ServerlessVpcAccessConnector } from "../../../constructs/gcp/serverless-vpc-access";
-import { SharedVpcServiceProject } from "../../../constructs/gcp/shared-vpc";
+import { SharedVpcHost, SharedVpcServiceProject } from "../../../constructs/gcp/shared-vpc";
+import { ProjectServices } from "../../../constructs/gcp/project-services";
 import { InternalLoadBalancerService } from "../../../constructs/k8s/internal-load-balancer-service";
 import { ServerlessConnectivityCheck } from "../../../lib/app-constructs/serverless-check";
 import { BackendInstance } from "../../../lib/app-constructs/backend-instance";
@@ -80,15 +81,22 @@ export const VARIANTS: Array<[string, () => Config]> = [
       c.tenants[0].dnsZone = "apis.team-a.example.";
       c.tenants[0].serverless.connector = { ...c.tenants[0].serverless.connector, machineType: "e2-standard-4", minInstances: 3, maxInstances: 7 };
       c.tenants[0].publishedServices = [{ name: "inventory", port: 8080, targetPort: 9090, selector: { app: "inv" }, dnsName: "inventory.apis.team-a.example." }];
-      // team-c (routed) first: the i-th PSC tenant is not tenants[i]. Two published ports, the second not the first's.
+      // team-c (routed) first: the i-th PSC tenant is not tenants[i]. Two published ports, the second first published third.
       const routed = c.tenants.pop();
-      routed.publishedServices = [{ name: "orders", port: 8080, targetPort: 8081 }, { name: "billing", port: 9443 }, { name: "orders-admin", port: 8080 }];
+      routed.publishedServices = [{ name: "orders", port: 8080, targetPort: 8081 }, { name: "orders-admin", port: 8080 }, { name: "billing", port: 9443 }];
       c.tenants.unshift(routed);
       c.gcp.additionalPscNatCidrs = ["10.10.11.0/24", "10.10.12.0/24"];
-      c.observability = { awsLogRetentionDays: 30, gcpFlowLogSampling: 0.25 };
+      c.observability = { ...c.observability, awsLogRetentionDays: 30, gcpFlowLogSampling: 0.25, loadBalancerLogSampling: 0.5 };
     }),
   ],
-  ["an existing VPC and API, with a transit gateway", () => exampleWith(existingVpcAndBackend("tgw"))],
+  [
+    "an existing VPC and API, with a transit gateway on two subnets",
+    () =>
+      exampleWith((c) => {
+        existingVpcAndBackend("tgw")(c);
+        c.aws.existingVpc.attachmentSubnetIds.push("subnet-0123456789abcdef1");
+      }),
+  ],
   ["an existing VPC and API, with a virtual private gateway, no AWS flow logs, a routed tenant publishing nothing", () =>
     exampleWith((c) => {
       existingVpcAndBackend("vgw")(c);
@@ -142,6 +150,8 @@ export const VALIDATORS: Array<[string, object, string]> = [
   ["SharedVpcServiceProject", SharedVpcServiceProject, "validate"],
   ["GithubWorkloadIdentity", GithubWorkloadIdentity, "validate"],
   ["GithubOidcRole", GithubOidcRole, "validate"],
+  ["SharedVpcHost", SharedVpcHost, "validate"],
+  ["ProjectServices", ProjectServices, "validate"],
 ];
 
 /**
