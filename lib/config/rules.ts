@@ -748,7 +748,7 @@ function constructChecks(config: Config, plan: readonly PlannedRange[]): RuleRes
       const sp = `${at}.publishedServices[${i}]`;
       // The zone's stand-in: its name is known at apply, its DNS name now (the record must be inside it).
       const zone = tenant.kind === "psc" ? { name: AT_APPLY, dnsName: publishedZoneOf(tenant) } : undefined;
-      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": tenant.kind === "psc" && tenant.dnsZone !== undefined ? `${at}.dnsZone` : `${at}.name` }, (v) =>
+      run("PublishedServiceAddress", { name: `${sp}.name`, region: "gcp.region", "dns.name": `${sp}.dnsName`, "dns.zone.dnsName": `${at}.dnsZone` }, (v) =>
         PublishedServiceAddress.validate(publishedAddressProps(config, tenant, svc, REF, zone), v),
       );
       const sources = Object.fromEntries(publishedSources(config, tenant, at).map(({ path }, k) => [`sourceRanges[${k}]`, path]));

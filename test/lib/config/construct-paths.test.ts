@@ -114,36 +114,36 @@ function standIn(value: unknown): boolean {
   return items.length > 0 && items.every(standIn);
 }
 
-/** Values the app sets, not the config (`<construct> <field>`): no config path holds them, their rules name the prop. */
+/** Values the app sets, not the config (`<construct> <field>=<value as JSON>`): no config path holds them, their rules name the prop. */
 const APP_VALUES: RegExp[] = [
   // No flow logs on the subnets without VMs (producer-stack.ts, consumer-stack.ts).
-  /^VpcNetwork flowLogSampling$/,
+  /^VpcNetwork flowLogSampling=/,
   // The in-cluster API Service's name (API_SERVICE_NAME).
-  /^ClusterApiService serviceName$/,
+  /^ClusterApiService serviceName=/,
   // The deploy role's statements come from the aws stack: the config rules pass a stand-in.
   /^GithubOidcRole statements\b/,
-  // The constructs' defaults, which the app keeps.
-  /^(ServerlessConnectivityCheck|ConnectivityCheck) timeoutSeconds$/,
-  /^ConnectivityCheck name$/,
-  /^HybridNegLoadBalancer maxRatePerEndpoint$/,
-  /^BackendInstance rootVolumeSizeGb$/,
-  /^(BackendInstance|AwsBackendIngress) allowedCidrs\[\d+\]\.description$/,
+  // The constructs' defaults, which the app keeps (the description of a range admitted without one).
+  /^(ServerlessConnectivityCheck|ConnectivityCheck) timeoutSeconds=/,
+  /^ConnectivityCheck name=/,
+  /^HybridNegLoadBalancer maxRatePerEndpoint=/,
+  /^BackendInstance rootVolumeSizeGb=/,
+  /^(BackendInstance|AwsBackendIngress) allowedCidrs\[\d+\]\.description="Load balancer proxies/,
   // Lists the app builds, of a fixed shape or from several config values (each item is named).
-  /^(BackendInstance|AwsBackendIngress) allowedCidrs$/,
-  /^AwsSiteToSiteVpn (peerIps|peerCidrs)$/,
-  /^AwsSsmEndpoints subnets$/,
-  /^CloudRouterBgp advertisedRanges$/,
-  /^GkeLoadBalancerFirewall clients$/,
-  /^HaVpnToAws awsVpn\.connections(\[\d+\]\.tunnels)?$/,
-  /^HybridNegLoadBalancer endpoints$/,
-  /^InternalLoadBalancerService sourceRanges$/,
-  /^PrivateDnsZone networks$/,
-  /^ServiceAttachment natSubnets$/,
-  /^SharedVpcServiceProject subnets(\[0\])?$/,
+  /^(BackendInstance|AwsBackendIngress) allowedCidrs=/,
+  /^AwsSiteToSiteVpn (peerIps|peerCidrs)=/,
+  /^AwsSsmEndpoints subnets=/,
+  /^CloudRouterBgp advertisedRanges=/,
+  /^GkeLoadBalancerFirewall clients=/,
+  /^HaVpnToAws awsVpn\.connections(\[\d+\]\.tunnels)?=/,
+  /^HybridNegLoadBalancer endpoints=/,
+  /^InternalLoadBalancerService sourceRanges=/,
+  /^PrivateDnsZone networks=/,
+  /^ServiceAttachment natSubnets=/,
+  /^SharedVpcServiceProject subnets(\[0\])?=/,
 ];
 
 /** A field the app sets, not the config. */
-const appValue = (construct: string, field: string) => APP_VALUES.some((set) => set.test(`${construct} ${field}`));
+const appValue = ({ construct, field, value }: NamedValue) => APP_VALUES.some((set) => set.test(`${construct} ${field}=${JSON.stringify(value)}`));
 
 /**
  * Whether a value a rule reads or reports at is named wrongly: by no config path (and not
@@ -152,7 +152,7 @@ const appValue = (construct: string, field: string) => APP_VALUES.some((set) => 
  */
 function misnamed(config: Config, { construct, field, value, path }: NamedValue): boolean {
   if (standIn(value)) return false;
-  if (path.startsWith("(")) return !appValue(construct, field);
+  if (path.startsWith("(")) return !appValue({ construct, field, value, path });
   if (!/^[a-z]/i.test(path)) return true;
   const configured = valueAt(config, path);
   if (configured === NO_PATH) return true;

@@ -78,9 +78,9 @@ export const VARIANTS: Array<[string, () => Config]> = [
       c.tenants[0].checkImage = "gcr.io/example/curl:1";
       c.tenants[0].gke = { mode: "standard", nodePool: { maxPodsPerNode: 16 }, restrictedGoogleApis: true, controlPlaneCidr: "172.16.0.0/28", authorizedNetworks: [{ cidr: "192.168.100.0/24", displayName: "ci" }] };
       c.tenants[0].podsCidr = "10.0.96.0/20";
-      c.tenants[0].dnsZone = "apis.team-a.example.";
+      c.tenants[0].dnsZone = "apis.corp.example.";
       c.tenants[0].serverless.connector = { ...c.tenants[0].serverless.connector, machineType: "e2-standard-4", minInstances: 3, maxInstances: 7 };
-      c.tenants[0].publishedServices = [{ name: "inventory", port: 8080, targetPort: 9090, selector: { app: "inv" }, dnsName: "inventory.apis.team-a.example." }];
+      c.tenants[0].publishedServices = [{ name: "inventory", port: 8080, targetPort: 9090, selector: { app: "inv" }, dnsName: "inventory.apis.corp.example." }];
       // team-c (routed) first: the i-th PSC tenant is not tenants[i]. Two published ports, the second first published third.
       const routed = c.tenants.pop();
       routed.publishedServices = [{ name: "orders", port: 8080, targetPort: 8081 }, { name: "orders-admin", port: 8080 }, { name: "billing", port: 9443 }];
@@ -104,7 +104,14 @@ export const VARIANTS: Array<[string, () => Config]> = [
       c.tenants[2].publishedServices = [];
     }),
   ],
-  ["the demo instance without Session Manager", () => exampleWith((c) => (c.aws.backend.ssm = false))],
+  [
+    "PSC tenants only, the demo instance without Session Manager",
+    () =>
+      exampleWith((c) => {
+        c.aws.backend.ssm = false;
+        c.tenants = c.tenants.filter((t: { kind?: string }) => t.kind !== "routed");
+      }),
+  ],
   [
     "a deploy pipeline, with private services access",
     () =>
