@@ -50,7 +50,7 @@ function namedReads(config: Config): NamedRead[] {
 }
 
 /** Where each PropsValidator method takes the fields it may report at (the first argument, for the others); each field's value follows it. */
-const FIELD_ARGUMENTS: Record<string, number[]> = { check: [1], knownRegion: [1], gcpZone: [0, 2], addressInSubnet: [0, 2], noOverlap: [0, 2], ebgpPeer: [0, 2] };
+const FIELD_ARGUMENTS: Record<string, number[]> = { check: [1], knownRegion: [1], gcpZone: [0, 2], addressInSubnet: [0, 2], noOverlap: [0, 2], ebgpPeer: [0, 2], name: [] };
 
 /** Every field the config's construct rules may report a problem at for `config` (whether or not one is found), with its value and name. */
 function reportFields(config: Config): NamedValue[] {
@@ -71,7 +71,7 @@ function reportFields(config: Config): NamedValue[] {
   return fields;
 }
 
-/** No such path: it goes into a value that is not an object, or past a list's end. */
+/** No such path: the schema does not declare it, or it goes into a value that is not an object, or past a list's end. */
 const NO_PATH = Symbol("no such config path");
 
 /** Whether the config schema declares the path `keys` (through optional values, defaults, unions and lists). */
@@ -96,10 +96,11 @@ function declared(schema: any, keys: readonly string[]): boolean {
   }
 }
 
-/** The value at a config path (`a.b[0].c`): undefined when only its last key is missing and the schema declares it (an unset optional value). */
+/** The value at a config path (`a.b[0].c`): undefined when the schema declares it but it is unset (an optional value, or one inside an optional block). */
 function valueAt(config: Config, path: string): unknown {
   const keys = path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== "");
   const value = keys.reduce<any>((v, key) => {
+    if (v === undefined || v === NO_PATH) return v;
     if (v === null || typeof v !== "object" || (Array.isArray(v) && !(/^\d+$/.test(key) && Number(key) < v.length))) return NO_PATH;
     return v[key];
   }, config);
@@ -117,28 +118,24 @@ function standIn(value: unknown): boolean {
 /** Values the app sets, not the config (`<construct> <field>=<value as JSON>`): no config path holds them, their rules name the prop. */
 const APP_VALUES: RegExp[] = [
   // No flow logs on the subnets without VMs (producer-stack.ts, consumer-stack.ts).
-  /^VpcNetwork flowLogSampling=/,
+  /^VpcNetwork flowLogSampling=0$/,
   // The in-cluster API Service's name (API_SERVICE_NAME).
-  /^ClusterApiService serviceName=/,
+  /^ClusterApiService serviceName="aws-api"$/,
   // The deploy role's statements come from the aws stack: the config rules pass a stand-in.
   /^GithubOidcRole statements\b/,
   // The constructs' defaults, which the app keeps (the description of a range admitted without one).
-  /^(ServerlessConnectivityCheck|ConnectivityCheck) timeoutSeconds=/,
-  /^ConnectivityCheck name=/,
-  /^HybridNegLoadBalancer maxRatePerEndpoint=/,
-  /^BackendInstance rootVolumeSizeGb=/,
-  /^(BackendInstance|AwsBackendIngress) allowedCidrs\[\d+\]\.description="Load balancer proxies/,
-  // Lists the app builds, of a fixed shape or from several config values (each item is named).
+  /^(ServerlessConnectivityCheck|ConnectivityCheck) timeoutSeconds=10$/,
+  /^ConnectivityCheck name="aws-api-check"$/,
+  /^HybridNegLoadBalancer maxRatePerEndpoint=100$/,
+  /^BackendInstance rootVolumeSizeGb=8$/,
+  /^(BackendInstance|AwsBackendIngress) allowedCidrs\[\d+\]\.description="Load balancer proxies \(requests and health checks\)"$/,
+  // Lists the app builds from several config values (each item is named).
   /^(BackendInstance|AwsBackendIngress) allowedCidrs=/,
-  /^AwsSiteToSiteVpn (peerIps|peerCidrs)=/,
-  /^AwsSsmEndpoints subnets=/,
+  /^AwsSiteToSiteVpn peerCidrs=/,
   /^CloudRouterBgp advertisedRanges=/,
   /^GkeLoadBalancerFirewall clients=/,
-  /^HaVpnToAws awsVpn\.connections(\[\d+\]\.tunnels)?=/,
   /^HybridNegLoadBalancer endpoints=/,
   /^InternalLoadBalancerService sourceRanges=/,
-  /^PrivateDnsZone networks=/,
-  /^ServiceAttachment natSubnets=/,
   /^SharedVpcServiceProject subnets(\[0\])?=/,
 ];
 
@@ -151,16 +148,22 @@ const appValue = ({ construct, field, value }: NamedValue) => APP_VALUES.some((s
  * (a name made from a configured part, `psc-team-a-nodes` from `tenants[0].name`, holds it).
  */
 function misnamed(config: Config, { construct, field, value, path }: NamedValue): boolean {
-  if (standIn(value)) return false;
-  if (path.startsWith("(")) return !appValue({ construct, field, value, path });
+  if (path.startsWith("(")) return !standIn(value) && !appValue({ construct, field, value, path });
   if (!/^[a-z]/i.test(path)) return true;
   const configured = valueAt(config, path);
   if (configured === NO_PATH) return true;
   // A default the app fills in: nothing to compare.
-  if (configured === undefined || isDeepStrictEqual(configured, value)) return false;
-  // A list made from a configured one (the ports of the published Services): every value in it is in the configured list.
-  if (typeof value === "object" && typeof configured === "object") return !leaves(value).every((leaf) => JSON.stringify(configured).includes(JSON.stringify(leaf)));
-  return !(typeof value === "string" && (typeof configured === "string" || typeof configured === "number") && value.includes(String(configured).replace(/\.$/, "")));
+  if (standIn(value) || configured === undefined || isDeepStrictEqual(configured, value)) return false;
+  // A list made from a configured list (the ports of the published Services): every value in it is one of the list's.
+  if (typeof value === "object") {
+    const held = leaves(configured);
+    return !(Array.isArray(value) === Array.isArray(configured) && leaves(value).every((leaf) => held.includes(leaf)));
+  }
+  if (typeof value !== "string" || !(typeof configured === "string" || typeof configured === "number")) return true;
+  // A name made from a tenant's name is named by a path of that tenant (not the prefix all names share).
+  const tenants = config.tenants.flatMap((tenant, t) => (value.includes(tenant.name) ? [`tenants[${t}]`] : []));
+  if (tenants.length > 0 && !tenants.some((at) => path.startsWith(`${at}.`))) return true;
+  return !value.includes(String(configured).replace(/\.$/, ""));
 }
 
 /** The strings and numbers in a value. */
@@ -173,7 +176,8 @@ describe.each(VARIANTS)("for %s", (_name, variant) => {
     expect([...new Set(reads.filter((read) => read.owner !== read.construct).map((read) => `${read.construct} run as "${read.owner}"`))]).toEqual([]);
     const wrong = reads
       // A list's length is no value of its own: the rules about it name the list (the next test checks those names).
-      .filter((read) => !read.field.endsWith("[length]") && misnamed(config, read))
+      // An absent key (undefined) is no value either: a probe, like the token check's `resolve`.
+      .filter((read) => read.value !== undefined && !read.field.endsWith("[length]") && misnamed(config, read))
       .map((read) => `${read.construct} ${read.field}=${JSON.stringify(read.value)} named "${read.path}"`);
     expect([...new Set(wrong)]).toEqual([]);
   });

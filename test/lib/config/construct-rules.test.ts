@@ -409,8 +409,8 @@ describe.each(Object.entries(rows))("%s", (_name, row) => {
     // GIVEN the one-tenant example WHEN the value is set in the config THEN the rule names the config path
     const problems = configProblems(row.config);
     expect(problems.filter((p) => p.path === row.path).map((p) => p.message)).toContainEqual(expect.stringMatching(row.rule));
-    // AND no problem names a construct's prop instead of a config path
-    expect(problems.filter((p) => p.path.startsWith("(")).map((p) => `${p.path}: ${p.message}`)).toEqual([]);
+    // AND no problem names a construct's prop instead of a config path, as its path or among those it involves
+    expect(problems.filter((p) => [p.path, ...(p.involves ?? [])].some((path) => path.startsWith("("))).map((p) => `${p.path} (${p.involves}): ${p.message}`)).toEqual([]);
   });
 
   test("fails through the construct alone, at the prop", () => {
