@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { addBootstrapStacks, addStacks } from "../../../lib/app";
 import { configRules } from "../../../lib/config/rules";
-import { INNER, shown, VALIDATORS, VARIANTS, watched } from "./props-support";
+import { INNER, shown, VALIDATORS, VARIANTS, watched, withValidatorsWrapped } from "./props-support";
 
 // The config runs every construct's own rules on the props the stacks will
 // pass (lib/config/rules.ts builds them a second time, to name each prop by
@@ -28,20 +28,20 @@ const REFERENCE_IN_STACKS: Record<string, string[]> = {
 
 /** What every validate call made while `run` runs read, per construct: one sorted list of reads per call. */
 function validateCalls(run: () => void): Map<string, string[]> {
-  const calls = new Map<string, string[]>();
-  const spies = VALIDATORS.map(([name, target, method]) => {
-    const original = (target as any)[method] as (props: unknown, v: unknown) => void;
-    return jest.spyOn(target as any, method).mockImplementation((props: unknown, v: unknown) => {
+  const made: Array<[string, Set<string>]> = [];
+  withValidatorsWrapped(
+    VALIDATORS,
+    (name, props, v) => {
       const reads = new Set<string>();
-      original.call(target, watched(props, "", (at, value) => reads.add(`${at}=${shown(value)}`)), v);
-      const kept = [...reads].filter((read) => !(REFERENCE_IN_STACKS[name] ?? []).some((field) => read.startsWith(`${field}=`) || read.startsWith(`${field}.`)));
-      (calls.get(name) ?? calls.set(name, []).get(name)!).push(kept.sort().join(" "));
-    });
-  });
-  try {
-    run();
-  } finally {
-    spies.forEach((spy) => spy.mockRestore());
+      made.push([name, reads]);
+      return [watched(props, "", (at, value) => reads.add(`${at}=${shown(value)}`)), v];
+    },
+    run,
+  );
+  const calls = new Map<string, string[]>();
+  for (const [name, reads] of made) {
+    const kept = [...reads].filter((read) => !(REFERENCE_IN_STACKS[name] ?? []).some((field) => read.startsWith(`${field}=`) || read.startsWith(`${field}.`)));
+    (calls.get(name) ?? calls.set(name, []).get(name)!).push(kept.sort().join(" "));
   }
   for (const list of calls.values()) list.sort();
   return calls;

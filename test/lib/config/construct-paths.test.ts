@@ -3,7 +3,7 @@ import { Token } from "cdktf";
 import { PropsValidator } from "../../../constructs/core/validation";
 import { configRules } from "../../../lib/config/rules";
 import { type Config, configSchema } from "../../../lib/config/schema";
-import { INNER, VALIDATORS, VARIANTS, watched } from "./props-support";
+import { INNER, VALIDATORS, VARIANTS, watched, withValidatorsWrapped } from "./props-support";
 
 // The config runs each construct's rules with every prop named by the
 // config path it comes from, so a problem names what the user edits. This
@@ -30,16 +30,7 @@ interface NamedRead extends NamedValue {
 
 /** Runs the config's construct rules on `config`, each validate function given the props and validator `wrap` makes. */
 function runWrapped(config: Config, wrap: (construct: string, props: unknown, v: PropsValidator) => [unknown, PropsValidator]): void {
-  const spies = CHECKED.map(([name, target, method]) => {
-    const original = (target as any)[method] as (props: unknown, v: PropsValidator) => void;
-    const construct = name.split(" ")[0];
-    return jest.spyOn(target as any, method).mockImplementation((props: unknown, v: unknown) => original.call(target, ...wrap(construct, props, v as PropsValidator)));
-  });
-  try {
-    configRules(config);
-  } finally {
-    spies.forEach((spy) => spy.mockRestore());
-  }
+  withValidatorsWrapped(CHECKED, (name, props, v) => wrap(name.split(" ")[0], props, v), () => configRules(config));
 }
 
 /** Every value the config's construct rules read for `config`, with the name they give it. */
@@ -100,7 +91,7 @@ function declared(schema: any, keys: readonly string[]): boolean {
 function valueAt(config: Config, path: string): unknown {
   const keys = path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== "");
   const value = keys.reduce<any>((v, key) => {
-    if (v === undefined || v === NO_PATH) return v;
+    if (v === undefined) return v;
     if (v === null || typeof v !== "object" || (Array.isArray(v) && !(/^\d+$/.test(key) && Number(key) < v.length))) return NO_PATH;
     return v[key];
   }, config);
@@ -147,8 +138,9 @@ const appValue = ({ construct, field, value }: NamedValue) => APP_VALUES.some((s
  * the app's), by a path the config does not have, or by one that holds another value
  * (a name made from a configured part, `psc-team-a-nodes` from `tenants[0].name`, holds it).
  */
-function misnamed(config: Config, { construct, field, value, path }: NamedValue): boolean {
-  if (path.startsWith("(")) return !standIn(value) && !appValue({ construct, field, value, path });
+function misnamed(config: Config, named: NamedValue): boolean {
+  const { value, path } = named;
+  if (path.startsWith("(")) return !standIn(value) && !appValue(named);
   if (!/^[a-z]/i.test(path)) return true;
   const configured = valueAt(config, path);
   if (configured === NO_PATH) return true;

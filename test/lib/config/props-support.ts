@@ -63,6 +63,26 @@ export function watched(target: unknown, path: string, record: (at: string, valu
   });
 }
 
+/**
+ * Runs `run` with every validate function of `validators` spied on: each call gets the props and
+ * validator `wrap` makes of its own (given the construct's name in VALIDATORS).
+ */
+export function withValidatorsWrapped(
+  validators: typeof VALIDATORS,
+  wrap: (name: string, props: unknown, v: any) => [unknown, unknown],
+  run: () => void,
+): void {
+  const spies = validators.map(([name, target, method]) => {
+    const original = (target as any)[method] as (props: unknown, v: unknown) => void;
+    return jest.spyOn(target as any, method).mockImplementation((props: unknown, v: unknown) => original.call(target, ...wrap(name, props, v)));
+  });
+  try {
+    run();
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+  }
+}
+
 // Each config made in the tests that read it, once per describe: nothing the rules run at load (mutation testing runs a mutant's own tests, not the file).
 export const VARIANTS: Array<[string, () => Config]> = [
   ["the example", () => exampleConfig()],
